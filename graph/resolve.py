@@ -35,12 +35,30 @@ def name_similarity(a: str, b: str) -> float:
     return 2 * len(x & y) / (len(x) + len(y))
 
 
+LEVEL_PREFIX_RE = re.compile(r"^(?:全国|中央|全省|全市|全县|全区|全州|我省|我市|我县|我区|[\u4e00-\u9fff]{1,3}?[省市县区州](?![委长])|省|市|县|区|州)")
+ORDINAL_RE = re.compile(r"第[\d一二三四五六七八九十百]+次")
+GENERIC_TAIL_RE = re.compile(r"(?:电视电话|视频|专题|扩大|全体|常务|工作|调度|会商)*(?:会议|会)$")
+
+
+def meeting_core(name: str) -> str:
+    """What tells one meeting from another: the name less its level, ordinal and generic ending."""
+    core = ORDINAL_RE.sub("", LEVEL_PREFIX_RE.sub("", name))
+    core = GENERIC_TAIL_RE.sub("", core)
+    return re.sub(r"工作$", "", core)
+
+
 def same_meeting(a: str, b: str) -> bool:
-    """Two names on the same day and in the same jurisdiction name the same meeting."""
+    """Two names on the same day and in the same jurisdiction name the same meeting: same level
+    (a national and a provincial video conference differ) and the same distinctive words."""
+    if a == b:
+        return True
     la, lb = meeting_level(a), meeting_level(b)
     if la and lb and la != lb:
         return False
-    return a in b or b in a or name_similarity(a, b) >= 0.5
+    ca, cb = meeting_core(a), meeting_core(b)
+    if not ca or not cb:
+        return False
+    return ca in cb or cb in ca or name_similarity(ca, cb) >= 0.6
 
 
 def _meeting_ids(docs: list[Document]) -> dict[tuple[str, str], str]:

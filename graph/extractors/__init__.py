@@ -3,4 +3,12 @@
 They run in `EXTRACTORS` order; each reads what earlier ones found on the Document and returns
 `Findings` without touching the Document (the pipeline applies them).
 """
-EXTRACTORS: list = []
+from .jurisdiction import JurisdictionExtractor
+from .meetings import MeetingExtractor
+from .metadata import MetadataExtractor
+from .persons import PersonExtractor
+from .policies import PolicyExtractor
+from .roles import RoleExtractor
+
+EXTRACTORS = [MetadataExtractor(), JurisdictionExtractor(), PersonExtractor(), MeetingExtractor(),
+              RoleExtractor(), PolicyExtractor()]

@@ -19,3 +19,10 @@ class Extractor(Protocol):
     name: str
 
     def __call__(self, doc: Document) -> Findings: ...
+
+
+def make_mention(doc: Document, label, start: int, end: int, *, text: str | None = None, **props) -> Mention:
+    """A mention of doc.text[start:end], keeping the original spelling and span for display."""
+    os_, oe = doc.orig_span(start, end)
+    return Mention(label=label, text=text or doc.text[start:end], original=doc.raw[os_:oe],
+                   start=start, end=end, props=props)

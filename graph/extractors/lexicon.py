@@ -1,0 +1,171 @@
+"""Shared vocabulary of the extraction rules: name shapes, titles, verbs, dates.
+
+Rules, not statistics: this genre is formulaic (title chain + name + verb), so the rules below are
+written as small regular expressions over the normalised text, with jieba's dictionary deciding
+whether a string is an ordinary word.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from functools import lru_cache
+
+from .. import segment
+from ..normalize import CJK
+
+HAN = f"[{CJK}]"
+PUNCT = set(",。;:!?、()“”‘’《》「」【】\n ·.-—…'\"[]")
+# Characters never inside a given name (they make "names" out of phrases).
+NOT_IN_NAME = set("的了们这那等各该个是在与及或把被将对从到也都就还又但而所")
+# Surnames that are also common function characters: never trusted outside a strong context.
+WEAK_SURNAMES = set("有来见过但从都能通同多其于和时向国文东相后红海法言福代占原门次达格旦尼拉斯买古热努"
+                    "阿依吐木玉南千信户区线校员才全各那所第双能空宣"
+                    "京津沪渝冀晋蒙辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀贵黔滇藏陕甘陇青宁新港澳台")
+
+# Words that may follow a name (verbs and particles of this genre), tried longest first.
+AFTER_NAME = sorted(set("""主持 出席 参加 列席 强调 指出 讲话 要求 表示 介绍 说 在 于 就 对 向 与 和 同 及 以及 等 一行
+同志 作 做 通过 带领 带队 率 率队 到 赴 来 深入 会见 会同 任 担任 兼 代表 宣布 传达 汇报 通报 部署 安排 提出 听取
+调研 检查 看望 慰问 签署 批示 作出 分别 也 还 又 是 为 将 已 从 把 被 并 先后 一同 陪同 参会 视频 连线 主张 认为
+希望 说明 发言 致辞 总结 点评 宣读 解读 回答 接受 前往 来到 走访 召开 组织 带头 亲自 随后 当选 审议 研究 讨论 听
+看 致 的 具体 围绕 结合 针对 首先 最后 再 对此 均 专门 主要 重点 一起 共同 等人 出 领 指""".split()), key=len, reverse=True)
+
+ATTEND_VERBS = r"出席|参加|列席|参会|与会|收听收看|出席会议|参加会议|列席会议"
+CHAIR_VERBS = r"主持召开|主持"
+SPEAK_VERBS = (r"讲话|强调|指出|作具体要求|提出具体要求|提出要求|提出了?[^,。;]{0,6}要求|提出[^,。;]{0,4}意见和建议|"
+               r"提出[^,。;]{0,4}意见|提出指导意见|要求|作说明|作了?说明|汇报|通报|传达|安排部署|部署|发言|致辞|"
+               r"作报告|作总结|作动员|介绍|表示|研讨交流|交流发言|点评|宣读|说")
+
+
+def is_surname_start(s: str, *, weak: bool = False) -> bool:
+    singles, compounds = segment.surnames()
+    if any(s.startswith(c) for c in compounds):
+        return True
+    if not s or s[0] not in singles:
+        return False
+    return not (weak and s[0] in WEAK_SURNAMES)
+
+
+def plausible_name(s: str, *, strict: bool = False) -> bool:
+    """Shape of a Chinese personal name: 2-4 Han characters (or an ethnic name joined by ·)."""
+    if "·" in s:
+        return bool(re.fullmatch(rf"{HAN}{{1,6}}(?:·{HAN}{{1,8}})+", s))
+    if not re.fullmatch(rf"{HAN}{{2,4}}", s):
+        return False
+    if any(c in NOT_IN_NAME for c in s[1:]):
+        return False
+    _, compounds = segment.surnames()
+    compound = any(s.startswith(c) for c in compounds) and len(s) >= 3
+    if len(s) == 4 and not compound:
+        return False
+    if strict and not is_surname_start(s, weak=True):
+        return False
+    if any(s.endswith(t) for t in ("书记", "省长", "市长", "县长", "主任", "主席", "部长", "局长", "领导", "同志")):
+        return False
+    return True
+
+
+@lru_cache(maxsize=1)
+def title_re() -> re.Pattern:
+    """A title chain's last position word (e.g. 书记 in 云南省委书记)."""
+    words = [t for t in segment.titles() if t not in {"同志"}]
+    return re.compile("|".join(map(re.escape, words)))
+
+
+@lru_cache(maxsize=1)
+def after_name_re() -> re.Pattern:
+    return re.compile("|".join(map(re.escape, AFTER_NAME)))
+
+
+def boundary_at(text: str, i: int) -> bool:
+    """Can a name end right before text[i]?"""
+    if i >= len(text) or text[i] in PUNCT or not re.match(HAN, text[i]):
+        return True
+    return bool(after_name_re().match(text, i))
+
+
+def name_after(text: str, i: int, *, known: set[str] = frozenset()) -> str | None:
+    """The name that starts at text[i] (right after a title), if any."""
+    if title_re().match(text, i) or re.match(r"常务|副|代|第一|兼|党组|省|市|县|区", text[i:i + 2]) and \
+            title_re().match(text, i + 1):
+        return None  # another title follows (常委、常务副省长), not a name
+    cands = []
+    for n in (3, 2, 4):
+        s = text[i:i + n]
+        if len(s) == n and plausible_name(s) and is_surname_start(s):
+            cands.append(s)
+    for s in cands:  # a name already known in this document wins
+        if s in known and boundary_at(text, i + len(s)):
+            return s
+    # a function word right after a title is not a name (总书记关于…)
+    cands = [s for s in cands if s in known or segment.word_tag(s)[:1] not in set("pcdurmqft")]
+    bounded = [s for s in cands if boundary_at(text, i + len(s))]
+    if bounded:
+        if len(bounded) > 1 and len(bounded[0]) == 3 and segment.word_freq(text[i + 2:i + 4]) > 500:
+            return bounded[1]  # 陈豪强调: 强调 is a word, so the name is two characters
+        return bounded[0]
+    # No clear boundary: three characters unless the third starts a common word (周强调研 -> 周强).
+    two = text[i:i + 2]
+    if not cands or segment.is_common_word(two, min_freq=200) or not is_surname_start(two, weak=True):
+        return None
+    if len(text) > i + 3 and segment.word_freq(text[i + 2:i + 4]) > 200 and two in cands:
+        return two
+    return cands[0] if len(cands[0]) == 3 else None
+
+
+# ---- dates ---------------------------------------------------------------------------------------
+FULL_DATE_RE = re.compile(r"(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?")
+MONTH_DAY_RE = re.compile(r"(?<![\d年])(\d{1,2})月(\d{1,2})日")
+DAY_ONLY_RE = re.compile(r"(?<![\d月])(\d{1,2})日")
+RELATIVE_DAYS = {"今天": 0, "今日": 0, "当天": 0, "当日": 0, "昨天": -1, "昨日": -1, "前天": -2, "前日": -2}
+RELATIVE_RE = re.compile("|".join(RELATIVE_DAYS))
+
+
+def iso(y: int | None, m: int, d: int) -> str | None:
+    try:
+        if y:
+            return date(y, m, d).isoformat()
+        date(2000, m, d)  # validates month and day (2000 is a leap year)
+        return f"--{m:02d}-{d:02d}"
+    except ValueError:
+        return None
+
+
+def shift(iso_date: str, days: int) -> str | None:
+    if not re.fullmatch(r"\d{4}-\d\d-\d\d", iso_date or ""):
+        return None
+    return (date.fromisoformat(iso_date) + timedelta(days=days)).isoformat()
+
+
+def with_year(m: int, d: int, publish: str | None) -> str | None:
+    """A month-day read in a report: the year from its publish date (the year before if later)."""
+    if publish and re.match(r"\d{4}-\d\d-\d\d", publish):
+        y, pm, pd = int(publish[:4]), int(publish[5:7]), int(publish[8:10])
+        if (m, d) > (pm, pd) and (m - pm) >= 2:
+            y -= 1
+        return iso(y, m, d)
+    return iso(None, m, d)
+
+
+def date_in(text: str, publish: str | None, *, prefer_last: bool = True) -> str | None:
+    """The date a stretch of text gives, resolved against the publish date."""
+    found: list[tuple[int, str | None]] = []
+    for m in FULL_DATE_RE.finditer(text):
+        found.append((m.start(), iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))))
+    for m in MONTH_DAY_RE.finditer(text):
+        if not any(s <= m.start() < s + 12 for s, _ in found):
+            found.append((m.start(), with_year(int(m.group(1)), int(m.group(2)), publish)))
+    if not found:
+        for m in DAY_ONLY_RE.finditer(text):
+            if publish and re.match(r"\d{4}-\d\d|--\d\d", publish):
+                mon = int(publish[5:7]) if publish[0] != "-" else int(publish[2:4])
+                day = int(m.group(1))
+                y = int(publish[:4]) if publish[0] != "-" else None
+                found.append((m.start(), iso(y, mon, day)))
+        for m in RELATIVE_RE.finditer(text):
+            if publish:
+                found.append((m.start(), shift(publish, RELATIVE_DAYS[m.group()]) if publish[0] != "-" else None))
+    found = [f for f in found if f[1]]
+    if not found:
+        return None
+    found.sort()
+    return found[-1][1] if prefer_last else found[0][1]

@@ -1,0 +1,135 @@
+"""Meetings: the ones a report is about and the earlier ones it refers to, with date and place.
+
+Shapes: `X会议(在昆明)召开`, `主持召开X会议`, `旬阳县政协召开九届二次主席会议` (convener prefixed),
+`在X会议上的讲话` (the title of a speech: the report is about X; in the body: X is referred to),
+`传达学习了X会议精神`. Mentions of one meeting in a report are merged (same name family, no clash of
+dates or of level: a national and a provincial video conference on one day stay two meetings).
+"""
+from __future__ import annotations
+
+import re
+
+from ..models import Document, Fact, Label, RelType
+from ..resolve import same_meeting
+from .base import Findings, make_mention
+from .jurisdiction import abbreviation, province_of
+from .lexicon import MONTH_DAY_RE, RELATIVE_RE, date_in, with_year
+
+SUFFIX = r"(?:会议|座谈会|推进会|调度会|常委会|办公会|联席会|动员会|部署会|协调会|现场会|报告会|学习会|研讨会|交流会|汇报会|碰头会|例会|会商会|大会|全会|论坛)"
+BODY = r"[^\s,。;:!?、“”()《》]"
+HELD_RE = re.compile(rf"(?P<name>{BODY}{{2,60}}?{SUFFIX})(?:在(?P<place>{BODY}{{1,12}}?))?(?:隆重|正式|顺利)?(?:召开|举行|开幕)")
+CONVENED_RE = re.compile(rf"(?P<verb>主持召开|组织召开|召开|举行|主持|出席|参加|列席)了?(?P<name>{BODY}{{2,60}}?{SUFFIX})"
+                         rf"(?=[,。;:!?、\s)]|$|并|上|时|期间|后)")
+SPEECH_RE = re.compile(rf"在(?P<name>{BODY}{{2,60}}?{SUFFIX})上(?:的|所作的)?(?:重要)?(?:讲话|报告|发言|致辞|强调|指出|表示|作)")
+SPIRIT_RE = re.compile(rf"(?:(?<=传达)|(?<=学习)|(?<=贯彻)|(?<=落实)|(?<=[了和及、,]))(?P<name>[^\s,。;:!?、“”()《》和及]{{2,40}}?{SUFFIX})(?:的)?精神")
+LEAD_RE = re.compile(r"^(?:\d{1,2}月\d{1,2}日|\d{1,2}日|上午|下午|晚上|晚间|晚|今天|今日|昨天|昨日|了|的|和|及|"
+                     r"迅速|认真|深入|全面|传达|学习|贯彻|落实|确保|保证|推动|筹备|做好|开好|开好|办好|参加|出席)+")
+LEVEL_START_RE = re.compile(r"^(?:全国|中央|国务院|全省|全市|全县|全区|全州|省|市|县|区|州|中共)")
+CONVENER_RE = re.compile(r"([^\s,。;:!?、“”()]{1,14}?(?:省|市|县|区|州|旗|委|政府|政协|人大|常委会|办|局|厅|部))$")
+FOLLOW_ON_RE = re.compile(r"^\s*(?:随后|会后|当天|当日|同日|紧接着)")
+PAST_RE = re.compile(r"昨天|昨日|前天|日前|此前|近日|上周")
+
+
+def clean_name(name: str) -> str:
+    return LEAD_RE.sub("", name).strip()
+
+
+def meeting_kind(name: str) -> str:
+    for kind, rx in (("video conference", r"电视电话|视频"), ("standing committee", r"常委会|常务会议"),
+                     ("people's congress", r"人民代表大会|人大"), ("cppcc", r"政协"), ("plenary", r"全会|全体会议"),
+                     ("symposium", r"座谈会"), ("study session", r"学习"), ("leading group", r"领导小组"),
+                     ("office meeting", r"办公会")):
+        if re.search(rx, name):
+            return kind
+    return "meeting"
+
+
+def place_name(raw: str) -> str | None:
+    """A venue that is a known place (`昆明`, `京` -> 北京), else None (a hall, a command centre)."""
+    if len(raw) == 1:
+        return abbreviation(raw)
+    short = re.sub(r"(省|市|县|区)$", "", raw)
+    return short if province_of(raw) or province_of(short) else None
+
+
+class MeetingExtractor:
+    name = "meetings"
+
+    def __call__(self, doc: Document) -> Findings:
+        text, publish = doc.text, doc.meta.date
+        header_end = len(text.split("\n", 3)[0]) + 1 if text else 0
+        cands = []  # (start, end, name, date, place, reported, convener)
+        for sent in doc.sentences:
+            st = sent.text
+            for rx in (HELD_RE, CONVENED_RE):
+                for m in rx.finditer(st):
+                    name = clean_name(m.group("name"))
+                    if len(name) < 4:
+                        continue
+                    start = sent.start + m.end("name") - len(name)
+                    before = st[:m.start("name")]
+                    convener = None
+                    if rx is CONVENED_RE and m.group("verb") in ("召开", "举行") and (c := CONVENER_RE.search(st[:m.start()])):
+                        convener = c.group(1)
+                        if not LEVEL_START_RE.match(name):
+                            name = re.sub(r"^我", "", convener) + name
+                    date = date_in(before + (m.group("name")[:len(m.group("name")) - len(name)]), publish)
+                    if date is None and FOLLOW_ON_RE.match(st) and cands:
+                        date = cands[-1][3]
+                    venue = m.group("place") if "place" in m.groupdict() and m.group("place") else None
+                    if venue is None and (v := re.search(r"在([^\s,。;:!?、]{1,8}?)(?:召开|举行)", st[max(0, m.start() - 12):m.end()])):
+                        venue = v.group(1)
+                    reported = not PAST_RE.search(before)
+                    cands.append((start, start + len(name), name, date, venue, reported, convener))
+            for m in SPEECH_RE.finditer(st):
+                name = clean_name(m.group("name"))
+                start = sent.start + m.end("name") - len(name)
+                in_title = sent.start < header_end + 200 and sent.start < 400
+                date = publish if in_title else self._adjacent_date(st[:m.start("name")], publish)
+                cands.append((start, start + len(name), name, date, None, in_title, None))
+            for m in SPIRIT_RE.finditer(st):
+                name = clean_name(m.group("name"))
+                start = sent.start + m.end("name") - len(name)
+                cands.append((start, start + len(name), name, self._adjacent_date(st[:m.start("name")], publish),
+                              None, False, None))
+        return self._merge(doc, sorted(cands, key=lambda c: c[0]))
+
+    @staticmethod
+    def _adjacent_date(before: str, publish: str | None) -> str | None:
+        m = re.search(rf"(?:{MONTH_DAY_RE.pattern}|{RELATIVE_RE.pattern})$", before)
+        return date_in(m.group(), publish) if m else None
+
+    def _merge(self, doc: Document, cands) -> Findings:
+        found = Findings()
+        meetings: list[dict] = []
+        for start, end, name, date, venue, reported, convener in cands:
+            for mt in meetings:
+                if same_meeting(name, mt["name"]) and (not date or not mt["date"] or date == mt["date"]):
+                    mt["date"] = mt["date"] or date
+                    mt["reported"] = mt["reported"] or reported
+                    mt["venue"] = mt["venue"] or venue
+                    mt["convener"] = mt["convener"] or convener
+                    mt["spans"].append((start, end))
+                    if len(name) > len(mt["name"]):  # the fullest wording names the meeting
+                        mt["name"] = name
+                    break
+            else:
+                meetings.append({"key": f"M{len(meetings) + 1}", "name": name, "date": date, "venue": venue,
+                                 "reported": reported, "convener": convener, "spans": [(start, end)]})
+        for mt in meetings:
+            place = place_name(mt["venue"]) if mt["venue"] else None
+            national = re.match(r"全国|中央|国务院|中共中央", mt["name"])
+            jurisdiction = "全国" if national else doc.meta.jurisdiction
+            props = dict(key=mt["key"], date=mt["date"], place=place, reported=mt["reported"],
+                         jurisdiction=jurisdiction, kind=meeting_kind(mt["name"]), venue=mt["venue"])
+            for s, e in mt["spans"]:
+                found.mentions.append(make_mention(doc, Label.MEETING, s, e, text=mt["name"], **props))
+            s, e = mt["spans"][0]
+            if place:
+                found.mentions.append(make_mention(doc, Label.PLACE, s, e, text=place, kind="city"))
+                found.facts.append(Fact(type=RelType.HELD_IN, source=(Label.MEETING, mt["key"]),
+                                        target=(Label.PLACE, place), start=s, end=e))
+            if mt["reported"]:
+                found.facts.append(Fact(type=RelType.REPORTED_IN, source=(Label.MEETING, mt["key"]),
+                                        target=(Label.DOCUMENT, doc.id), start=s, end=e))
+        return found

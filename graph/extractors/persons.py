@@ -1,0 +1,262 @@
+"""People, by the shapes they take in meeting reports, strongest evidence first:
+
+1. after a title chain: `省委常委、常务副省长宗国英`, `大使姜再冬` (the title decides where the name starts,
+   the following verb or punctuation where it ends: `阮成发出席` is 阮成发 + 出席, not 阮成 + 发出);
+2. in a list: `赵金、刘慧晏、…、杨杰出席`, `区委常委杨建春、周强、帅建…出席会议`;
+3. before a title of address: `习近平总书记`, `刘国中同志`;
+4. as the subject of a meeting verb at the start of a clause: `会上,刘智传达…,张斌汇报…`;
+5. every further occurrence of a name found by 1-4.
+
+Titles become HOLDS_POSITION facts to the body the title names, made absolute with the report's
+jurisdiction (`省委书记` in a Yunnan report -> 云南省委).
+"""
+from __future__ import annotations
+
+import re
+
+from .. import segment
+from ..models import Document, Fact, Label, RelType, Role
+from .base import Findings, make_mention
+from .lexicon import (ATTEND_VERBS, CHAIR_VERBS, HAN, PUNCT, SPEAK_VERBS, after_name_re, boundary_at,
+                      is_surname_start, name_after, plausible_name, title_re)
+
+CLAUSE_SPLIT_RE = re.compile(r"[,;:。!?\n]")
+BREAKERS_RE = re.compile(r"由|和|与|及|以及|决定|成立|召开|主持|出席|参加|在|对|向|为|是|任|会议|讲话|受|委托|等|并|根据|按照")
+LIST_INTRO_RE = re.compile(rf"^(?:{HAN}{{0,6}}领导|出席会议的(?:领导)?有|参加会议的(?:领导)?有|与会(?:领导)?有)")
+ROLE_TAIL_RE = re.compile(rf"(?:等|等人|等同志|同志)?(?:[省市县区州]?(?:级)?领导)?(?:(?:{ATTEND_VERBS}|{CHAIR_VERBS}|{SPEAK_VERBS}|分别|就|对|在|作|做).*)?")
+POSTFIX_RE = re.compile(r"总书记|副总理|总理|委员长|同志|省长|市长|县长|书记|主席")
+STRONG_POSTFIX = {"总书记", "副总理", "总理", "委员长", "同志"}
+SUBJECT_RE = re.compile(rf"(?:^|(?<=[,。;:!?\n]))\s*(?:会上|会议上|随后|最后|其后|同时|此外|另外|期间)?,?\s*"
+                        rf"(?P<name>{HAN}{{2,3}}?)(?={SPEAK_VERBS}|{CHAIR_VERBS}|{ATTEND_VERBS}|就|对[^,。]{{2,30}}进行)")
+
+GOV_POSITIONS = {"省长": "省", "市长": "市", "县长": "县", "区长": "区", "州长": "州", "镇长": "镇", "乡长": "乡",
+                 "旗长": "旗"}
+NATIONAL_POSITIONS = {"总书记": "中共中央", "总理": "国务院", "副总理": "国务院", "国务委员": "国务院",
+                      "委员长": "全国人大常委会"}
+NO_BODY_PREFIX_RE = re.compile(r"^(?:省|市|县|区|州|镇|乡)?(?:级)?领导$|^[省市县区州镇乡]$|^有关|负责")
+
+
+def title_chain(text: str, end: int) -> tuple[int, list[str]]:
+    """The titles standing right before a name that starts at `end`: (start of the chain, titles)."""
+    start = end
+    titles: list[str] = []
+    i = end
+    while True:
+        j = i - 1
+        while j >= 0 and text[j] not in ",;:。!?\n()、“”" and i - j <= 60:
+            j -= 1
+        seg = text[j + 1:i]
+        cut = None
+        for m in BREAKERS_RE.finditer(seg):
+            # a breaker inside a title word (e.g. 任 in 主任, 会 in 常委会) is not one
+            if not any(t.start() < m.end() and m.start() < t.end() for t in title_re().finditer(seg)) \
+                    and not re.search(r"常委会|人大|政协|委员会|会长|工作", seg[max(0, m.start() - 2):m.end() + 2]):
+                cut = m.end()
+        if cut is not None:
+            seg = seg[cut:]
+        if not seg or not title_re().search(seg) or not re.search(rf"(?:{title_re().pattern})$", seg):
+            break
+        titles.insert(0, seg)
+        start = i - len(seg)
+        if cut is not None or j < 0 or text[j] != "、":
+            break
+        i = j
+    return start, titles
+
+
+def position_word(title: str) -> str | None:
+    m = re.search(rf"(?:{title_re().pattern})$", title)
+    return m.group() if m else None
+
+
+def body_of_title(title: str, doc: Document, level_hint: str | None = None) -> str | None:
+    """The body a title names, absolute where the report's jurisdiction allows (None if it names none)."""
+    pos = position_word(title)
+    if pos is None:
+        return None
+    prefix = title[: len(title) - len(pos)]
+    bare = re.sub(r"^(?:常务|代|第一)?副?", "", pos)
+    if not prefix:
+        if pos in NATIONAL_POSITIONS:
+            return NATIONAL_POSITIONS[pos]
+        if bare in GOV_POSITIONS:
+            prefix = GOV_POSITIONS[bare] + "政府"
+        else:
+            return None
+    elif prefix in ("政府", "人民政府") and bare in GOV_POSITIONS:
+        prefix = GOV_POSITIONS[bare] + "政府"
+    elif prefix in "省市县区州镇乡" and bare in GOV_POSITIONS:
+        prefix += "政府"
+    if NO_BODY_PREFIX_RE.search(prefix):
+        return None
+    if pos == "大使" and prefix.endswith(("驻", "国")) is False:
+        prefix += "大使馆"
+    elif pos in ("大使", "总领事"):
+        prefix += "大使馆" if pos == "大使" else "总领事馆"
+    if level_hint and prefix[0] not in "省市县区州镇乡中全国" and re.match(r"纪委|监委|组织部|宣传部|统战部|政法委|党组|人大|政协", prefix):
+        prefix = level_hint + prefix
+    return absolute_body(prefix, doc)
+
+
+def absolute_body(body: str, doc: Document) -> str:
+    if body.startswith("省") and doc.meta.jurisdiction:
+        return doc.meta.jurisdiction + body
+    if body.startswith("市") and doc.meta.city:
+        return doc.meta.city + body
+    return body
+
+
+def body_kind(body: str) -> str:
+    for kind, rx in (("group", r"领导小组|工作小组|专班"), ("command", r"指挥部|指挥中心"), ("congress", r"人大"),
+                     ("cppcc", r"政协"), ("discipline", r"纪委|监委"), ("court", r"法院|检察院"),
+                     ("embassy", r"使馆|领事馆"), ("government", r"政府|国务院"), ("party", r"委$|中共中央|党中央|党组|党委"),
+                     ("media", r"日报|晚报|网$|电视台|新闻")):
+        if re.search(rx, body):
+            return kind
+    return "department"
+
+
+def _add_person(found: Findings, doc: Document, start: int, end: int, taken: list[tuple[int, int]],
+                **props) -> bool:
+    if any(s < end and start < e for s, e in taken):
+        return False
+    taken.append((start, end))
+    found.mentions.append(make_mention(doc, Label.PERSON, start, end, role=Role.OFFICIAL.value, **props))
+    return True
+
+
+def _list_names(clause: str, offset: int, known: set[str]) -> list[tuple[int, int]]:
+    """Names in an attendance or speaker list clause, as (start, end) in the document.
+
+    In a real list every item is a name, perhaps after a title (`区委常委杨建春`), the first perhaps
+    after an introduction (`省领导`), the last perhaps followed by its verb (`杨杰出席`): an item that
+    is anything else means the clause is not a list of people.
+    """
+    last = clause.split("、")[-1].strip()
+    strong = bool(LIST_INTRO_RE.match(clause.strip())) or bool(re.search(
+        rf"(?:等|等人|{ATTEND_VERBS}|{CHAIR_VERBS}|{SPEAK_VERBS})", last[2:]))
+    items, pos = [], 0
+    for part in clause.split("、"):
+        items.append((pos, part))
+        pos += len(part) + 1
+    out = []
+    for k, (ipos, item) in enumerate(items):
+        lead = len(item) - len(item.lstrip())
+        body = item.strip()
+        if k == 0 and (m := LIST_INTRO_RE.match(body)):
+            lead, body = lead + m.end(), body[m.end():]
+        cut = 0
+        for t in title_re().finditer(body):  # strip a title prefix: 区委常委杨建春
+            cut = t.end()
+        if cut:
+            if cut == len(body):
+                continue  # an item that is only a title (市委副书记、市政府市长叶浩文)
+            lead, body = lead + cut, body[cut:]
+        name = None
+        for n in (4, 3, 2):
+            cand, tail = body[:n], body[n:]
+            if len(cand) < n or not plausible_name(cand):
+                continue
+            if tail and not (k == len(items) - 1 and ROLE_TAIL_RE.fullmatch(tail)):
+                continue
+            if cand in known or is_surname_start(cand, weak=not strong) or (
+                    strong and not segment.is_common_word(cand) and n <= 3):
+                name = cand
+                break
+        if "·" in body and (m := re.match(rf"{HAN}{{1,6}}(?:·{HAN}{{1,8}})+", body)):
+            name = m.group()
+        if not name:
+            return []  # not a list of people
+        strong = strong or cut > 0 or (k == 0 and lead > 0) or name in known
+        s = offset + ipos + lead
+        out.append((s, s + len(name)))
+    return out if strong and (len(out) >= 2 or any(title_re().search(it) for _, it in items)) else []
+
+
+class PersonExtractor:
+    name = "persons"
+
+    def __call__(self, doc: Document) -> Findings:
+        text = doc.text
+        found = Findings()
+        taken = [(m.start, m.end) for m in doc.mentions if m.label == Label.PERSON]
+        known = {m.text for m in doc.mentions if m.label == Label.PERSON}
+        titled: list[tuple[int, int, int, list[str]]] = []
+
+        # 1. after a title chain
+        for t in title_re().finditer(text):
+            name = name_after(text, t.end(), known=known)
+            if not name:
+                continue
+            s, e = t.end(), t.end() + len(name)
+            chain_start, titles = title_chain(text, s)
+            if not titles:
+                continue
+            if _add_person(found, doc, s, e, taken, titles=titles, title_start=chain_start):
+                known.add(name)
+                titled.append((s, e, chain_start, titles))
+
+        # 2. lists of names
+        for cm in re.finditer(r"[^,;:。!?\n]+", text):
+            clause = cm.group()
+            if "、" not in clause and not LIST_INTRO_RE.match(clause.strip()):
+                continue
+            for s, e in _list_names(clause, cm.start(), known):
+                if _add_person(found, doc, s, e, taken, titles=[]):
+                    known.add(text[s:e])
+
+        # 3. before a title of address
+        for p in POSTFIX_RE.finditer(text):
+            if text[max(0, p.start() - 2):p.start()] == "负责":
+                continue  # 有关负责同志: a phrase, not a name
+            for n in (3, 2):
+                s = p.start() - n
+                cand = text[s:p.start()] if s >= 0 else ""
+                if not plausible_name(cand) or not is_surname_start(cand, weak=n == 3 or p.group() not in STRONG_POSTFIX):
+                    continue
+                if segment.is_common_word(cand) or title_re().search(cand) \
+                        or title_re().fullmatch(text, s, p.end()) or title_re().fullmatch(text, s + 1, p.end()):
+                    continue  # 常务副省长 is one title, not 常务副 + 省长
+                before = text[s - 1] if s > 0 else "\n"
+                if p.group() not in STRONG_POSTFIX and not (before in PUNCT or cand in known):
+                    continue
+                if n == 3 and text[s:s + 2] in known:
+                    continue
+                if _add_person(found, doc, s, p.start(), taken, titles=[p.group()] if p.group() != "同志" else []):
+                    known.add(cand)
+                break
+
+        # 4. subject of a meeting verb at the start of a clause
+        for m in SUBJECT_RE.finditer(text):
+            cand = m.group("name")
+            if len(cand) == 2 and boundary_at(text, m.end("name")) is False:
+                continue
+            if cand in known or (plausible_name(cand, strict=True) and not segment.is_common_word(cand)):
+                if _add_person(found, doc, m.start("name"), m.end("name"), taken, titles=[]):
+                    known.add(cand)
+
+        # 5. every further occurrence of a known name
+        for name in sorted(known, key=len, reverse=True):
+            for m in re.finditer(re.escape(name), text):
+                if boundary_at(text, m.end()):
+                    _add_person(found, doc, m.start(), m.end(), taken, titles=[])
+
+        # titles -> positions in bodies
+        for s, e, chain_start, titles in titled:
+            name = text[s:e]
+            level = None
+            cursor = chain_start
+            for title in titles:
+                t_start = text.find(title, cursor)
+                cursor = max(cursor, t_start + len(title))
+                body = body_of_title(title, doc, level)
+                if title[0] in "省市县区州":
+                    level = title[0]
+                if not body:
+                    continue
+                found.mentions.append(make_mention(doc, Label.BODY, t_start, t_start + len(title), text=body,
+                                                   kind=body_kind(body), jurisdiction=doc.meta.jurisdiction))
+                found.facts.append(Fact(type=RelType.HOLDS_POSITION, source=(Label.PERSON, name),
+                                        target=(Label.BODY, body), start=t_start, end=e,
+                                        props={"title": title, "date": doc.meta.date}))
+        return found

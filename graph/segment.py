@@ -1,0 +1,85 @@
+"""Segmentation: the project's own `jieba.Tokenizer` with its dictionaries (never jieba's global one),
+and the lexicon the extractors consult to tell names from ordinary words.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import jieba
+
+DATA = resources.files("graph") / "data"
+
+
+def data_lines(name: str) -> list[str]:
+    """Non-comment lines of a data file shipped in graph/data."""
+    text = (DATA / name).read_text(encoding="utf-8")
+    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+def data_words(name: str) -> list[str]:
+    return [w for ln in data_lines(name) for w in ln.split()]
+
+
+@lru_cache(maxsize=1)
+def tokenizer() -> jieba.Tokenizer:
+    """A private tokenizer: jieba's dictionary plus the project's titles, so `省委书记` stays whole."""
+    jieba.setLogLevel(60)
+    tk = jieba.Tokenizer()
+    tk.initialize()
+    for word in data_words("titles.txt"):
+        tk.add_word(word, freq=2000, tag="nnt")
+    return tk
+
+
+def cut(text: str) -> list[str]:
+    return tokenizer().lcut(text, HMM=False)
+
+
+@lru_cache(maxsize=1)
+def _tagged() -> dict[str, tuple[int, str]]:
+    """jieba's dictionary with POS tags: word -> (frequency, tag)."""
+    path = Path(jieba.__file__).parent / "dict.txt"
+    out: dict[str, tuple[int, str]] = {}
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if len(parts) >= 3:
+                out[parts[0]] = (int(parts[1]), parts[2])
+    return out
+
+
+def is_common_word(word: str, *, min_freq: int = 30) -> bool:
+    """An ordinary word (not a person name) frequent enough to distrust as a name."""
+    entry = _tagged().get(word)
+    return bool(entry) and not entry[1].startswith("nr") and entry[0] >= min_freq
+
+
+def word_tag(word: str) -> str:
+    """jieba's part-of-speech tag for a dictionary word, '' for a word it does not know."""
+    entry = _tagged().get(word)
+    return entry[1] if entry else ""
+
+
+def word_freq(word: str) -> int:
+    entry = _tagged().get(word)
+    return entry[0] if entry else 0
+
+
+@lru_cache(maxsize=1)
+def surnames() -> tuple[frozenset[str], frozenset[str]]:
+    """(one-character surnames, compound surnames)."""
+    words = data_words("surnames.txt")
+    return frozenset(w for w in words if len(w) == 1), frozenset(w for w in words if len(w) > 1)
+
+
+@lru_cache(maxsize=1)
+def titles() -> list[str]:
+    return sorted(set(data_words("titles.txt")), key=len, reverse=True)
+
+
+@lru_cache(maxsize=1)
+def policy_patterns() -> re.Pattern:
+    return re.compile("|".join(f"(?:{p})" for p in data_lines("policies.txt")))
