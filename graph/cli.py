@@ -58,5 +58,46 @@ def build(inputs: List[Path] = typer.Argument(..., help="Report files or folders
         console.print(f"[yellow]skipped:[/yellow] {sk.reason}", highlight=False)
 
 
+@app.command("eval")
+def eval_(gold: Path = typer.Argument(..., help="Folder of gold annotations (<doc>.json, see tests/gold/SCHEMA.md)."),
+          out: Path = typer.Option(Path("out"), "--out", "-o", help="Output folder holding graph.json."),
+          reports: Optional[Path] = typer.Option(None, help="Build the graph of these reports into --out first."),
+          as_json: bool = typer.Option(False, "--json", help="Print the scores and errors as JSON."),
+          ) -> None:
+    """Score the graph in OUT against gold annotations; list each document's misses and inventions.
+
+    Example: huiyi eval my_gold/ --reports my_reports/ --out out/eval
+    """
+    import json as _json
+    from dataclasses import asdict
+
+    from graph.evaluate import evaluate, read_gold
+    from loaders.json_export import read_json, write_json
+
+    try:
+        if reports is not None:
+            from graph.pipeline import build_graph
+            write_json(build_graph([reports]).graph, out / "graph.json")
+        scores, errors = evaluate(read_json(out / "graph.json"), read_gold(gold))
+    except HuiyiError as exc:
+        fail(exc)
+    report = {"scores": scores, "documents": [asdict(e) for e in errors]}
+    (out / "eval.json").write_text(_json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
+    if as_json:
+        typer.echo(_json.dumps(report, ensure_ascii=False, indent=1))
+        return
+    for e in errors:
+        problems = {k: v for k, v in {**{f"missed {k}": v for k, v in e.missed.items()},
+                                      **{f"spurious {k}": v for k, v in e.spurious.items()}}.items() if v}
+        typer.echo(f"{e.doc}: " + ("ok" if not problems else ""))
+        for k, v in problems.items():
+            typer.echo(f"  {k}: {', '.join(map(str, v))}")
+    for k, v in scores.items():
+        if isinstance(v, dict):
+            typer.echo(f"{k:26s} P={v['p']:.3f} R={v['r']:.3f} F1={v['f1']:.3f}")
+    typer.echo(f"meeting date accuracy      {scores['meeting_date_accuracy']}")
+    typer.echo(f"scores and errors written to {out / 'eval.json'}")
+
+
 if __name__ == "__main__":
     app()

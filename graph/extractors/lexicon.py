@@ -27,7 +27,10 @@ AFTER_NAME = sorted(set("""主持 出席 参加 列席 强调 指出 讲话 要�
 同志 作 做 通过 带领 带队 率 率队 到 赴 来 深入 会见 会同 任 担任 兼 代表 宣布 传达 汇报 通报 部署 安排 提出 听取
 调研 检查 看望 慰问 签署 批示 作出 分别 也 还 又 是 为 将 已 从 把 被 并 先后 一同 陪同 参会 视频 连线 主张 认为
 希望 说明 发言 致辞 总结 点评 宣读 解读 回答 接受 前往 来到 走访 召开 组织 带头 亲自 随后 当选 审议 研究 讨论 听
-看 致 的 具体 围绕 结合 针对 首先 最后 再 对此 均 专门 主要 重点 一起 共同 等人 出 领 指""".split()), key=len, reverse=True)
+看 致 的 具体 围绕 结合 针对 首先 最后 再 对此 均 专门 主要 重点 一起 共同 等人 出 领 指 以 按照 根据""".split()), key=len, reverse=True)
+
+# Single characters that start a phrase after a name and rarely end a given name (和 does: 金幼和).
+RARE_NAME_ENDINGS = set("以作做在就对向与同及等率赴到说也还又是为将已从把被并的")
 
 ATTEND_VERBS = r"出席|参加|列席|参会|与会|收听收看|出席会议|参加会议|列席会议"
 CHAIR_VERBS = r"主持召开|主持"
@@ -76,6 +79,12 @@ def after_name_re() -> re.Pattern:
     return re.compile("|".join(map(re.escape, AFTER_NAME)))
 
 
+@lru_cache(maxsize=1)
+def role_verb_re() -> re.Pattern:
+    return re.compile(rf"(?:{ATTEND_VERBS}|{CHAIR_VERBS}|作具体要求|作说明|作报告|作总结|作研讨交流|作重要讲话|"
+                      rf"{SPEAK_VERBS})")
+
+
 def boundary_at(text: str, i: int) -> bool:
     """Can a name end right before text[i]?"""
     if i >= len(text) or text[i] in PUNCT or not re.match(HAN, text[i]):
@@ -99,6 +108,11 @@ def name_after(text: str, i: int, *, known: set[str] = frozenset()) -> str | Non
     # a function word right after a title is not a name (总书记关于…)
     cands = [s for s in cands if s in known or segment.word_tag(s)[:1] not in set("pcdurmqft")]
     bounded = [s for s in cands if boundary_at(text, i + len(s))]
+    verbs = {s: m.end() - m.start() for s in bounded if (m := role_verb_re().match(text, i + len(s)))}
+    if verbs:  # 曹山作具体要求: the name is what stands before the longest verb phrase
+        return max(verbs, key=lambda s: (verbs[s] + len(s), len(s)))
+    if len(bounded) > 1 and len(bounded[0]) == 3 and text[i + 2] in RARE_NAME_ENDINGS:
+        return bounded[1]  # 林雨以视频方式参加: 以 starts the phrase, it does not end the name
     if bounded:
         if len(bounded) > 1 and len(bounded[0]) == 3 and segment.word_freq(text[i + 2:i + 4]) > 500:
             return bounded[1]  # 陈豪强调: 强调 is a word, so the name is two characters

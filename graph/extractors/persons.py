@@ -23,7 +23,7 @@ from .lexicon import (ATTEND_VERBS, CHAIR_VERBS, HAN, PUNCT, SPEAK_VERBS, after_
 CLAUSE_SPLIT_RE = re.compile(r"[,;:。!?\n]")
 BREAKERS_RE = re.compile(r"由|和|与|及|以及|决定|成立|召开|主持|出席|参加|在|对|向|为|是|任|会议|讲话|受|委托|等|并|根据|按照")
 LIST_INTRO_RE = re.compile(rf"^(?:{HAN}{{0,6}}领导|出席会议的(?:领导)?有|参加会议的(?:领导)?有|与会(?:领导)?有)")
-ROLE_TAIL_RE = re.compile(rf"(?:等|等人|等同志|同志)?(?:[省市县区州]?(?:级)?领导)?(?:(?:{ATTEND_VERBS}|{CHAIR_VERBS}|{SPEAK_VERBS}|分别|就|对|在|作|做).*)?")
+ROLE_TAIL_RE = re.compile(rf"(?:等|等人|等同志|同志)?(?:[省市县区州]?(?:级)?领导)?(?:(?:{ATTEND_VERBS}|{CHAIR_VERBS}|{SPEAK_VERBS}|分别|就|对|在|作|做|围绕|结合|针对|通过|以|按照|根据).*)?")
 POSTFIX_RE = re.compile(r"总书记|副总理|总理|委员长|同志|省长|市长|县长|书记|主席")
 STRONG_POSTFIX = {"总书记", "副总理", "总理", "委员长", "同志"}
 SUBJECT_RE = re.compile(rf"(?:^|(?<=[,。;:!?\n]))\s*(?:会上|会议上|随后|最后|其后|同时|此外|另外|期间)?,?\s*"

@@ -1,0 +1,89 @@
+"""People: the segmentation traps of the seed reports and the name shapes of other reports."""
+import pytest
+
+from graph.models import Label, RelType
+from tests.graph.helpers import persons, run
+
+
+@pytest.mark.parametrize("text, name, wrong", [
+    ("省长、领导小组组长阮成发出席会议并讲话。", "阮成发", "阮成"),  # jieba cuts 发出
+    ("省委副书记信长星,省领导邓向阳出席。", "信长星", None),
+    ("指挥部指挥长宗国英主持会议,赵金、刘慧晏出席。", "宗国英", None),
+    ("宗国英主持会议,赵金、张国华、任军号、和良辉、李玛琳出席。", "和良辉", "良辉"),  # 和 is also "and"
+    ("宗国英主持会议,赵金、张国华、任军号、和良辉、李玛琳出席。", "任军号", "军号"),  # 任 is also "to serve"
+])
+def test_segmentation_traps(text, name, wrong):
+    found = persons(run(text))
+    assert name in found
+    assert wrong is None or wrong not in found
+
+
+def test_byline_with_photo_credit():
+    doc = run("2月20日,全省电视电话会议在昆明召开,省委书记陈豪出席会议。记者 周灿 摄\n")
+    assert {"陈豪", "周灿"} <= persons(doc)
+    journalist = [m for m in doc.mentions if m.text == "周灿"][0]
+    assert journalist.props["role"] == "journalist"
+    assert any(f.type == RelType.AUTHORED and f.source[1] == "周灿" for f in doc.facts)
+
+
+@pytest.mark.parametrize("byline, names", [
+    ("(首席记者 贾献培 通讯员 左余东)", {"贾献培", "左余东"}),
+    ("(责编:徐前、朱红霞)", {"徐前", "朱红霞"}),
+    ("责任编辑:钱秀英 编辑:赵晓东", {"钱秀英", "赵晓东"}),
+    ("本报讯(融媒体中心记者陈晶)", {"陈晶"}),
+    ("(鸡西日报记者 薛剑虹)", {"薛剑虹"}),
+])
+def test_bylines(byline, names):
+    doc = run("3月2日,县委常委会会议召开。\n" + byline + "\n")
+    assert names <= persons(doc)
+    assert "通讯员" not in persons(doc)
+
+
+def test_names_that_are_also_words():
+    doc = run("1月5日,区委常委会会议召开。区委书记权衡主持会议,区委常委周强、信长星、和平、王冰出席会议。")
+    assert {"权衡", "周强", "信长星", "和平", "王冰"} <= persons(doc)
+
+
+def test_one_character_given_names_and_rare_characters():
+    doc = run("区委常委杨建春、帅建、游堃、朱钦翥、杨皕、王冰出席会议。")
+    assert {"杨建春", "帅建", "游堃", "朱钦翥", "杨皕", "王冰"} <= persons(doc)
+
+
+def test_compound_surnames_and_ethnic_names():
+    doc = run("自治区领导欧阳明高、司马义·艾买提、买买提江·吾买尔、诸葛宇杰出席会议。")
+    assert {"欧阳明高", "司马义·艾买提", "买买提江·吾买尔", "诸葛宇杰"} <= persons(doc)
+
+
+def test_titles_of_address_after_a_name():
+    doc = run("会议传达学习了习近平总书记重要讲话和李克强总理批示精神,以及王伟同志的讲话。")
+    assert {"习近平", "李克强", "王伟"} <= persons(doc)
+
+
+def test_phrases_are_not_people():
+    doc = run("会上,市卫健、公安部门相关负责同志进行了汇报。市委常委、市政府副市长、包保市区各街道市级领导,"
+              "以及相关部门负责同志参加会议。要做到再研究、再动员、再部署,分地段、定专人、定责任。"
+              "要充分发挥党的领导和制度优势,加强组织领导和统筹调度,各级领导班子要扛起责任。")
+    assert persons(doc) == set()
+
+
+def test_list_over_twenty_names_split_by_titles():
+    names = ["陈淑雅", "刘国朝", "张剑奇", "梁建文", "姚军柱", "郑华永", "陈晓明", "李鑫琪", "张振伟", "赵三壮",
+             "吕占洪", "史清秀", "汪聚涛", "魏俊涛", "陈振军", "李应席", "鲁武国", "朱同正", "陈万幸", "朱新正",
+             "武乐蒙", "倪建国"]
+    doc = run("8月20日,市长韩春晓主持召开市长办公会议。市领导" + "、".join(names) + "参加会议。")
+    assert set(names) <= persons(doc)
+
+
+def test_titles_become_positions_in_absolute_bodies():
+    doc = run("2月20日下午,全省电视电话会议在昆明召开。云南省委书记陈豪强调,要抓好防控。"
+              "省委常委、常务副省长宗国英主持会议。")
+    positions = {(f.source[1], f.target[1], f.props["title"]) for f in doc.facts if f.type == RelType.HOLDS_POSITION}
+    assert ("陈豪", "云南省委", "云南省委书记") in positions
+    assert ("宗国英", "云南省委", "省委常委") in positions
+    assert ("宗国英", "云南省政府", "常务副省长") in positions
+
+
+def test_relative_bodies_stay_relative_when_the_province_is_unknown():
+    doc = run("2月19日下午,省委书记李锦斌主持召开指挥长会议。")
+    bodies = {m.text for m in doc.mentions if m.label == Label.BODY}
+    assert bodies == {"省委"}

@@ -1,0 +1,90 @@
+"""Who chaired, attended and spoke: the constructions of meeting reports, in sentences of our own."""
+from graph.models import RelType
+from tests.graph.helpers import pairs, people_with, run
+
+CHAIRED, ATTENDED, SPOKE = RelType.CHAIRED, RelType.ATTENDED, RelType.SPOKE_AT
+
+
+def test_chair_speaker_and_attendance_list():
+    doc = run("3月5日,县委常委会会议召开。县委书记张明主持会议并讲话。县委副书记、县长李华,县委常委王强、"
+              "赵刚出席会议,县人大常委会主任孙立,县政协主席周平列席会议。")
+    assert people_with(doc, CHAIRED) == {"张明"}
+    assert people_with(doc, SPOKE) == {"张明"}
+    assert people_with(doc, ATTENDED) == {"张明", "李华", "王强", "赵刚", "孙立", "周平"}
+
+
+def test_provincial_leaders_list_and_etc():
+    doc = run("1月9日,省委书记刘江主持召开专题会议。省领导许明、李文、乌兰出席。钱江、孙海等参加会议。")
+    assert people_with(doc, ATTENDED) == {"刘江", "许明", "李文", "乌兰", "钱江", "孙海"}
+    assert people_with(doc, SPOKE) == set()
+
+
+def test_branch_venue_and_video_attendance():
+    doc = run("5月6日,市委常委会会议召开。市委书记黄河主持会议。市领导陈风在分会场参加会议,"
+              "市政府秘书长林雨以视频方式参加会议。")
+    assert {"陈风", "林雨"} <= people_with(doc, ATTENDED)
+
+
+def test_chair_by_delegation_and_instructions_from_absent_leaders():
+    doc = run("6月1日,全市安全生产工作会议召开。受市委书记王山委托,市长刘水主持会议。"
+              "省委书记赵云作出批示,要求抓好安全生产。副市长孙林出席会议。")
+    assert people_with(doc, CHAIRED) == {"刘水"}
+    assert "王山" not in people_with(doc, ATTENDED)
+    assert "赵云" not in people_with(doc, ATTENDED)
+    assert "孙林" in people_with(doc, ATTENDED)
+
+
+def test_meeting_chaired_by_in_passive_form():
+    doc = run("12月26日,市人大常委会党组会议召开。市人大常委会主任蔡文、副主任陈武出席会议,会议由蔡文主持。")
+    assert people_with(doc, CHAIRED) == {"蔡文"}
+    assert people_with(doc, ATTENDED) == {"蔡文", "陈武"}
+
+
+def test_speech_verbs():
+    doc = run("4月8日,全县脱贫攻坚推进会召开。县委书记曹山作具体要求。县长郝林就脱贫工作提出指导意见。"
+              "副县长宋河对重点任务进行了安排部署。县财政局局长汪洋作说明。乡镇党委书记李田汇报工作进展。"
+              "县委常委王海传达了全省会议精神,县委常委马湖通报有关情况。")
+    assert people_with(doc, SPOKE) == {"曹山", "郝林", "宋河", "汪洋", "李田", "王海", "马湖"}
+    assert people_with(doc, SPOKE) <= people_with(doc, ATTENDED)
+
+
+def test_agenda_sentences_name_no_speaker():
+    doc = run("7月2日,市委常委会会议召开。市委书记金石主持会议。会议指出,要抓好防汛工作。会议强调,要压实责任。")
+    assert people_with(doc, SPOKE) == set()
+
+
+def test_study_session_exchanges_and_lists_of_speakers():
+    doc = run("9月3日,市委理论学习中心组学习会召开。市委书记林木主持会议。市领导陈一、王二、张三围绕主题作研讨交流。")
+    assert {"陈一", "王二", "张三"} <= people_with(doc, SPOKE)
+
+
+def test_two_speakers_in_one_list():
+    doc = run("省与国务院扶贫办29日在京举行工作座谈会。省委书记胡和平、国务院扶贫办主任刘永福讲话。")
+    assert people_with(doc, SPOKE) == {"胡和平", "刘永福"}
+
+
+def test_referenced_meeting_and_its_speaker():
+    doc = run("1月26日下午,区委常委会会议召开。区委书记徐山主持会议并讲话。会议传达学习了习近平总书记在"
+              "中央经济工作会议上的重要讲话精神,以及王明同志在全省农村工作会议上的讲话精神和全市宣传部长会议精神。")
+    spoke = pairs(doc, SPOKE)
+    assert ("习近平", "中央经济工作会议") in spoke
+    assert ("王明", "全省农村工作会议") in spoke
+    assert ("徐山", "区委常委会会议") in spoke
+    names = {m["name"] for m in __import__("tests.graph.helpers", fromlist=["meetings"]).meetings(doc).values()}
+    assert {"中央经济工作会议", "全省农村工作会议", "全市宣传部长会议", "区委常委会会议"} <= names
+
+
+def test_speech_by_the_one_who_passes_it_on():
+    doc = run("1月28日,市领导小组会议召开。会上,王良安排部署相关工作,刘志传达省委书记陈海在全省电视电话会议上的"
+              "讲话精神,张彬汇报有关事宜。")
+    spoke = pairs(doc, SPOKE)
+    assert {p for p, _ in spoke} == {"王良", "刘志", "张彬", "陈海"}
+    assert ("陈海", "全省电视电话会议") in spoke
+
+
+def test_video_conferences_watched_at_a_branch_venue():
+    doc = run("4月10日,全国安全生产电视电话会议召开。随后,我省召开安全生产电视电话会议。"
+              "市长于江,市领导魏山在鸡西分会场参加收听收看。")
+    attended = pairs(doc, ATTENDED)
+    assert ("于江", "全国安全生产电视电话会议") in attended
+    assert ("于江", "省安全生产电视电话会议") in attended
