@@ -26,36 +26,66 @@ def fail(exc: Exception, code: int = 2) -> None:
 
 
 @app.command()
-def build(inputs: List[Path] = typer.Argument(..., help="Report files or folders (searched recursively)."),
+def build(inputs: List[Path] = typer.Argument(..., help="Report files, folders (searched recursively) or quoted "
+                                                        "globs ('reports/**/*.html'): .txt .md .html .htm .pdf "
+                                                        ".docx .jsonl."),
           out: Path = typer.Option(Path("out"), "--out", "-o", help="Output folder."),
           html: bool = typer.Option(True, help="Also write graph.html."),
+          max_mb: float = typer.Option(50.0, "--max-mb", min=0.001,
+                                       help="Skip files larger than this (JSON Lines: records larger)."),
+          strict: bool = typer.Option(False, "--strict", help="Stop at the first input that cannot be read."),
+          cache: bool = typer.Option(True, "--cache/--no-cache",
+                                     help="Reuse extraction results from OUT/.cache for unchanged reports."),
           ) -> None:
-    """Build the graph of a folder of reports: writes OUT/graph.json and OUT/graph.html.
+    """Build the graph of a folder of reports: writes OUT/graph.json, OUT/graph.html and OUT/report.json
+    (every input with its outcome). Exit code 0 all read, 1 some skipped, 2 usage error, 3 nothing
+    read, 4 stopped by --strict.
 
-    Example: huiyi build seeds/ --out out/
+    Example: huiyi build seeds/ 'more/**/*.html' --out out/
     """
+    import json as _json
+
     from graph.build import summary
+    from graph.outcomes import EXIT_NOTHING_READ, EXIT_STRICT, StoppedAtProblem, report
     from graph.pipeline import build_graph
     from loaders.json_export import write_json
 
+    def write_report(data: dict) -> None:
+        out.mkdir(parents=True, exist_ok=True)
+        (out / "report.json").write_text(_json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+
+    def problem(o) -> None:
+        console.print(f"[yellow]{o.outcome}:[/yellow] {o.line()}", highlight=False, soft_wrap=True)
+
     try:
-        result = build_graph(inputs)
+        result = build_graph(inputs, max_mb=max_mb, strict=strict, exclude=[out], on_problem=problem,
+                             cache_dir=out / ".cache" if cache else None)
+    except StoppedAtProblem as exc:
+        write_report(report(exc.outcomes, exit_code=EXIT_STRICT, graph_written=False))
+        fail(exc, EXIT_STRICT)
     except HuiyiError as exc:
         fail(exc)
-    out.mkdir(parents=True, exist_ok=True)
+    write_report(result.report())
+    counts = result.report()["summary"]
+    if counts["ignored"]:
+        console.print(f"ignored {counts['ignored']} files in the folders that are not reports (see "
+                      f"{out}/report.json)", highlight=False, soft_wrap=True)
+    if not result.documents:
+        fail(f"nothing could be read from {', '.join(map(str, inputs))}; no graph written; "
+             f"see {out}/report.json", EXIT_NOTHING_READ)
     write_json(result.graph, out / "graph.json")
     if html:
         from loaders.html_view import write_html
         write_html(result.graph, out / "graph.html")
     s = summary(result.graph)
-    console.print(f"[bold]{len(result.documents)} documents[/bold] read, {len(result.skipped)} skipped -> {out}/graph.json",
-                  highlight=False)
+    console.print(f"[bold]{len(result.documents)} documents[/bold] ({counts['read']} read, {counts['cached']} "
+                  f"from the cache), {counts['skipped'] + counts['duplicate']} inputs skipped -> {out}/graph.json, "
+                  f"{out}/report.json", highlight=False, soft_wrap=True)
     console.print("nodes: " + ", ".join(f"{k} {v}" for k, v in s["nodes"].items()), highlight=False)
     console.print("edges: " + ", ".join(f"{k} {v}" for k, v in s["edges"].items()), highlight=False)
     for w in result.warnings:
         console.print(f"[yellow]warning:[/yellow] {w}", highlight=False)
-    for sk in result.skipped:
-        console.print(f"[yellow]skipped:[/yellow] {sk.reason}", highlight=False)
+    raise typer.Exit(result.exit_code)
 
 
 @app.command("eval")
@@ -78,7 +108,8 @@ def eval_(gold: Path = typer.Argument(..., help="Folder of gold annotations (<do
         if reports is not None:
             from graph.pipeline import build_graph
             write_json(build_graph([reports]).graph, out / "graph.json")
-        scores, errors = evaluate(read_json(out / "graph.json"), read_gold(gold))
+        gold_docs = read_gold(gold)
+        scores, errors = evaluate(read_json(out / "graph.json"), gold_docs)
     except HuiyiError as exc:
         fail(exc)
     report = {"scores": scores, "documents": [asdict(e) for e in errors]}

@@ -201,7 +201,7 @@ class Document(BaseModel):
         if not self.offsets or start >= len(self.offsets):
             return start, end
         s = self.offsets[start]
-        e = self.offsets[end - 1] + 1 if end > start else s
+        e = self.offsets[min(end, len(self.offsets)) - 1] + 1 if end > start else s
         return s, e
 
     def provenance(self, start: int, end: int) -> Provenance:

@@ -149,6 +149,8 @@ def resolve(docs: Iterable[Document]) -> tuple[list[Entity], list[Relation]]:
             for eid, (label, key) in ((src, f.source), (dst, f.target)):
                 if eid not in entities:
                     entities[eid] = Entity(id=eid, label=label, name=key)
+                if f.type == RelType.LOCATED_IN and eid == dst:
+                    continue  # the province a named city lies in is known, not mentioned
                 if label != Label.DOCUMENT and eid not in first_seen:
                     first_seen[eid] = (f.start, f.end, 1)
             rkey = (f.type, src, dst, doc.id)

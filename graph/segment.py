@@ -27,10 +27,14 @@ def data_words(name: str) -> list[str]:
 def tokenizer() -> jieba.Tokenizer:
     """A private tokenizer: jieba's dictionary plus the project's titles, so `省委书记` stays whole."""
     jieba.setLogLevel(60)
+    from . import gazetteer
+
     tk = jieba.Tokenizer()
     tk.initialize()
     for word in data_words("titles.txt"):
         tk.add_word(word, freq=2000, tag="nnt")
+    for name in gazetteer.all_names():  # place names stay whole: 西双版纳州, 河口公路口岸
+        tk.add_word(name, freq=max(tk.FREQ.get(name, 0), 1500), tag="ns")
     return tk
 
 

@@ -3,12 +3,14 @@
 They run in `EXTRACTORS` order; each reads what earlier ones found on the Document and returns
 `Findings` without touching the Document (the pipeline applies them).
 """
+from .bodies import BodyExtractor
 from .jurisdiction import JurisdictionExtractor
 from .meetings import MeetingExtractor
 from .metadata import MetadataExtractor
 from .persons import PersonExtractor
+from .places import PlaceExtractor
 from .policies import PolicyExtractor
 from .roles import RoleExtractor
 
 EXTRACTORS = [MetadataExtractor(), JurisdictionExtractor(), PersonExtractor(), MeetingExtractor(),
-              RoleExtractor(), PolicyExtractor()]
+              RoleExtractor(), PolicyExtractor(), PlaceExtractor(), BodyExtractor()]

@@ -57,7 +57,6 @@ class MeetingExtractor:
 
     def __call__(self, doc: Document) -> Findings:
         text, publish = doc.text, doc.meta.date
-        header_end = len(text.split("\n", 3)[0]) + 1 if text else 0
         cands = []  # (start, end, name, date, place, reported, convener)
         for sent in doc.sentences:
             st = sent.text
@@ -80,11 +79,11 @@ class MeetingExtractor:
                     if venue is None and (v := re.search(r"在([^\s,。;:!?、]{1,8}?)(?:召开|举行)", st[max(0, m.start() - 12):m.end()])):
                         venue = v.group(1)
                     reported = not PAST_RE.search(before)
-                    cands.append((start, start + len(name), name, date, venue, reported, convener))
+                    cands.append((start, sent.start + m.end("name"), name, date, venue, reported, convener))
             for m in SPEECH_RE.finditer(st):
                 name = clean_name(m.group("name"))
                 start = sent.start + m.end("name") - len(name)
-                in_title = sent.start < header_end + 200 and sent.start < 400
+                in_title = bool(doc.meta.title) and m.group() in doc.meta.title
                 date = publish if in_title else self._adjacent_date(st[:m.start("name")], publish)
                 cands.append((start, start + len(name), name, date, None, in_title, None))
             for m in SPIRIT_RE.finditer(st):
@@ -121,7 +120,8 @@ class MeetingExtractor:
             national = re.match(r"全国|中央|国务院|中共中央", mt["name"])
             jurisdiction = "全国" if national else doc.meta.jurisdiction
             props = dict(key=mt["key"], date=mt["date"], place=place, reported=mt["reported"],
-                         jurisdiction=jurisdiction, kind=meeting_kind(mt["name"]), venue=mt["venue"])
+                         jurisdiction=jurisdiction, kind=meeting_kind(mt["name"]), venue=mt["venue"],
+                         convener=mt["convener"])
             for s, e in mt["spans"]:
                 found.mentions.append(make_mention(doc, Label.MEETING, s, e, text=mt["name"], **props))
             s, e = mt["spans"][0]

@@ -32,9 +32,10 @@ def publish_date(doc: Document) -> str | None:
 
 
 def title(doc: Document) -> str | None:
-    for line in doc.text.split("\n")[:6]:
-        line = line.strip()
-        if 6 <= len(line) <= 80 and not TITLE_SKIP_RE.search(line):
+    """The headline: an early short line that does not end a sentence (a lone line is body text)."""
+    lines = [ln.strip() for ln in doc.text.split("\n") if ln.strip()]
+    for line in lines[:6] if len(lines) > 1 else []:
+        if 6 <= len(line) <= 80 and not TITLE_SKIP_RE.search(line) and line[-1] not in "。;!?":
             return line
     return None
 

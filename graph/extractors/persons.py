@@ -21,7 +21,9 @@ from .lexicon import (ATTEND_VERBS, CHAIR_VERBS, HAN, PUNCT, SPEAK_VERBS, after_
                       is_surname_start, name_after, plausible_name, title_re)
 
 CLAUSE_SPLIT_RE = re.compile(r"[,;:。!?\n]")
-BREAKERS_RE = re.compile(r"由|和|与|及|以及|决定|成立|召开|主持|出席|参加|在|对|向|为|是|任|会议|讲话|受|委托|等|并|根据|按照")
+TITLE_BREAKERS = set("由 和 与 及 以及 同 跟 对 向 为 是 在 于 决定 成立 召开 主持 出席 参加 列席 传达 学习 汇报 通报 讲话 强调 "
+                     "指出 要求 部署 安排 听取 会议 受 委托 等 并 根据 按照 任 担任 同志 会上 随后 其中 包括 邀请 陪同 "
+                     "会见 看望 慰问 调研 介绍 表示 宣布 通过 联系 分管 率 带领 和 暨".split())
 LIST_INTRO_RE = re.compile(rf"^(?:{HAN}{{0,6}}领导|出席会议的(?:领导)?有|参加会议的(?:领导)?有|与会(?:领导)?有)")
 ROLE_TAIL_RE = re.compile(rf"(?:等|等人|等同志|同志)?(?:[省市县区州]?(?:级)?领导)?(?:(?:{ATTEND_VERBS}|{CHAIR_VERBS}|{SPEAK_VERBS}|分别|就|对|在|作|做|围绕|结合|针对|通过|以|按照|根据).*)?")
 POSTFIX_RE = re.compile(r"总书记|副总理|总理|委员长|同志|省长|市长|县长|书记|主席")
@@ -36,6 +38,14 @@ NATIONAL_POSITIONS = {"总书记": "中共中央", "总理": "国务院", "副�
 NO_BODY_PREFIX_RE = re.compile(r"^(?:省|市|县|区|州|镇|乡)?(?:级)?领导$|^[省市县区州镇乡]$|^有关|负责")
 
 
+def _title_suffix(seg: str) -> tuple[str, bool]:
+    """The part of a segment that is a title: what follows its last clause word (a verb of the
+    sentence, a conjunction, a preposition), cut on jieba's words so 应对 is not read as 对."""
+    tokens = segment.cut(seg)
+    cut = max((i for i, t in enumerate(tokens) if t in TITLE_BREAKERS), default=-1)
+    return "".join(tokens[cut + 1:]), cut >= 0
+
+
 def title_chain(text: str, end: int) -> tuple[int, list[str]]:
     """The titles standing right before a name that starts at `end`: (start of the chain, titles)."""
     start = end
@@ -45,20 +55,12 @@ def title_chain(text: str, end: int) -> tuple[int, list[str]]:
         j = i - 1
         while j >= 0 and text[j] not in ",;:。!?\n()、“”" and i - j <= 60:
             j -= 1
-        seg = text[j + 1:i]
-        cut = None
-        for m in BREAKERS_RE.finditer(seg):
-            # a breaker inside a title word (e.g. 任 in 主任, 会 in 常委会) is not one
-            if not any(t.start() < m.end() and m.start() < t.end() for t in title_re().finditer(seg)) \
-                    and not re.search(r"常委会|人大|政协|委员会|会长|工作", seg[max(0, m.start() - 2):m.end() + 2]):
-                cut = m.end()
-        if cut is not None:
-            seg = seg[cut:]
-        if not seg or not title_re().search(seg) or not re.search(rf"(?:{title_re().pattern})$", seg):
+        seg, was_cut = _title_suffix(text[j + 1:i])
+        if not seg or not re.search(rf"(?:{title_re().pattern})$", seg):
             break
         titles.insert(0, seg)
         start = i - len(seg)
-        if cut is not None or j < 0 or text[j] != "、":
+        if was_cut or j < 0 or text[j] != "、":
             break
         i = j
     return start, titles
@@ -201,9 +203,15 @@ class PersonExtractor:
             clause = cm.group()
             if "、" not in clause and not LIST_INTRO_RE.match(clause.strip()):
                 continue
+            current: list[str] = []
             for s, e in _list_names(clause, cm.start(), known):
-                if _add_person(found, doc, s, e, taken, titles=[]):
+                chain_start, titles = title_chain(text, s)
+                if titles:
+                    current = titles  # 副省长、副指挥长张国华、任军号、李玛琳: the title covers the list
+                if _add_person(found, doc, s, e, taken, titles=titles or current):
                     known.add(text[s:e])
+                    if titles or current:
+                        titled.append((s, e, chain_start if titles else s, titles or current))
 
         # 3. before a title of address
         for p in POSTFIX_RE.finditer(text):
@@ -248,6 +256,8 @@ class PersonExtractor:
             cursor = chain_start
             for title in titles:
                 t_start = text.find(title, cursor)
+                if t_start < 0 or t_start >= s:  # a list's title, standing before the list
+                    t_start = text.rfind(title, 0, s)
                 cursor = max(cursor, t_start + len(title))
                 body = body_of_title(title, doc, level)
                 if title[0] in "省市县区州":

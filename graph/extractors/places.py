@@ -1,0 +1,77 @@
+"""Places: provinces, cities, counties and districts (the gazetteer), countries, ports and regions.
+
+Names are found as tokens of the project's segmenter, which keeps every gazetteer name whole, so a
+place is never read out of the middle of a word; short forms that are also ordinary words
+(幸福安康 is not 安康) are only taken when a place suffix or a place verb stands beside them.
+Each place is linked to the one it lies in (county -> city -> province).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .. import gazetteer, segment
+from ..models import Document, Fact, Label, RelType
+from .base import Findings, make_mention
+from .jurisdiction import ABBR_RE
+
+PORT_RE = re.compile(r"(?<=[市州县区、,])([\u4e00-\u9fff]{2,4}?(?:公路|铁路|水运|航空)?口岸)")
+REGIONS = ("粤港澳大湾区", "长三角", "珠三角", "京津冀", "成渝地区", "长江经济带", "黄河流域")
+FUNCTION_CHARS = set("和与及在对向新")  # 国省和县乡村道路: 和 is "and", not 和县
+PLACE_CONTEXT_RE = re.compile(r"^(?:省|市|州|县|区|地区|盟|旗)|^(?:召开|举行|考察|调研)")
+
+
+@lru_cache(maxsize=1)
+def _names() -> frozenset[str]:
+    return frozenset(gazetteer.all_names())
+
+
+def _ordinary_word(token: str) -> bool:
+    tag = segment.word_tag(token)
+    return bool(tag) and not tag.startswith("ns") and segment.word_freq(token) >= 100
+
+
+class PlaceExtractor:
+    name = "places"
+
+    def __call__(self, doc: Document) -> Findings:
+        text = doc.text
+        found = Findings()
+        seen: dict[str, gazetteer.Place | None] = {}
+        people = [(m.start, m.end) for m in doc.mentions if m.label == Label.PERSON]
+        pos = 0
+        for token in segment.cut(text):
+            start, pos = pos, pos + len(token)
+            if token not in _names() or any(s < pos and start < e for s, e in people):
+                continue  # 李建阳 is a person, not 建阳
+            place = gazetteer.lookup(token)
+            ordinary = _ordinary_word(token) or (len(token) == 2 and token[0] in FUNCTION_CHARS)
+            if place is None or (ordinary and not PLACE_CONTEXT_RE.match(text, pos)):
+                continue
+            found.mentions.append(make_mention(doc, Label.PLACE, start, pos, text=place.name, kind=place.kind,
+                                               province=place.province))
+            seen.setdefault(place.name, place)
+        for m in PORT_RE.finditer(text):
+            found.mentions.append(make_mention(doc, Label.PLACE, m.start(1), m.end(1), kind="port",
+                                               province=doc.meta.jurisdiction))
+        for region in REGIONS:
+            for m in re.finditer(region, text):
+                found.mentions.append(make_mention(doc, Label.PLACE, m.start(), m.end(), kind="region"))
+        for m in ABBR_RE.finditer(text):  # 来陕, 陕政通报: the province itself is named
+            char = m.group(1) or m.group(2)
+            prov = gazetteer.province_by_abbreviation(char)
+            if prov and prov == doc.meta.jurisdiction:  # a lone character is evidence only in agreement
+                s = m.start(1) if m.group(1) else m.start(2)
+                found.mentions.append(make_mention(doc, Label.PLACE, s, s + 1, text=prov, kind="province",
+                                                   province=prov))
+                seen.setdefault(prov, gazetteer.lookup(prov))
+        for name, place in seen.items():
+            if place is None or place.kind == "country":
+                continue
+            parent = place.city if place.kind in ("county", "district") and place.city else \
+                place.province if place.kind != "province" else None
+            if parent and parent != name:
+                m = next(x for x in found.mentions if x.text == name)
+                found.facts.append(Fact(type=RelType.LOCATED_IN, source=(Label.PLACE, name),
+                                        target=(Label.PLACE, parent), start=m.start, end=m.end))
+        return found

@@ -1,0 +1,84 @@
+"""Meetings: names, dates (ISO, --MM-DD, relative days), places, and which report is about which."""
+from graph.extractors.lexicon import date_in, with_year
+from graph.resolve import same_meeting
+from tests.graph.helpers import meetings, run
+
+
+def names_dates(doc):
+    return {(m["name"], m["date"]) for m in meetings(doc).values()}
+
+
+def test_reported_meeting_with_date_place_and_year_from_publish_date():
+    doc = run("2020年02月21日08:14  来源:云南日报\n\n2月20日下午,全省疫情防控工作电视电话会议在昆明召开。"
+              "云南省委书记陈豪出席会议。")
+    (m,) = meetings(doc).values()
+    assert (m["name"], m["date"], m["place"], m["reported"]) == ("全省疫情防控工作电视电话会议", "2020-02-20", "昆明", True)
+
+
+def test_no_year_when_none_is_knowable():
+    doc = run("4月2日,省委省政府应对疫情工作领导小组第11次会议在昆明召开。")
+    assert names_dates(doc) == {("省委省政府应对疫情工作领导小组第11次会议", "--04-02")}
+
+
+def test_relative_days_resolve_against_the_publish_date():
+    doc = run("讲话\n(2020年2月27日)\n昨天,习近平总书记主持召开中央政治局常委会会议,分析疫情形势。")
+    (m,) = meetings(doc).values()
+    assert m["date"] == "2020-02-26" and m["reported"] is False
+
+
+def test_today_with_day_in_brackets_and_a_dateline():
+    doc = run("2020-01-29\n\n今天(29日)上午,省委书记杜明主持召开书记专题扩大会议。")
+    assert names_dates(doc) == {("书记专题扩大会议", "2020-01-29")}
+    doc = run("东北网鸡西4月13日讯(鸡西日报记者 薛山)4月10日,全国安全生产电视电话会议召开。")
+    assert names_dates(doc) == {("全国安全生产电视电话会议", "--04-10")}
+
+
+def test_date_ranges_and_yesterday():
+    assert date_in("9月5日至6日,全市会议召开", "2021-09-10") == "2021-09-05"
+    assert date_in("昨日下午", "2021-09-10") == "2021-09-09"
+    assert date_in("1月26日下午", None) == "--01-26"
+    assert with_year(12, 28, "2021-01-05") == "2020-12-28"  # a December meeting reported in January
+
+
+def test_convener_names_a_meeting_given_by_ordinal_only():
+    doc = run("2月4日,旬阳县政协召开九届二次主席会议。县政协主席田芳主持会议。")
+    assert names_dates(doc) == {("旬阳县政协九届二次主席会议", "--02-04")}
+
+
+def test_follow_on_meeting_on_the_same_day_stays_a_second_meeting():
+    doc = run("4月10日,全国安全生产电视电话会议召开。随后,我省召开安全生产电视电话会议,迅速贯彻落实全国安全生产"
+              "电视电话会议精神。")
+    assert names_dates(doc) == {("全国安全生产电视电话会议", "--04-10"), ("省安全生产电视电话会议", "--04-10")}
+
+
+def test_mentions_of_one_meeting_merge_and_the_fullest_name_wins():
+    doc = run("阮成发在省委省政府应对疫情工作领导小组会议上强调\n4月2日,省委省政府应对疫情工作领导小组第11次会议"
+              "在昆明召开。\n2月20日,云南省疫情防控工作电视电话会议在昆明召开。")
+    assert names_dates(doc) == {("省委省政府应对疫情工作领导小组第11次会议", "--04-02"),
+                                ("云南省疫情防控工作电视电话会议", "--02-20")}
+
+
+def test_referenced_meetings_are_distinct():
+    doc = run("会议传达学习了习近平总书记在中央外事工作会议上的重要讲话精神和中央政法工作会议精神;"
+              "传达学习了市八届人大五次会议精神和市政协八届五次会议精神。")
+    assert {m["name"] for m in meetings(doc).values()} == {
+        "中央外事工作会议", "中央政法工作会议", "市八届人大五次会议", "市政协八届五次会议"}
+    assert not any(m["reported"] for m in meetings(doc).values())
+
+
+def test_a_speech_is_about_the_meeting_in_its_title():
+    doc = run("刘国中:在当前重点工作视频调度会上的讲话\n(2020年2月27日)\n今天会议主要是学习贯彻重要讲话精神。")
+    (m,) = meetings(doc).values()
+    assert (m["name"], m["date"], m["reported"]) == ("当前重点工作视频调度会", "2020-02-27", True)
+
+
+def test_same_meeting_rules():
+    assert same_meeting("全省新冠肺炎疫情防控工作电视电话会议", "云南省疫情防控工作电视电话会议")
+    assert not same_meeting("全国安全生产电视电话会议", "省安全生产电视电话会议")
+    assert not same_meeting("中央农村工作会议", "中央外事工作会议")
+    assert same_meeting("领导小组会议", "领导小组第11次会议")
+
+
+def test_generic_words_are_not_meetings():
+    doc = run("会议要求,要精心修改会议材料,确保大会顺利召开。省委书记李山出席会议并讲话。")
+    assert meetings(doc) == {}

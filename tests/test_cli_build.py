@@ -1,0 +1,48 @@
+"""The `huiyi build` and `huiyi eval` commands, as a user runs them."""
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from graph.cli import app
+
+GOLD = Path(__file__).parent / "gold"
+runner = CliRunner()
+
+
+def test_build_writes_graph_and_view_and_prints_a_summary(tmp_path, seed_paths):
+    result = runner.invoke(app, ["build", str(seed_paths[0].parent), "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    graph = json.loads((tmp_path / "graph.json").read_text(encoding="utf-8"))
+    assert {n["label"] for n in graph["nodes"]} >= {"Person", "Meeting", "Document", "Place", "Body", "Policy"}
+    assert (tmp_path / "graph.html").exists()
+    assert "5 documents" in result.output and "ATTENDED" in result.output
+
+
+def test_eval_agrees_with_gold_and_writes_errors(tmp_path, seed_paths):
+    result = runner.invoke(app, ["eval", str(GOLD), "--reports", str(seed_paths[0].parent), "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    report = json.loads((tmp_path / "eval.json").read_text(encoding="utf-8"))
+    assert report["scores"]["persons"]["f1"] == 1.0
+    assert "000_fbcf11dee7c9eea9.txt: ok" in result.output
+
+
+def test_eval_lists_misses_of_a_wrong_gold(tmp_path, seed_paths):
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    g = json.loads((GOLD / "000_fbcf11dee7c9eea9.json").read_text(encoding="utf-8"))
+    g["persons"].append({"name": "张三丰", "role": "official", "titles": []})
+    g["attended"].append(["张三丰", "M1"])
+    (gold / "000_fbcf11dee7c9eea9.json").write_text(json.dumps(g, ensure_ascii=False), encoding="utf-8")
+    result = runner.invoke(app, ["eval", str(gold), "--reports", str(seed_paths[0]), "--out", str(tmp_path / "o")])
+    assert "missed persons: 张三丰" in result.output
+    assert "missed attended: 张三丰 @ 全省新冠肺炎疫情防控工作电视电话会议" in result.output
+
+
+def test_eval_of_a_missing_gold_folder_is_one_clear_line(tmp_path):
+    result = runner.invoke(app, ["eval", str(tmp_path / "nope"), "--out", str(tmp_path)])
+    assert result.exit_code != 0
+    assert "nope" in result.output and "Traceback" not in result.output
