@@ -1,65 +1,211 @@
-"""Reading input files into `Document`s. Problems are reported per file, never fatal for the run."""
+"""Reading inputs into `Document`s: files, folders (recursive) and globs, in any format and encoding
+a corpus holds (see `formats.py`, `encoding.py`). A problem is reported per file, never fatal.
+
+`Document.raw` is the decoded text for .txt/.md/.jsonl, and the extracted plain text for
+.html/.pdf/.docx; evidence spans index it either way.
+"""
 from __future__ import annotations
 
+import glob
 import hashlib
+import os
+import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
 
-from .models import Document, InputError
+from . import encoding, formats
+from .formats import FormatError
+from .models import Document, DocumentMeta, InputError
 
-TEXT_SUFFIXES = {".txt", ".md"}
+FORMATS = {".txt": "text", ".md": "text", ".text": "text", ".html": "html", ".htm": "html",
+           ".xhtml": "html", ".shtml": "html", ".pdf": "pdf", ".docx": "docx", ".jsonl": "jsonl",
+           ".ndjson": "jsonl"}
+DEFAULT_MAX_MB = 50.0
+HTML_START_RE = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.I | re.S)
 
 
 @dataclass(frozen=True)
 class Skipped:
-    """An input that could not be read, with the reason a user can act on."""
-    path: str
+    """An input that was not read, with the reason a user can act on."""
+    path: str  # the file; `file:line` for a bad JSON Lines record
     reason: str
 
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
 
-def discover(inputs: list[str | Path]) -> list[Path]:
-    """Files named by `inputs` (files, folders searched recursively), sorted, each once."""
-    found: dict[Path, None] = {}
+
+@dataclass(frozen=True)
+class Found:
+    """The files `inputs` name: those to read, and those in folders whose format is not a report's."""
+    files: list[Path]
+    ignored: list[Path]
+
+
+def _is_glob(item: str) -> bool:
+    return any(c in item for c in "*?[")
+
+
+def _hidden(path: Path, root: Path) -> bool:
+    return any(part.startswith(".") for part in path.relative_to(root).parts)
+
+
+def discover(inputs: Iterable[str | Path], *, exclude: Iterable[str | Path] = ()) -> Found:
+    """Files named by `inputs`: files, folders (searched recursively, hidden entries left out) and
+    globs (`reports/**/*.html`). Each file once, in input order then sorted; files under `exclude`
+    (the output folder) are left out. A missing input or a glob matching nothing is an InputError."""
+    excluded = [os.path.abspath(e) for e in exclude]
+    files: dict[str, Path] = {}
+    ignored: dict[str, Path] = {}
+
+    def add(path: Path, into: dict[str, Path]) -> None:
+        key = os.path.abspath(path)
+        if not any(key == e or key.startswith(e + os.sep) for e in excluded):
+            into.setdefault(key, path)
+
+    def add_folder(folder: Path) -> None:
+        for f in sorted(folder.rglob("*")):
+            if _hidden(f, folder) or f.is_dir():
+                continue
+            add(f, files if f.suffix.lower() in FORMATS else ignored)
+
     for item in inputs:
         p = Path(item)
         if p.is_dir():
-            for f in sorted(p.rglob("*")):
-                if f.is_file() and f.suffix.lower() in TEXT_SUFFIXES:
-                    found.setdefault(f, None)
-        elif p.is_file():
-            found.setdefault(p, None)
+            add_folder(p)
+        elif p.is_file() or p.is_symlink():
+            add(p, files)
+        elif _is_glob(str(item)):
+            matches = sorted(glob.glob(str(item), recursive=True))
+            if not matches:
+                raise InputError(f"{item}: no file matches this pattern; check it, or quote it so the shell "
+                                 "does not expand it")
+            for m in map(Path, matches):
+                add_folder(m) if m.is_dir() else add(m, files)
         else:
             raise InputError(f"{p}: no such file or folder; give a file, a folder or a glob of reports")
-    return list(found)
+    return Found(list(files.values()), list(ignored.values()))
 
 
-def document_from_text(name: str, text: str, path: str = "") -> Document:
-    """A Document for a text already decoded (tests, JSON Lines records)."""
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    return Document(id=f"Document:{digest[:16]}", name=name, path=path or name, raw=text, sha256=digest)
+def document_from_text(name: str, text: str, path: str = "", meta: dict | None = None) -> Document:
+    """A Document for a text already decoded; `meta` is what the file gives (title, date, url, source)."""
+    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    meta = dict(meta or {})
+    if meta.get("source") and not meta.get("outlet") and not meta["source"].startswith("http"):
+        meta["outlet"] = meta["source"]  # a fallback: an outlet named in the text wins
+    return Document(id=f"Document:{digest[:16]}", name=name, path=path or name, raw=text, sha256=digest,
+                    meta=DocumentMeta(**meta))
 
 
-def read_document(path: Path) -> Document:
-    """Read one file; raise InputError naming the file and the problem."""
+def content_key(doc: Document) -> str:
+    """Same report whatever its name, encoding or line endings: the hash of its text without whitespace."""
+    return hashlib.sha256("".join(doc.raw.split()).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _os_problem(exc: OSError) -> str:
+    if isinstance(exc, FileNotFoundError):
+        return "vanished before it could be read (moved or deleted during the run)"
+    if isinstance(exc, PermissionError):
+        return "permission denied; make it readable (chmod +r) or leave it out"
+    if isinstance(exc, IsADirectoryError):
+        return "is a folder, not a file"
+    return f"cannot be read ({exc.strerror or exc})"
+
+
+def _read_bytes(path: Path) -> bytes:
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
-        raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
-    if not data.strip():
-        raise InputError(f"{path}: the file is empty")
-    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError(f"{path}: looks binary, not a text report")
+        raise InputError(_os_problem(exc)) from exc
+
+
+def _to_text(path: Path, data: bytes) -> formats.Extracted:
+    """The text and given metadata of one file, by its signature first, then by its name."""
+    kind = FORMATS.get(path.suffix.lower(), "text")
+    sniffed = encoding.signature(data)
+    if sniffed in ("pdf", "docx"):
+        kind = sniffed
+    elif sniffed and kind in ("pdf", "docx"):
+        raise FormatError(f"is {sniffed}, not a {kind.upper()} file")
+    if kind == "pdf":
+        if sniffed != "pdf":
+            raise FormatError("is not a PDF (no %PDF- signature); rename it or re-export it")
+        return formats.pdf_to_text(data)
+    if kind == "docx":
+        return formats.docx_to_text(data)
+    if kind == "html":
+        text, _ = encoding.decode(data, declared=encoding.declared_charset(data))
+    else:
+        text, _ = encoding.decode(data)
+        if not HTML_START_RE.match(text[:2000]):
+            return formats.Extracted(text)
+    page = formats.html_to_text(text)
+    if not page.text.strip():
+        raise FormatError("the page has no article text")
+    return page
+
+
+def read_file(path: Path, *, max_bytes: int) -> Document:
+    """One report file as a Document; InputError/FormatError say what is wrong with it."""
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{path}: not valid UTF-8 at byte {exc.start}; convert it to UTF-8") from exc
-    return document_from_text(path.name, text, str(path))
+        st = path.stat()
+    except OSError as exc:
+        if isinstance(exc, FileNotFoundError) and path.is_symlink():
+            raise InputError(f"is a link to {os.readlink(path)}, which does not exist") from exc
+        raise InputError(_os_problem(exc)) from exc
+    if not stat.S_ISREG(st.st_mode):
+        raise InputError("is not a regular file (a pipe, socket or device); leave it out")
+    size = st.st_size
+    if size > max_bytes:
+        raise InputError(f"is {size / 2**20:.0f} MB, over the {max_bytes / 2**20:g} MB limit; split it, "
+                         "or raise the limit with --max-mb")
+    data = _read_bytes(path)
+    if not data.strip():
+        raise InputError("is empty")
+    extracted = _to_text(path, data)
+    if not extracted.text.strip():
+        raise InputError("holds no text (only whitespace)")
+    return document_from_text(path.name, extracted.text, str(path), extracted.meta)
 
 
-def iter_documents(inputs: list[str | Path]) -> Iterator[Document | Skipped]:
-    for path in discover(inputs):
-        try:
-            yield read_document(path)
-        except InputError as exc:
-            yield Skipped(str(path), str(exc))
+def read_jsonl(path: Path, *, max_bytes: int) -> Iterator[Document | Skipped]:
+    """One Document per record, named `<file>#<id>`; a bad line is Skipped as `<file>:<line>`."""
+    try:
+        stream = open(path, "rb")
+    except OSError as exc:
+        yield Skipped(str(path), _os_problem(exc))
+        return
+    ids: dict[str, int] = {}
+    with stream:
+        for record in formats.iter_records(stream, max_bytes=max_bytes):
+            where = f"{path}:{record.line}"
+            if record.problem:
+                yield Skipped(where, record.problem)
+            elif record.id in ids:
+                yield Skipped(where, f"id {record.id} is already used on line {ids[record.id]}; give each "
+                                     "record its own id")
+            else:
+                ids[record.id] = record.line
+                yield document_from_text(f"{path.name}#{record.id}", record.extracted.text,
+                                         f"{path}#{record.id}", record.extracted.meta)
+    if not ids:
+        yield Skipped(str(path), "holds no JSON Lines record with an id and a text")
+
+
+def read_path(path: Path, *, max_mb: float = DEFAULT_MAX_MB) -> Iterator[Document | Skipped]:
+    """The Documents in one file (many for JSON Lines), or Skipped with the reason."""
+    max_bytes = int(max_mb * 2**20)
+    if FORMATS.get(path.suffix.lower()) == "jsonl":
+        yield from read_jsonl(path, max_bytes=max_bytes)  # streamed: the limit is per record
+        return
+    try:
+        yield read_file(path, max_bytes=max_bytes)
+    except (InputError, FormatError) as exc:
+        yield Skipped(str(path), str(exc))
+
+
+def iter_documents(inputs: Iterable[str | Path], *, max_mb: float = DEFAULT_MAX_MB,
+                   exclude: Iterable[str | Path] = ()) -> Iterator[Document | Skipped]:
+    for path in discover(inputs, exclude=exclude).files:
+        yield from read_path(path, max_mb=max_mb)

@@ -1,0 +1,268 @@
+"""Plain text out of the formats reports come in: HTML pages, PDFs (text layer), Word .docx and
+JSON Lines exports. Each reader returns the text the extractors see (which becomes `Document.raw`,
+the text evidence spans index) and the metadata the file itself gives (title, date, url, source).
+
+Readers raise `FormatError` with a reason a user can act on; `documents.py` names the file.
+"""
+from __future__ import annotations
+
+import io
+import json
+import re
+from dataclasses import dataclass, field
+from typing import IO, Iterator
+
+from .models import HuiyiError
+
+
+class FormatError(HuiyiError):
+    """The bytes are not a readable file of the format its name or signature says."""
+
+
+@dataclass
+class Extracted:
+    text: str
+    meta: dict[str, str] = field(default_factory=dict)  # DocumentMeta fields the file gives
+
+
+ISO_DATE_RE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
+
+
+def iso_date(value: object) -> str | None:
+    """`2020-02-21 08:14`, `2020/2/21`, `2020年2月21日`, `20200221` -> `2020-02-21`; else None."""
+    s = str(value or "").strip()
+    m = ISO_DATE_RE.search(s) or re.match(r"(\d{4})(\d\d)(\d\d)\b", s)
+    if not m:
+        return None
+    y, mo, d = (int(g) for g in m.groups())
+    return f"{y:04d}-{mo:02d}-{d:02d}" if 1 <= mo <= 12 and 1 <= d <= 31 else None
+
+
+# ---------------------------------------------------------------- HTML
+# Elements that are never article text, and class/id words that mark page chrome.
+DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "svg", "canvas", "nav", "header",
+             "footer", "aside", "form", "button", "select", "textarea", "object", "embed", "head")
+CHROME_RE = re.compile(r"(?:^|[\s_-])(?:nav|navbar|menu|breadcrumbs?|crumbs?|footer|foot|sidebar|side|"
+                       r"share|social|comments?|related|recommend|copyright|advert|ads?|banner|toolbar|"
+                       r"pager|pagination|location|position)(?:$|[\s_-])", re.I)
+BLOCK_TAGS = {"address", "article", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption", "figure",
+              "h1", "h2", "h3", "h4", "h5", "h6", "hr", "li", "main", "ol", "p", "pre", "section",
+              "table", "tbody", "td", "th", "thead", "tr", "ul", "body", "center"}
+MAIN_SELECTORS = ("[itemprop=articleBody]", "article", "main", "[role=main]")
+META_NAMES = {
+    "title": ("og:title", "ArticleTitle", "title", "twitter:title"),
+    "date": ("article:published_time", "PubDate", "pubdate", "publishdate", "publish_date",
+             "og:published_time", "datePublished", "date", "DC.date", "dc.date.issued", "firstpublishedtime"),
+    "url": ("og:url",),
+    "source": ("ContentSource", "source", "og:site_name", "SiteName", "author"),
+}
+WS_RE = re.compile(r"[ \t\r\n\f]+")  # HTML whitespace; no-break and ideographic spaces are text
+
+
+def _html_meta(tree) -> dict[str, str]:
+    values: dict[str, str] = {}
+    for node in tree.css("meta"):
+        a = node.attributes
+        key, content = a.get("name") or a.get("property") or a.get("itemprop"), (a.get("content") or "").strip()
+        if key and content:
+            values.setdefault(key.lower(), content)
+    meta: dict[str, str] = {}
+    for field_, names in META_NAMES.items():
+        for name in names:
+            if values.get(name.lower()):
+                meta[field_] = values[name.lower()]
+                break
+    if "date" in meta:
+        date = iso_date(meta.pop("date"))
+        if date:
+            meta["date"] = date
+    canonical = tree.css_first("link[rel=canonical]")
+    if canonical is not None and (canonical.attributes.get("href") or "").startswith("http"):
+        meta["url"] = canonical.attributes["href"]
+    title = tree.css_first("title")
+    if "title" not in meta and title is not None and title.text(strip=True):
+        meta["title"] = title.text(strip=True)
+    return meta
+
+
+def _block_text(root) -> str:
+    """The text under `root`, one line per block element, inline runs joined, whitespace collapsed."""
+    lines: list[str] = []
+    current: list[str] = []
+
+    def flush() -> None:
+        line = WS_RE.sub(" ", "".join(current)).strip()
+        if line:
+            lines.append(line)
+        current.clear()
+
+    stack = [(root, False)]
+    while stack:  # iterative: a page nested thousands deep must not hit the recursion limit
+        node, leaving = stack.pop()
+        if leaving:
+            flush()
+            continue
+        if node.tag == "-text":
+            current.append(node.text_content or "")
+            continue
+        if node.tag in BLOCK_TAGS:
+            flush()
+            stack.append((node, True))
+        children = list(node.iter(include_text=True))
+        stack.extend((c, False) for c in reversed(children) if c.tag != "-comment")
+    flush()
+    return "\n".join(lines)
+
+
+def _main_node(tree):
+    """The article body: a semantic container with most of the text, else the parent of most <p> text."""
+    body = tree.body
+    if body is None:
+        return None
+    total = len(body.text(strip=True)) or 1
+    for selector in MAIN_SELECTORS:
+        for node in tree.css(selector):
+            if len(node.text(strip=True)) >= 0.3 * total:
+                return node
+    by_parent: dict[int, tuple[object, int]] = {}
+    for p in tree.css("p"):
+        parent = p.parent
+        if parent is not None:
+            node, n = by_parent.get(parent.mem_id, (parent, 0))
+            by_parent[parent.mem_id] = (node, n + len(p.text(strip=True)))
+    if by_parent:
+        node, n = max(by_parent.values(), key=lambda t: t[1])
+        if n >= 0.5 * total:
+            return node
+    return body
+
+
+def html_to_text(markup: str) -> Extracted:
+    """The article body of a page (no navigation, scripts, footers), with the page's own metadata."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    tree = LexborHTMLParser(markup)
+    meta = _html_meta(tree)
+    for node in tree.css(", ".join(DROP_TAGS)):
+        node.decompose()
+    for node in tree.css("[class], [id]"):
+        words = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}"
+        if CHROME_RE.search(words) and node.tag not in {"body", "html", "article", "main"}:
+            node.decompose()
+    main = _main_node(tree)
+    text = _block_text(main) if main is not None else ""
+    h1 = tree.css_first("h1")
+    if main is not None and h1 is not None and h1.text(strip=True) and h1.text(strip=True) not in text[:300]:
+        text = WS_RE.sub(" ", h1.text()).strip() + "\n" + text  # the headline sits outside the body div
+    return Extracted(text, meta)
+
+
+# ---------------------------------------------------------------- PDF
+def pdf_to_text(data: bytes) -> Extracted:
+    from .pdf_text import pdf_to_text as read_pdf
+    return read_pdf(data)
+
+
+# ---------------------------------------------------------------- DOCX
+def docx_to_text(data: bytes) -> Extracted:
+    """Paragraphs and table cells in document order, one paragraph a line."""
+    import zipfile
+
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+        lines: list[str] = []
+        for block in document.element.body.iterchildren():
+            tag = block.tag.rsplit("}", 1)[-1]
+            if tag == "p":
+                lines.append(Paragraph(block, document).text)
+            elif tag == "tbl":
+                for row in Table(block, document).rows:
+                    lines.append(" ".join(cell.text.strip() for cell in row.cells))
+        title = document.core_properties.title
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise FormatError(f"not a readable .docx ({type(exc).__name__}); re-save it from Word as .docx") from exc
+    text = "\n".join(lines)
+    if not text.strip():
+        raise FormatError("the .docx holds no text")
+    return Extracted(text, {"title": title.strip()} if title and title.strip() else {})
+
+
+# ---------------------------------------------------------------- JSON Lines
+@dataclass
+class Record:
+    line: int  # 1-based line number in the file; problems name it as `file:line`
+    id: str = ""
+    extracted: Extracted | None = None
+    problem: str = ""  # why the line was not read
+
+
+RECORD_FIELDS = ("title", "date", "url", "source")
+
+
+def parse_record(line: bytes, number: int) -> Record | None:
+    """One JSON Lines record (`id`, `text`, optional title/date/url/source); None for a blank line."""
+    if not line.strip():
+        return None
+    try:
+        obj = json.loads(line.decode("utf-8-sig" if number == 1 else "utf-8"))
+    except UnicodeDecodeError as exc:
+        return Record(number, problem=f"not UTF-8 at byte {exc.start} (JSON Lines must be UTF-8)")
+    except json.JSONDecodeError as exc:
+        return Record(number, problem=f"not JSON ({exc.msg} at column {exc.colno})")
+    if not isinstance(obj, dict):
+        return Record(number, problem=f"not a JSON object; each line needs {{\"id\", \"text\"}}")
+    rid, text = obj.get("id"), obj.get("text")
+    if not isinstance(rid, (str, int)) or isinstance(rid, bool) or not str(rid).strip():
+        return Record(number, problem="no \"id\" (a string or number)")
+    rid = str(rid).strip()
+    if not isinstance(text, str) or not text.strip():
+        return Record(number, rid, problem=f"record {rid} has no \"text\", or it is empty")
+    meta = {k: str(obj[k]).strip() for k in RECORD_FIELDS
+            if isinstance(obj.get(k), (str, int)) and not isinstance(obj.get(k), bool) and str(obj[k]).strip()}
+    if "date" in meta and not (date := iso_date(meta["date"])):
+        del meta["date"]
+    elif "date" in meta:
+        meta["date"] = date
+    return Record(number, rid, Extracted(text, meta))
+
+
+def _lines(stream: IO[bytes], max_bytes: int) -> Iterator[tuple[int, bytes | None, int]]:
+    """(number, line, size); line is None when longer than max_bytes (skipped without holding it)."""
+    number = 0
+    while line := stream.readline(max_bytes + 1):
+        number += 1
+        if len(line) <= max_bytes or line.endswith(b"\n"):
+            yield number, (line if len(line) <= max_bytes else None), len(line)
+            continue
+        size = len(line)
+        while (chunk := stream.readline(1 << 20)) and not chunk.endswith(b"\n"):
+            size += len(chunk)
+        yield number, None, size + len(chunk)
+
+
+def iter_records(stream: IO[bytes], *, max_bytes: int, give_up_after: int = 5) -> Iterator[Record]:
+    """Records of a JSON Lines stream, read line by line (a file of any size), bad lines included.
+
+    A file whose first `give_up_after` records are all bad is not JSON Lines: one last Record says so.
+    """
+    good = bad = 0
+    for number, line, size in _lines(stream, max_bytes):
+        if line is None:
+            record = Record(number, problem=f"a record of {size / 2**20:.1f} MB, over the "
+                                            f"{max_bytes / 2**20:g} MB limit (--max-mb)")
+        elif (record := parse_record(line, number)) is None:
+            continue
+        if record.problem:
+            bad += 1
+        else:
+            good += 1
+        yield record
+        if bad >= give_up_after and not good:
+            yield Record(number, problem=f"the first {bad} records are not JSON; not a JSON Lines file, "
+                                         "the rest of it is not read")
+            return

@@ -1,0 +1,331 @@
+"""The embedded Cypher store (LadybugDB, the continuation of Kùzu): needs no server.
+
+`write_store(G, path)` bulk-loads a fresh store with `COPY … FROM` temporary CSV files (one per
+node table and per relationship (FROM, TO) pair): about 1M edges in a few seconds, where
+`UNWIND … MERGE` manages some 20k rows/s. Loading into an existing store (`fresh=False`) merges by
+id instead, so loading the same graph twice leaves the same counts. `EmbeddedStore` runs Cypher on
+it, read-only unless asked, and turns engine errors into one line with the position.
+"""
+from __future__ import annotations
+
+import csv
+import gc
+import os
+import re
+import shutil
+import tempfile
+from operator import itemgetter
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+
+import networkx as nx
+
+from graph.models import StoreError
+
+from .rows import BOOL, DATE, STRINGS, GraphRows, graph_rows
+
+STORE_NAME = "graph.lbug"
+MERGE_BATCH = 5000
+_SAME_TYPE = {"BOOL": "BOOLEAN", "INT": "INT64", "FLOAT": "DOUBLE"}  # the store's spelling -> ours
+_LIST_ITEM_UNSAFE = re.compile(r"[,\[\]{}'\"\\\r\n]")  # what LadybugDB's CSV list syntax cannot carry
+
+
+def store_path(out: str | Path | None = None, db: str | Path | None = None) -> Path:
+    """The store file: `db` when given, else OUT/graph.lbug (OUT defaults to out/)."""
+    return Path(db) if db else Path(out or "out") / STORE_NAME
+
+
+def _q(name: str) -> str:
+    return f"`{name}`"
+
+
+def create_node_table(label: str, columns: dict[str, str]) -> str:
+    cols = ", ".join(f"{_q(c)} {t}" + (" PRIMARY KEY" if c == "id" else "") for c, t in columns.items())
+    return f"CREATE NODE TABLE {_q(label)}({cols})"
+
+
+def create_rel_table(kind: str, pairs, columns: dict[str, str]) -> str:
+    ends = ", ".join(f"FROM {_q(a)} TO {_q(b)}" for a, b in pairs)
+    cols = "".join(f", {_q(c)} {t}" for c, t in columns.items())
+    return f"CREATE REL TABLE {_q(kind)}({ends}{cols})"
+
+
+def _set_clause(var: str, columns: dict[str, str], skip=("id",)) -> str:
+    parts = [f"{var}.{_q(c)} = " + (f"date(row.{_q(c)})" if t == DATE else f"row.{_q(c)}")
+             for c, t in columns.items() if c not in skip]
+    return ("SET " + ", ".join(parts)) if parts else ""
+
+
+def merge_nodes(label: str, columns: dict[str, str]) -> str:
+    return f"UNWIND $rows AS row MERGE (n:{_q(label)} {{id: row.id}}) {_set_clause('n', columns)}"
+
+
+def merge_rels(kind: str, pair: tuple[str, str], columns: dict[str, str]) -> str:
+    a, b = pair
+    return (f"UNWIND $rows AS row MATCH (a:{_q(a)} {{id: row.source}}), (b:{_q(b)} {{id: row.target}}) "
+            f"MERGE (a)-[r:{_q(kind)} {{id: row.id}}]->(b) {_set_clause('r', columns)}")
+
+
+def _list_safe(value) -> bool:
+    return value is None or all(v and v == v.strip() and not _LIST_ITEM_UNSAFE.search(v) for v in value)
+
+
+def _write_csv(path: Path, header: list[str], rows: list[dict], columns: dict[str, str], fixups: list) -> None:
+    """Write rows for COPY; list values the CSV list syntax cannot carry are left for `fixups`."""
+    special = [c for c in header if columns.get(c) in (STRINGS, BOOL)]
+    if special:  # lists as [a,b], booleans as true/false; None is written as an empty field
+        rows = [dict(row) for row in rows]
+        for row in rows:
+            for name in special:
+                value = row[name]
+                if value is None:
+                    continue
+                if columns[name] == BOOL:
+                    row[name] = "true" if value else "false"
+                elif _list_safe(value):
+                    row[name] = "[" + ",".join(value) + "]"
+                else:
+                    fixups.append((name, row["id"], value))
+                    row[name] = None
+    with path.open("w", encoding="utf-8", newline="") as f:
+        out = csv.writer(f)
+        out.writerow(header)
+        out.writerows(map(itemgetter(*header), rows))
+
+
+def _fixup(conn, match: str, fixups: list) -> None:
+    for name in sorted({f[0] for f in fixups}):
+        rows = [{"id": i, "value": v} for n, i, v in fixups if n == name]
+        conn.execute(f"UNWIND $rows AS row {match} SET x.{_q(name)} = row.value", {"rows": rows})
+
+
+def _bulk_load(conn, rows: GraphRows, workdir: Path) -> None:
+    for label, table in rows.nodes.items():
+        conn.execute(create_node_table(label, table.columns))
+    for kind, table in rows.relations.items():
+        if table.pairs:
+            conn.execute(create_rel_table(kind, table.pairs, table.columns))
+    # parallel=false: the parallel CSV reader refuses quoted newlines, which evidence may hold
+    for label, table in rows.nodes.items():
+        if table.rows:
+            fixups: list = []
+            path = workdir / f"{label}.csv"
+            _write_csv(path, list(table.columns), table.rows, table.columns, fixups)
+            conn.execute(f"COPY {_q(label)} FROM '{path.as_posix()}' (header=true, parallel=false)")
+            _fixup(conn, f"MATCH (x:{_q(label)} {{id: row.id}})", fixups)
+    for kind, table in rows.relations.items():
+        fixups = []
+        for (a, b), pair_rows in table.pairs.items():
+            if pair_rows:
+                path = workdir / f"{kind}__{a}__{b}.csv"
+                _write_csv(path, ["source", "target", *table.columns], pair_rows, table.columns, fixups)
+                conn.execute(f"COPY {_q(kind)} FROM '{path.as_posix()}' "
+                             f"(header=true, parallel=false, from='{a}', to='{b}')")
+        _fixup(conn, f"MATCH ()-[x:{_q(kind)}]->() WHERE x.id = row.id", fixups)
+
+
+def _existing_schema(conn) -> tuple[dict[str, dict[str, str]], dict[str, set]]:
+    tables = conn.execute("CALL show_tables() RETURN name, type").get_all()
+    columns = {name: {col: _SAME_TYPE.get(kind, kind) for col, kind in
+                      conn.execute(f"CALL table_info('{name}') RETURN name, type").get_all()}
+               for name, _ in tables}
+    pairs = {name: {tuple(p) for p in conn.execute(
+        f"CALL show_connection('{name}') RETURN `source table name`, `destination table name`").get_all()}
+        for name, kind in tables if kind == "REL"}
+    return columns, pairs
+
+
+def _extend_schema(conn, rows: GraphRows) -> None:
+    """Add the tables, columns and (FROM, TO) pairs a graph needs to an existing store."""
+    columns, pairs = _existing_schema(conn)
+    for label, table in rows.nodes.items():
+        if label not in columns:
+            conn.execute(create_node_table(label, table.columns))
+            columns[label] = table.columns
+    for kind, table in rows.relations.items():
+        if kind not in columns and table.pairs:
+            conn.execute(create_rel_table(kind, table.pairs, table.columns))
+            columns[kind], pairs[kind] = table.columns, set(table.pairs)
+    for name, table in [*rows.nodes.items(), *rows.relations.items()]:
+        for col, kind in table.columns.items():
+            have = columns.get(name, {}).get(col)
+            if have is None and name in columns:
+                conn.execute(f"ALTER TABLE {_q(name)} ADD {_q(col)} {kind}")
+            elif have is not None and have != kind:
+                raise StoreError(f"{name}.{col} is {have} in the store but {kind} in the graph; "
+                                 "rebuild the store (write_store(..., fresh=True) or `huiyi build`)")
+    for kind, table in rows.relations.items():
+        for pair in table.pairs:
+            if kind in pairs and pair not in pairs[kind]:
+                conn.execute(f"ALTER TABLE {_q(kind)} ADD FROM {_q(pair[0])} TO {_q(pair[1])}")
+
+
+def _merge_load(conn, rows: GraphRows, batch: int) -> None:
+    _extend_schema(conn, rows)
+    for label, table in rows.nodes.items():
+        for i in range(0, len(table.rows), batch):
+            conn.execute(merge_nodes(label, table.columns), {"rows": table.rows[i:i + batch]})
+    for kind, table in rows.relations.items():
+        for pair, pair_rows in table.pairs.items():
+            for i in range(0, len(pair_rows), batch):
+                conn.execute(merge_rels(kind, pair, table.columns), {"rows": pair_rows[i:i + batch]})
+
+
+def store_counts(conn) -> dict[str, dict[str, int]]:
+    """Nodes per label and edges per type in the store (empty ones left out), like graph.build.summary."""
+    columns, pairs = _existing_schema(conn)
+    nodes, edges = {}, {}
+    for name in sorted(columns):
+        if name in pairs:
+            n = conn.execute(f"MATCH ()-[r:{_q(name)}]->() RETURN count(r)").get_all()[0][0]
+            edges[name] = n
+        else:
+            nodes[name] = conn.execute(f"MATCH (n:{_q(name)}) RETURN count(n)").get_all()[0][0]
+    return {"nodes": {k: v for k, v in nodes.items() if v}, "edges": {k: v for k, v in edges.items() if v}}
+
+
+def _remove(path: Path) -> None:
+    for p in [path, *path.parent.glob(path.name + ".*")]:
+        if p.is_dir():
+            shutil.rmtree(p)
+        elif p.exists():
+            p.unlink()
+
+
+def write_store(G: nx.MultiDiGraph, path: str | Path, *, fresh: bool = True,
+                batch_size: int = MERGE_BATCH) -> dict[str, dict[str, int]]:
+    """Write `G` into the LadybugDB store at `path`; returns its node and edge counts.
+
+    fresh=True (what `huiyi build` does): replace any store there with a bulk-loaded one.
+    fresh=False: merge into the store by id (created if absent); loading twice changes nothing.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    collecting = gc.isenabled()
+    gc.disable()  # millions of new row dicts would set off a full collection again and again
+    try:
+        rows = graph_rows(G)
+        return _write(rows, path, fresh=fresh, batch_size=batch_size)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _write(rows: GraphRows, path: Path, *, fresh: bool, batch_size: int) -> dict[str, dict[str, int]]:
+    import ladybug as lb
+
+    try:
+        if fresh or not path.exists():
+            staging = path.with_name(f"{path.stem}.building{path.suffix}")
+            _remove(staging)
+            db = lb.Database(str(staging))
+            conn = lb.Connection(db)
+            with tempfile.TemporaryDirectory(prefix="huiyi-copy-") as workdir:
+                _bulk_load(conn, rows, Path(workdir))
+            counts = store_counts(conn)
+            conn.close()
+            db.close()
+            _remove(path)
+            os.replace(staging, path)  # the old store stays whole until the new one is complete
+            return counts
+        db = lb.Database(str(path))
+        conn = lb.Connection(db)
+        try:
+            _merge_load(conn, rows, batch_size)
+            return store_counts(conn)
+        finally:
+            conn.close()
+            db.close()
+    except RuntimeError as exc:
+        raise StoreError(f"{path}: the store refused the load: {str(exc).splitlines()[0]}") from exc
+
+
+def plain(value):
+    """A query value as plain JSON-ready Python: dates as ISO text, nodes and relations as dicts."""
+    if isinstance(value, (date, datetime, time)):
+        return value.isoformat()
+    if isinstance(value, timedelta):
+        return str(value)
+    if isinstance(value, dict):
+        if "_LABEL" not in value:
+            return {k: plain(v) for k, v in value.items()}
+        # a node or relation: its properties (a union of tables fills the others with None)
+        out = {k: plain(v) for k, v in value.items() if not k.startswith("_") and v is not None}
+        out["type" if "_SRC" in value else "label"] = value["_LABEL"]
+        return out
+    if isinstance(value, (list, tuple)):
+        return [plain(v) for v in value]
+    return value
+
+
+_POSITION = re.compile(r"\s*\(line: (\d+), offset: (\d+)\)")
+_NAMED = re.compile(r"(?:Table|Variable|function|Function|property|Property) `?([\w]+)`?", re.UNICODE)
+
+
+def _where(cypher: str, index: int) -> str:
+    line = cypher.count("\n", 0, index) + 1
+    column = index - (cypher.rfind("\n", 0, index) + 1) + 1
+    return f" at line {line}, column {column}"
+
+
+def cypher_error(exc: Exception, cypher: str, path: Path) -> StoreError:
+    """One line for an engine error: what is wrong and, where it can be told, where."""
+    text = str(exc).strip() or type(exc).__name__
+    if "read-only" in text:
+        return StoreError(f"{path}: this query writes, and the store is open read-only; "
+                          "allow writes with write=True (`huiyi query --write`)")
+    where = ""
+    pos = _POSITION.search(text)
+    if pos:  # the parser says where; the rest of its message repeats the query
+        where = f" at line {pos.group(1)}, column {int(pos.group(2)) + 1}"
+        message = text[:pos.start()] + text[pos.end():].split("\n", 1)[0]
+    else:
+        message = text.splitlines()[0]
+        named = _NAMED.search(message)
+        found = named and re.search(rf"(?<!\w){re.escape(named.group(1))}(?!\w)", cypher, re.IGNORECASE)
+        if found:
+            where = _where(cypher, found.start())
+    message = " ".join(re.sub(r"^\w+ exception: ", "", message.strip()).split())
+    return StoreError(f"Cypher error{where}: {message}")
+
+
+class EmbeddedStore:
+    """A LadybugDB store opened for queries: read-only unless write=True (the engine enforces it)."""
+    engine = "ladybug"
+
+    def __init__(self, path: str | Path, *, write: bool = False):
+        import ladybug as lb
+
+        self.path = Path(path)
+        if not self.path.exists():
+            where = self.path.parent.as_posix() or "."
+            raise StoreError(f"no graph store in {where}/; run `huiyi build REPORTS --out {where}` first")
+        try:
+            self._db = lb.Database(str(self.path), read_only=not write)
+            self._conn = lb.Connection(self._db)
+        except RuntimeError as exc:
+            raise StoreError(f"{self.path}: cannot open the graph store ({str(exc).splitlines()[0]}); "
+                             "rebuild it with `huiyi build REPORTS --out DIR`") from exc
+
+    def execute(self, cypher: str, params: dict | None = None) -> tuple[list[str], list[list]]:
+        """Run one Cypher statement; returns (column names, rows of plain values)."""
+        try:
+            result = self._conn.execute(cypher, params or {})
+        except RuntimeError as exc:
+            raise cypher_error(exc, cypher, self.path) from exc
+        if isinstance(result, list):  # several statements: the last one answers
+            result = result[-1]
+        return result.get_column_names(), [[plain(v) for v in row] for row in result.get_all()]
+
+    def counts(self) -> dict[str, dict[str, int]]:
+        return store_counts(self._conn)
+
+    def close(self) -> None:
+        self._conn.close()
+        self._db.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()

@@ -1,0 +1,210 @@
+"""Positions for big graph pages, computed in Python so the browser needs little or no physics.
+
+Three levels, each small enough for a force layout in pure Python: the hubs of a connected
+component (its meetings, or its best-linked nodes when it has none) are linked by the people they
+share and split into communities (Louvain); the communities are laid out as discs sized by what
+they hold, the hubs inside each disc, and every other node beside the hubs it links to (a person
+at one meeting rings it, a person at two sits between them). Components are packed in rows,
+biggest first. Reproducible (no randomness) and about linear in the graph's size.
+"""
+from __future__ import annotations
+
+import hashlib
+import math
+from collections import defaultdict
+from itertools import combinations
+
+import networkx as nx
+
+GOLDEN = math.pi * (3 - math.sqrt(5))
+Pos = dict[str, list[float]]
+
+
+def _unit(key: str) -> float:
+    """A stable pseudo-random number in [0, 1) for a string."""
+    return int(hashlib.blake2b(key.encode("utf-8"), digest_size=4).hexdigest(), 16) / 2**32
+
+
+def sunflower(keys: list) -> dict:
+    """Points spread evenly over a disc of radius ~sqrt(len(keys)), first keys in the middle."""
+    return {key: [math.sqrt(i + 0.5) * math.cos(i * GOLDEN), math.sqrt(i + 0.5) * math.sin(i * GOLDEN)]
+            for i, key in enumerate(keys)}
+
+
+def force_layout(pos: dict, weights: dict[tuple, float], *, iterations: int = 60) -> dict:
+    """Fruchterman-Reingold with unit ideal distance, in place. Repulsion comes only from nodes in
+    neighbouring grid cells (the original paper's trick) so an iteration costs about linear time;
+    small graphs (<= 60 nodes) use every pair."""
+    nodes = list(pos)
+    if len(nodes) < 2:
+        return pos
+    exact, cell = len(nodes) <= 60, 2.0
+    temperature = math.sqrt(len(nodes)) * 0.2
+    for _ in range(iterations):
+        disp = {n: [0.0, 0.0] for n in nodes}
+        if exact:
+            groups = [(nodes, nodes)]
+        else:
+            grid: dict[tuple[int, int], list] = defaultdict(list)
+            for n in nodes:
+                grid[(int(pos[n][0] // cell), int(pos[n][1] // cell))].append(n)
+            groups = [(members, [m for dx in (-1, 0, 1) for dy in (-1, 0, 1) for m in grid.get((gx + dx, gy + dy), ())])
+                      for (gx, gy), members in grid.items()]
+        for members, near in groups:
+            for a in members:
+                ax, ay = pos[a]
+                fx = fy = 0.0
+                for b in near:
+                    if b == a:
+                        continue
+                    dx, dy = ax - pos[b][0], ay - pos[b][1]
+                    d2 = dx * dx + dy * dy
+                    if exact or d2 < cell * cell:
+                        if d2 < 1e-6:
+                            dx, dy, d2 = _unit(str(a)) - 0.5, _unit(str(b)) - 0.5, 0.01
+                        fx += dx / d2  # k^2 / d along the unit vector
+                        fy += dy / d2
+                disp[a][0] += fx
+                disp[a][1] += fy
+        for (a, b), w in weights.items():
+            dx, dy = pos[a][0] - pos[b][0], pos[a][1] - pos[b][1]
+            f = w * math.sqrt(dx * dx + dy * dy)  # d^2 / k along the unit vector
+            disp[a][0] -= dx * f
+            disp[a][1] -= dy * f
+            disp[b][0] += dx * f
+            disp[b][1] += dy * f
+        for n in nodes:
+            dx, dy = disp[n]
+            d = math.sqrt(dx * dx + dy * dy)
+            if d > 0:
+                step = min(d, temperature) / d
+                pos[n][0] += dx * step
+                pos[n][1] += dy * step
+        temperature = max(temperature * 0.93, 0.02)
+    return pos
+
+
+def separate_discs(centres: dict, radii: dict, *, rounds: int = 60) -> dict:
+    """Push overlapping discs apart (in place) until none overlap or the rounds run out."""
+    keys = list(centres)
+    for _ in range(rounds if len(keys) <= 200 else 15):
+        moved = False
+        for a, b in combinations(keys, 2):
+            dx, dy = centres[b][0] - centres[a][0], centres[b][1] - centres[a][1]
+            d = math.sqrt(dx * dx + dy * dy)
+            gap = radii[a] + radii[b] - d
+            if gap > 0:
+                if d < 1e-6:
+                    dx, dy, d = math.cos(_unit(str(b)) * 6.283), math.sin(_unit(str(b)) * 6.283), 1.0
+                share = gap / 2 / d
+                centres[a][0] -= dx * share
+                centres[a][1] -= dy * share
+                centres[b][0] += dx * share
+                centres[b][1] += dy * share
+                moved = True
+        if not moved:
+            break
+    return centres
+
+
+def _hub_weights(U: nx.Graph, nodes: list[str], hubs: set[str]) -> dict[tuple[str, str], float]:
+    """Hubs linked by the nodes they share (a node shared by many hubs chains them instead of
+    linking every pair, which would be quadratic), plus any direct hub-hub edge."""
+    weights: dict[tuple[str, str], float] = defaultdict(float)
+    for n in nodes:
+        if n in hubs:
+            for m in U[n]:
+                if m in hubs and m != n:
+                    weights[tuple(sorted((n, m)))] = max(weights[tuple(sorted((n, m)))], 1.0)
+            continue
+        linked = sorted(m for m in U[n] if m in hubs)
+        pairs = combinations(linked, 2) if len(linked) <= 8 else zip(linked, linked[1:])
+        for a, b in pairs:
+            weights[(a, b)] += 1.0 / (len(linked) - 1)
+    return dict(weights)
+
+
+def _place_hubs(hubs: list[str], weights: dict[tuple[str, str], float], per_hub: float, spacing: float) -> Pos:
+    """Hub positions in pixels around (0, 0): communities as discs, hubs force-laid inside them."""
+    W = nx.Graph()
+    W.add_nodes_from(hubs)
+    W.add_weighted_edges_from((a, b, w) for (a, b), w in weights.items())
+    communities = ([sorted(c) for c in nx.community.louvain_communities(W, weight="weight", seed=1)]
+                   if len(hubs) > 12 else [sorted(hubs)])
+    communities.sort(key=lambda c: (-len(c), c[0]))
+    home = {h: i for i, c in enumerate(communities) for h in c}
+    hub_gap = spacing * max(1.5, 1.3 * math.sqrt(per_hub))  # room for each hub's ring of satellites
+    pos: Pos = {}
+    radii = {}
+    for i, members in enumerate(communities):
+        inner = {pair: min(w, 3.0) for pair, w in weights.items() if home[pair[0]] == i == home[pair[1]]}
+        local = force_layout(sunflower(members), inner, iterations=max(20, min(80, 40000 // len(members))))
+        cx = sum(p[0] for p in local.values()) / len(local)
+        cy = sum(p[1] for p in local.values()) / len(local)
+        local = {h: [(p[0] - cx) * hub_gap, (p[1] - cy) * hub_gap] for h, p in local.items()}
+        radii[i] = max(math.hypot(*p) for p in local.values()) + hub_gap
+        pos.update({h: p + [i] for h, p in local.items()})
+    between: dict[tuple[int, int], float] = defaultdict(float)
+    for (a, b), w in weights.items():
+        if home[a] != home[b]:
+            between[tuple(sorted((home[a], home[b])))] += w
+    top = max(between.values(), default=1.0)
+    centres = force_layout(sunflower(list(range(len(communities)))), {k: w / top for k, w in between.items()},
+                           iterations=80)
+    mean_r = sum(radii.values()) / len(radii)
+    centres = {i: [p[0] * mean_r * 2, p[1] * mean_r * 2] for i, p in centres.items()}
+    separate_discs(centres, {i: r * 1.05 for i, r in radii.items()})
+    return {h: [p[0] + centres[p[2]][0], p[1] + centres[p[2]][1]] for h, p in pos.items()}
+
+
+def _component_layout(G: nx.MultiDiGraph, U: nx.Graph, comp: list[str], spacing: float) -> Pos:
+    """Positions of one connected component, in pixels, around (0, 0)."""
+    if len(comp) == 1:
+        return {comp[0]: [0.0, 0.0]}
+    degree = {n: U.degree(n) for n in comp}
+    hubs = sorted(n for n in comp if G.nodes[n].get("label") == "Meeting")
+    if not hubs:
+        hubs = sorted(comp, key=lambda n: (-degree[n], n))[: max(1, len(comp) // 8)]
+    pos = _place_hubs(hubs, _hub_weights(U, comp, set(hubs)), len(comp) / len(hubs), spacing)
+    # Everything else in breadth-first order from the hubs, each near the mean of its placed neighbours.
+    frontier, seen = sorted(hubs), set(hubs)
+    while frontier:
+        nxt = []
+        for n in frontier:
+            for m in sorted(U[n]):
+                if m not in seen:
+                    seen.add(m)
+                    nxt.append(m)
+        for n in nxt:
+            placed = [pos[m] for m in U[n] if m in pos]
+            mx = sum(p[0] for p in placed) / len(placed)
+            my = sum(p[1] for p in placed) / len(placed)
+            angle, dist = 2 * math.pi * _unit(n), spacing * (0.7 + 0.9 * _unit(n + "#"))
+            pos[n] = [mx + dist * math.cos(angle), my + dist * math.sin(angle)]
+        frontier = nxt
+    return pos
+
+
+def seed_layout(G: nx.MultiDiGraph, *, spacing: float = 60.0, skip: tuple[str, ...] = ("MENTIONED_IN",)
+                ) -> dict[str, tuple[float, float]]:
+    """Positions (x, y) in page pixels for every node of G, ignoring edges of the `skip` types."""
+    U = nx.Graph()
+    U.add_nodes_from(G)
+    U.add_edges_from((u, v) for u, v, d in G.edges(data=True) if d.get("type") not in skip and u != v)
+    comps = sorted((sorted(c) for c in nx.connected_components(U)), key=lambda c: (-len(c), c[0]))
+    out: dict[str, tuple[float, float]] = {}
+    laid = [_component_layout(G, U, comp, spacing) for comp in comps]
+    margin = [spacing / 2 if len(pos) > 1 else spacing / 4 for pos in laid]  # lone nodes pack tighter
+    boxes = [(min(p[0] for p in pos.values()) - m, min(p[1] for p in pos.values()) - m,
+              max(p[0] for p in pos.values()) + m, max(p[1] for p in pos.values()) + m)
+             for pos, m in zip(laid, margin)]
+    area = sum((b[2] - b[0]) * (b[3] - b[1]) for b in boxes)
+    row_width = max([math.sqrt(area) * 1.3] + [b[2] - b[0] for b in boxes])
+    x = y = row_height = 0.0
+    for pos, (x0, y0, x1, y1) in zip(laid, boxes):
+        if x > 0 and x + (x1 - x0) > row_width:
+            x, y, row_height = 0.0, y + row_height, 0.0
+        for n, (px, py) in pos.items():
+            out[n] = (round(x + px - x0, 1), round(y + py - y0, 1))
+        x, row_height = x + (x1 - x0), max(row_height, y1 - y0)
+    return out
