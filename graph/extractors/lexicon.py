@@ -39,13 +39,20 @@ SPEAK_VERBS = (r"讲话|强调|指出|作具体要求|提出具体要求|提出�
                r"作报告|作总结|作动员|介绍|表示|研讨交流|交流发言|点评|宣读|说")
 
 
+def _compound_start(s: str, compounds: frozenset[str]) -> bool:
+    return s[:2] in compounds or s[:3] in compounds
+
+
 def is_surname_start(s: str, *, weak: bool = False) -> bool:
     singles, compounds = segment.surnames()
-    if any(s.startswith(c) for c in compounds):
+    if _compound_start(s, compounds):
         return True
     if not s or s[0] not in singles:
         return False
     return not (weak and s[0] in WEAK_SURNAMES)
+
+
+TITLE_ENDINGS = frozenset(("书记", "省长", "市长", "县长", "主任", "主席", "部长", "局长", "领导", "同志"))
 
 
 def plausible_name(s: str, *, strict: bool = False) -> bool:
@@ -57,12 +64,12 @@ def plausible_name(s: str, *, strict: bool = False) -> bool:
     if any(c in NOT_IN_NAME for c in s[1:]):
         return False
     _, compounds = segment.surnames()
-    compound = any(s.startswith(c) for c in compounds) and len(s) >= 3
+    compound = _compound_start(s, compounds) and len(s) >= 3
     if len(s) == 4 and not compound:
         return False
     if strict and not is_surname_start(s, weak=True):
         return False
-    if any(s.endswith(t) for t in ("书记", "省长", "市长", "县长", "主任", "主席", "部长", "局长", "领导", "同志")):
+    if s[-2:] in TITLE_ENDINGS:
         return False
     return True
 

@@ -13,6 +13,7 @@ jurisdiction (`省委书记` in a Yunnan report -> 云南省委).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .. import segment
 from ..models import Document, Fact, Label, RelType, Role
@@ -38,6 +39,7 @@ NATIONAL_POSITIONS = {"总书记": "中共中央", "总理": "国务院", "副�
 NO_BODY_PREFIX_RE = re.compile(r"^(?:省|市|县|区|州|镇|乡)?(?:级)?领导$|^[省市县区州镇乡]$|^有关|负责")
 
 
+@lru_cache(maxsize=4096)
 def _title_suffix(seg: str) -> tuple[str, bool]:
     """The part of a segment that is a title: what follows its last clause word (a verb of the
     sentence, a conjunction, a preposition), cut on jieba's words so 应对 is not read as 对."""
@@ -118,11 +120,10 @@ def body_kind(body: str) -> str:
     return "department"
 
 
-def _add_person(found: Findings, doc: Document, start: int, end: int, taken: list[tuple[int, int]],
-                **props) -> bool:
-    if any(s < end and start < e for s, e in taken):
+def _add_person(found: Findings, doc: Document, start: int, end: int, taken: bytearray, **props) -> bool:
+    if any(taken[start:end]):
         return False
-    taken.append((start, end))
+    taken[start:end] = b"\x01" * (end - start)
     found.mentions.append(make_mention(doc, Label.PERSON, start, end, role=Role.OFFICIAL.value, **props))
     return True
 
@@ -181,7 +182,10 @@ class PersonExtractor:
     def __call__(self, doc: Document) -> Findings:
         text = doc.text
         found = Findings()
-        taken = [(m.start, m.end) for m in doc.mentions if m.label == Label.PERSON]
+        taken = bytearray(len(text))  # characters already inside a person mention
+        for m in doc.mentions:
+            if m.label == Label.PERSON:
+                taken[m.start:m.end] = b"\x01" * (m.end - m.start)
         known = {m.text for m in doc.mentions if m.label == Label.PERSON}
         titled: list[tuple[int, int, int, list[str]]] = []
 

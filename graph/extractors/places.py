@@ -38,11 +38,14 @@ class PlaceExtractor:
         text = doc.text
         found = Findings()
         seen: dict[str, gazetteer.Place | None] = {}
-        people = [(m.start, m.end) for m in doc.mentions if m.label == Label.PERSON]
+        people = bytearray(len(text))
+        for m in doc.mentions:
+            if m.label == Label.PERSON:
+                people[m.start:m.end] = b"\x01" * (m.end - m.start)
         pos = 0
         for token in segment.cut(text):
             start, pos = pos, pos + len(token)
-            if token not in _names() or any(s < pos and start < e for s, e in people):
+            if token not in _names() or any(people[start:pos]):
                 continue  # 李建阳 is a person, not 建阳
             place = gazetteer.lookup(token)
             ordinary = _ordinary_word(token) or (len(token) == 2 and token[0] in FUNCTION_CHARS)
