@@ -140,6 +140,15 @@ def _list_names(clause: str, offset: int, known: set[str]) -> list[tuple[int, in
         rf"(?:等|等人|{ATTEND_VERBS}|{CHAIR_VERBS}|{SPEAK_VERBS})", last[2:]))
     items, pos = [], 0
     for part in clause.split("、"):
+        # A、B和秘书长C / A、B和C: 和 joins the last two items (but stays inside 胡和平, 金幼和)
+        m = re.match(rf"^({HAN}{{2,4}}?)(?:以及|和|及)", part)
+        if m and "、" in clause and plausible_name(m.group(1)) and is_surname_start(m.group(1)):
+            rest = part[m.end():]
+            if title_re().match(rest) or any(is_surname_start(rest[:n], weak=True) and plausible_name(rest[:n])
+                                             and boundary_at(rest, n) for n in (3, 2)):
+                items.append((pos, m.group(1)))
+                pos += m.end()
+                part = rest
         items.append((pos, part))
         pos += len(part) + 1
     out = []

@@ -88,3 +88,32 @@ def test_video_conferences_watched_at_a_branch_venue():
     attended = pairs(doc, ATTENDED)
     assert ("于江", "全国安全生产电视电话会议") in attended
     assert ("于江", "省安全生产电视电话会议") in attended
+
+
+def test_township_and_street_levels():
+    doc = run("3月1日,镇党委书记张德明主持召开镇党委会议。镇长李红梅,镇党委副书记王建国出席会议。")
+    assert people_with(doc, CHAIRED) == {"张德明"}
+    assert people_with(doc, ATTENDED) == {"张德明", "李红梅", "王建国"}
+    doc = run("5月8日,街道党工委书记刘海波主持召开街道工作会议并讲话,街道办事处主任陈晓东作工作部署。")
+    assert people_with(doc, SPOKE) == {"刘海波", "陈晓东"}
+
+
+def test_session_opening_speeches():
+    doc = run("1月10日上午,政协第十三届县委员会第三次会议在县会议中心开幕。县政协主席黄丽丽致开幕词,"
+              "县委书记高峰出席开幕会并讲话。")
+    assert people_with(doc, SPOKE) == {"黄丽丽", "高峰"}
+    assert people_with(doc, CHAIRED) == set()
+
+
+def test_and_joins_the_last_names_of_a_list_but_not_inside_names():
+    doc = run("9月5日,市人大常委会会议召开。副主任江河、文明和秘书长欧阳丽华出席会议。王冰、李明和张强列席会议。"
+              "胡和平、金幼和参加会议。")
+    assert people_with(doc, ATTENDED) == {"江河", "文明", "欧阳丽华", "王冰", "李明", "张强", "胡和平", "金幼和"}
+
+
+def test_two_meetings_with_similar_names_on_different_days_stay_two():
+    doc = run("3月2日,全市安全生产工作会议召开。市长王林出席会议。\n3月9日,全市安全生产工作会议召开。副市长李森出席会议。")
+    assert len(pairs(doc, ATTENDED)) == 2
+    assert {m for _, m in pairs(doc, ATTENDED)} == {"全市安全生产工作会议"}
+    from tests.graph.helpers import meetings
+    assert sorted(m["date"] for m in meetings(doc).values()) == ["--03-02", "--03-09"]
