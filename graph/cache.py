@@ -77,6 +77,7 @@ class ExtractionCache:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
+            os.chmod(tmp, 0o644)  # mkstemp's 0600 would hide the cache from others sharing OUT
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
                 fh.write(doc.model_dump_json())
             os.replace(tmp, self.folder / f"{key}.json")

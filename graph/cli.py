@@ -6,6 +6,7 @@ from typing import List, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from .models import HuiyiError
 
@@ -21,7 +22,7 @@ def main() -> None:
 
 
 def fail(exc: Exception, code: int = 2) -> None:
-    console.print(f"[red]error:[/red] {exc}", highlight=False)
+    console.print(f"[red]error:[/red] {escape(str(exc))}", highlight=False, soft_wrap=True)
     raise typer.Exit(code)
 
 
@@ -36,10 +37,12 @@ def build(inputs: List[Path] = typer.Argument(..., help="Report files, folders (
           strict: bool = typer.Option(False, "--strict", help="Stop at the first input that cannot be read."),
           cache: bool = typer.Option(True, "--cache/--no-cache",
                                      help="Reuse extraction results from OUT/.cache for unchanged reports."),
+          store: bool = typer.Option(True, "--store/--no-store",
+                                     help="Also write OUT/graph.lbug, the embedded Cypher store (`huiyi query`)."),
           ) -> None:
-    """Build the graph of a folder of reports: writes OUT/graph.json, OUT/graph.html and OUT/report.json
-    (every input with its outcome). Exit code 0 all read, 1 some skipped, 2 usage error, 3 nothing
-    read, 4 stopped by --strict.
+    """Build the graph of a folder of reports: writes OUT/graph.json, OUT/graph.html, OUT/graph.lbug (an
+    embedded Cypher store) and OUT/report.json (every input with its outcome). Exit code 0 all read,
+    1 some skipped, 2 usage error, 3 nothing read, 4 stopped by --strict.
 
     Example: huiyi build seeds/ 'more/**/*.html' --out out/
     """
@@ -55,7 +58,7 @@ def build(inputs: List[Path] = typer.Argument(..., help="Report files, folders (
         (out / "report.json").write_text(_json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
 
     def problem(o) -> None:
-        console.print(f"[yellow]{o.outcome}:[/yellow] {o.line()}", highlight=False, soft_wrap=True)
+        console.print(f"[yellow]{o.outcome}:[/yellow] {escape(o.line())}", highlight=False, soft_wrap=True)
 
     try:
         result = build_graph(inputs, max_mb=max_mb, strict=strict, exclude=[out], on_problem=problem,
@@ -83,6 +86,14 @@ def build(inputs: List[Path] = typer.Argument(..., help="Report files, folders (
                   f"{out}/report.json", highlight=False, soft_wrap=True)
     console.print("nodes: " + ", ".join(f"{k} {v}" for k, v in s["nodes"].items()), highlight=False)
     console.print("edges: " + ", ".join(f"{k} {v}" for k, v in s["edges"].items()), highlight=False)
+    if store:
+        from loaders.embedded_store import STORE_NAME, write_store
+        try:
+            write_store(result.graph, out / STORE_NAME)
+        except HuiyiError as exc:
+            fail(exc)
+        console.print(f"Cypher store: {out}/{STORE_NAME} (ask it: huiyi query \"MATCH (n) RETURN count(n)\" "
+                      f"--out {out}; huiyi ask --list)", highlight=False, soft_wrap=True)
     for w in result.warnings:
         console.print(f"[yellow]warning:[/yellow] {w}", highlight=False)
     raise typer.Exit(result.exit_code)
@@ -128,6 +139,175 @@ def eval_(gold: Path = typer.Argument(..., help="Folder of gold annotations (<do
             typer.echo(f"{k:26s} P={v['p']:.3f} R={v['r']:.3f} F1={v['f1']:.3f}")
     typer.echo(f"meeting date accuracy      {scores['meeting_date_accuracy']}")
     typer.echo(f"scores and errors written to {out / 'eval.json'}")
+
+
+@app.command()
+def view(person: Optional[str] = typer.Option(None, "--person", help="A person's name: their meetings, "
+                                                                     "co-attendees and positions."),
+         meeting: Optional[str] = typer.Option(None, "--meeting", help="Part of a meeting's name (or its date): "
+                                                                       "chair, attendees, speakers, place, report."),
+         query: Optional[str] = typer.Option(None, "--query", help="A named query: the subgraph its rows name."),
+         param: List[str] = typer.Option([], "--param", "-p", help="KEY=VALUE for --query (repeatable)."),
+         out: Path = typer.Option(Path("out"), "--out", "-o", help="Output folder holding graph.json."),
+         file: Optional[Path] = typer.Option(None, "--file", "-f",
+                                             help="Page to write (default OUT/view-<kind>-<name>.html)."),
+         ) -> None:
+    """Write a focused, self-contained HTML view of the graph in OUT (open it in any browser, offline).
+
+    Example: huiyi view --person 宗国英 --out out/
+    """
+    from loaders.html_view import write_view
+
+    try:
+        path = write_view(out, person=person, meeting=meeting, query=query, params=param, path=file)
+    except HuiyiError as exc:
+        fail(exc)
+    console.print(f"wrote {path}", highlight=False, soft_wrap=True)
+
+
+# ---- Cypher: the embedded store, named queries, Neo4j, exports ---------------------------------
+
+_STORE_HELP = dict(
+    out=typer.Option(Path("out"), "--out", "-o", help="Output folder holding graph.lbug (from `huiyi build`)."),
+    db=typer.Option(None, "--db", help="The embedded store file (default OUT/graph.lbug)."),
+    neo4j=typer.Option(None, "--neo4j", help="Run on Neo4j at this URI instead (user and password from "
+                                             "NEO4J_USER, NEO4J_PASSWORD; database from NEO4J_DATABASE)."),
+    fmt=typer.Option("table", "--format", "-f", help="table, json (a list of objects) or csv."),
+)
+
+
+@app.command()
+def query(cypher: str = typer.Argument(..., help="One Cypher statement; put values in $parameters."),
+          out: Path = _STORE_HELP["out"], db: Optional[Path] = _STORE_HELP["db"],
+          neo4j: Optional[str] = _STORE_HELP["neo4j"],
+          param: List[str] = typer.Option([], "--param", "-p", help="KEY=VALUE (repeatable); a JSON value "
+                                                                    "(2, true, \"2\") is typed as such."),
+          fmt: str = _STORE_HELP["fmt"],
+          write: bool = typer.Option(False, "--write", help="Let the statement change the store."),
+          ) -> None:
+    """Run Cypher on the graph store: the embedded one in OUT by default, read-only unless --write.
+
+    Example: huiyi query "MATCH (p:Person)-[:CHAIRED]->(m:Meeting) RETURN p.name, m.date" --out out
+    """
+    from queries.cypher import check_format, format_result, parse_params, run_cypher
+
+    try:
+        check_format(fmt)
+        result = run_cypher(cypher, parse_params(param), out=out, db=db, neo4j=neo4j, write=write)
+        typer.echo(format_result(result, fmt).rstrip("\n"))
+    except HuiyiError as exc:
+        fail(exc)
+
+
+@app.command()
+def ask(name: Optional[str] = typer.Argument(None, help="A named query (see --list)."),
+        list_: bool = typer.Option(False, "--list", "-l", help="List the named queries and their parameters."),
+        param: List[str] = typer.Option([], "--param", "-p", help="KEY=VALUE (repeatable)."),
+        out: Path = _STORE_HELP["out"], db: Optional[Path] = _STORE_HELP["db"],
+        neo4j: Optional[str] = _STORE_HELP["neo4j"], fmt: str = _STORE_HELP["fmt"],
+        ) -> None:
+    """Ask a named question (queries/*.cypher): who attended, chaired, met most often, and more.
+
+    Example: huiyi ask meetings_chaired --param person=宗国英 --out out
+    """
+    from queries import registry
+    from queries.cypher import Result, check_format, format_result, parse_params
+
+    from .models import ConfigError
+
+    try:
+        if list_:
+            for q in registry.list_queries():
+                example = " ".join(f"--param {k}={v}" for k, v in q.example.items())
+                typer.echo(f"{q.name}: {q.description}")
+                for p in q.params:
+                    typer.echo(f"    {p}")
+                typer.echo(f"    e.g. huiyi ask {q.name} {example}".rstrip())
+            return
+        if not name:
+            raise ConfigError("name a query, e.g. `huiyi ask meetings_chaired --param person=宗国英`; "
+                                       "see them all with `huiyi ask --list`")
+        check_format(fmt)
+        rows = registry.run(name, parse_params(param, json_values=False), out=out, db=db, neo4j=neo4j)
+        columns = list(rows[0]) if rows else []
+        typer.echo(format_result(Result(columns, [list(r.values()) for r in rows]), fmt).rstrip("\n"))
+    except HuiyiError as exc:
+        fail(exc)
+
+
+load_app = typer.Typer(help="Load the graph into a graph database.", no_args_is_help=True)
+app.add_typer(load_app, name="load")
+export_app = typer.Typer(help="Write the graph in other formats.", no_args_is_help=True)
+app.add_typer(export_app, name="export")
+
+
+@load_app.command("neo4j")
+def load_neo4j(out: Path = typer.Option(Path("out"), "--out", "-o", help="Output folder holding graph.json."),
+               uri: Optional[str] = typer.Option(None, "--uri", help="Default: NEO4J_URI, else bolt://localhost:7687."),
+               user: Optional[str] = typer.Option(None, "--user", help="Default: NEO4J_USER, else neo4j."),
+               password: Optional[str] = typer.Option(None, "--password", help="Default: NEO4J_PASSWORD."),
+               database: Optional[str] = typer.Option(None, "--database", help="Default: NEO4J_DATABASE, "
+                                                                               "else the server's default."),
+               batch_size: int = typer.Option(2000, "--batch-size", min=1, help="Rows per transaction."),
+               wipe: bool = typer.Option(False, "--wipe", help="Delete everything in the database first."),
+               ) -> None:
+    """Load OUT/graph.json into Neo4j: constraints first, then batched MERGE by id (loading twice
+    changes nothing).
+
+    Example: huiyi load neo4j --out out --uri bolt://localhost:7687
+    """
+    from loaders.json_export import read_json
+    from loaders.neo4j_loader import Neo4jSettings, load_neo4j as load
+
+    try:
+        settings = Neo4jSettings.resolve(uri, user, password, database)
+        counts = load(read_json(out / "graph.json"), settings, batch_size=batch_size, wipe=wipe)
+    except HuiyiError as exc:
+        fail(exc)
+    console.print(f"loaded into Neo4j at {settings.uri}: " + ", ".join(f"{k} {v}" for k, v in counts["sent"].items()),
+                  highlight=False, soft_wrap=True)
+    console.print(f"the database holds {sum(counts['nodes'].values())} nodes ("
+                  + ", ".join(f"{k} {v}" for k, v in counts["nodes"].items()) + f") and "
+                  f"{sum(counts['edges'].values())} relationships", highlight=False, soft_wrap=True)
+
+
+@export_app.command("csv")
+def export_csv(out: Path = typer.Option(Path("out"), "--out", "-o", help="Output folder holding graph.json."),
+               to: Optional[Path] = typer.Option(None, "--to", help="Folder for the CSVs (default OUT/neo4j-import)."),
+               database: str = typer.Option("neo4j", "--database", help="Database name in import.sh."),
+               ) -> None:
+    """Write node and relationship CSVs for `neo4j-admin database import` (the route for very large
+    graphs), with import.sh holding the command.
+
+    Example: huiyi export csv --out out --to out/neo4j-import
+    """
+    from loaders.csv_export import export_csv as export
+    from loaders.json_export import read_json
+
+    try:
+        files = export(read_json(out / "graph.json"), to or out / "neo4j-import", database=database)
+    except HuiyiError as exc:
+        fail(exc)
+    console.print(f"wrote {len(files)} files to {files[-1].parent} (run import.sh there with Neo4j stopped)",
+                  highlight=False, soft_wrap=True)
+
+
+@export_app.command("graphml")
+def export_graphml(out: Path = typer.Option(Path("out"), "--out", "-o", help="Output folder holding graph.json."),
+                   to: Optional[Path] = typer.Option(None, "--to", help="File to write (default OUT/graph.graphml)."),
+                   ) -> None:
+    """Write the graph as GraphML for Gephi, yEd or Cytoscape (list properties joined with "; ").
+
+    Example: huiyi export graphml --out out
+    """
+    from loaders.graphml_export import write_graphml
+    from loaders.json_export import read_json
+
+    try:
+        path = write_graphml(read_json(out / "graph.json"), to or out / "graph.graphml")
+    except HuiyiError as exc:
+        fail(exc)
+    console.print(f"wrote {path}", highlight=False, soft_wrap=True)
 
 
 if __name__ == "__main__":

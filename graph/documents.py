@@ -79,8 +79,8 @@ def discover(inputs: Iterable[str | Path], *, exclude: Iterable[str | Path] = ()
         elif _is_glob(str(item)):
             matches = sorted(glob.glob(str(item), recursive=True))
             if not matches:
-                raise InputError(f"{item}: no file matches this pattern; check it, or quote it so the shell "
-                                 "does not expand it")
+                raise InputError(f"{item}: no such file or folder, and no file matches it as a pattern; check "
+                                 "it (quote a pattern so the shell does not expand it)")
             for m in map(Path, matches):
                 add_folder(m) if m.is_dir() else add(m, files)
         else:
@@ -126,7 +126,7 @@ def _to_text(path: Path, data: bytes) -> formats.Extracted:
     sniffed = encoding.signature(data)
     if sniffed in ("pdf", "docx"):
         kind = sniffed
-    elif sniffed and kind in ("pdf", "docx"):
+    elif sniffed and kind in ("pdf", "docx") and not (kind == "docx" and sniffed == "a ZIP archive"):
         raise FormatError(f"is {sniffed}, not a {kind.upper()} file")
     if kind == "pdf":
         if sniffed != "pdf":
@@ -204,8 +204,3 @@ def read_path(path: Path, *, max_mb: float = DEFAULT_MAX_MB) -> Iterator[Documen
     except (InputError, FormatError) as exc:
         yield Skipped(str(path), str(exc))
 
-
-def iter_documents(inputs: Iterable[str | Path], *, max_mb: float = DEFAULT_MAX_MB,
-                   exclude: Iterable[str | Path] = ()) -> Iterator[Document | Skipped]:
-    for path in discover(inputs, exclude=exclude).files:
-        yield from read_path(path, max_mb=max_mb)

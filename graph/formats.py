@@ -54,7 +54,7 @@ META_NAMES = {
     "date": ("article:published_time", "PubDate", "pubdate", "publishdate", "publish_date",
              "og:published_time", "datePublished", "date", "DC.date", "dc.date.issued", "firstpublishedtime"),
     "url": ("og:url",),
-    "source": ("ContentSource", "source", "og:site_name", "SiteName", "author"),
+    "source": ("ContentSource", "source", "og:site_name", "SiteName"),
 }
 WS_RE = re.compile(r"[ \t\r\n\f]+")  # HTML whitespace; no-break and ideographic spaces are text
 
@@ -137,18 +137,37 @@ def _main_node(tree):
     return body
 
 
+def _ancestors(node):
+    node = node.parent
+    while node is not None:
+        yield node
+        node = node.parent
+
+
+def _chrome(tree) -> list:
+    """Elements that are page chrome, outermost only (so none is removed after its parent)."""
+    picked: dict[int, object] = {}
+    total = len(tree.body.text(strip=True)) if tree.body is not None else 0
+    for node in tree.css(", ".join(DROP_TAGS)):
+        if node.tag in ("header", "footer") and any(a.tag in ("article", "main") for a in _ancestors(node)):
+            continue  # an article's own header (headline, dateline) and footer (editors) are its text
+        picked[node.mem_id] = node
+    for node in tree.css("[class], [id]"):
+        words = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}"
+        if CHROME_RE.search(words) and node.tag not in ("body", "html", "article", "main") \
+                and len(node.text(strip=True)) < 0.5 * total:  # never the element holding most of the text
+            picked[node.mem_id] = node
+    return [n for n in picked.values() if not any(a.mem_id in picked for a in _ancestors(n))]
+
+
 def html_to_text(markup: str) -> Extracted:
     """The article body of a page (no navigation, scripts, footers), with the page's own metadata."""
     from selectolax.lexbor import LexborHTMLParser
 
     tree = LexborHTMLParser(markup)
     meta = _html_meta(tree)
-    for node in tree.css(", ".join(DROP_TAGS)):
+    for node in _chrome(tree):
         node.decompose()
-    for node in tree.css("[class], [id]"):
-        words = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}"
-        if CHROME_RE.search(words) and node.tag not in {"body", "html", "article", "main"}:
-            node.decompose()
     main = _main_node(tree)
     text = _block_text(main) if main is not None else ""
     h1 = tree.css_first("h1")
@@ -159,6 +178,7 @@ def html_to_text(markup: str) -> Extracted:
 
 # ---------------------------------------------------------------- PDF
 def pdf_to_text(data: bytes) -> Extracted:
+    """The text layer with the layout's line breaks undone (see pdf_text.py)."""
     from .pdf_text import pdf_to_text as read_pdf
     return read_pdf(data)
 

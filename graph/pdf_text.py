@@ -3,19 +3,26 @@
 A line runs on into the next when it reaches the right edge of the text column, does not end a
 sentence, and the next line follows at the usual line spacing without a first-line indent; across
 a page break, when the page's last line is full. Widths come from the character count (CJK 1 em,
-others 1/2 em) times the font size: no font metrics needed, and Chinese text is near enough monospaced.
+others about 1/2 em) times the font size: no font metrics needed, as Chinese text is monospaced.
 """
 from __future__ import annotations
 
 import io
+import logging
 import math
+import re
 import statistics
 import unicodedata
 from dataclasses import dataclass
 
 from .formats import Extracted, FormatError
 
-SENTENCE_END = "。！？!?；;：:”’」』）)】…"
+# pypdf logs what it repairs ("EOF marker not found"); the user gets one line per problem from us instead.
+logging.getLogger("pypdf").setLevel(logging.ERROR)
+SENTENCE_END = "。！？!?；;：:…"
+# Titles tools write by themselves, not the report's: `untitled`, `Microsoft Word - 稿.docx`, a file name.
+PLACEHOLDER_TITLE_RE = re.compile(r"^Microsoft Word - |^\(?(?:untitled|anonymous|unknown|无标题)\)?$|.*\.(?:docx?|wps|pdf)$", re.I)
+CLOSING = "”’」』）)】〕》"  # closing marks end a sentence only after a sentence end: `……。”`
 
 
 @dataclass
@@ -28,7 +35,13 @@ class Line:
 
 
 def _width(text: str) -> float:
-    return sum(1.0 if unicodedata.east_asian_width(c) in "WF" else 0.5 for c in text)
+    """Estimated width in em: wide and ambiguous (“ ” 、…) characters 1, others 1/2."""
+    return sum(1.0 if unicodedata.east_asian_width(c) in "WFA" else 0.5 for c in text)
+
+
+def _slack(text: str) -> float:
+    """How far short of the column a full line may look, in em: each narrow character's width is a guess."""
+    return 2.0 + 0.25 * sum(unicodedata.east_asian_width(c) not in "WFA" for c in text)
 
 
 def page_lines(page) -> list[Line]:
@@ -61,7 +74,8 @@ def page_lines(page) -> list[Line]:
 
 
 def _runs_on(line: Line, nxt: Line | None, *, right: float, left: float, leading: float) -> bool:
-    if line.text.rstrip().endswith(tuple(SENTENCE_END)) or line.right < right - 2 * line.size:
+    if line.text.rstrip().rstrip(CLOSING).endswith(tuple(SENTENCE_END)) \
+            or line.right < right - _slack(line.text) * line.size:
         return False
     if nxt is None:  # the page's last line: runs on over the page break when full
         return True
@@ -111,4 +125,5 @@ def pdf_to_text(data: bytes) -> Extracted:
     text = rejoin(pages)
     if not text.strip():
         raise FormatError("the PDF has no text layer (a scan?); run OCR on it first")
-    return Extracted(text, {"title": str(title).strip()} if title and str(title).strip() else {})
+    title = PLACEHOLDER_TITLE_RE.sub("", str(title or "")).strip()
+    return Extracted(text, {"title": title} if title and not PLACEHOLDER_TITLE_RE.fullmatch(title) else {})

@@ -16,7 +16,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Iterable, Mapping
 
 import networkx as nx
 
@@ -28,7 +28,7 @@ VIS_VERSION = "vis-9.1.2"
 # Above LARGE nodes the page starts from `seed_layout`. The browser's physics costs ~20 us per node
 # and step, so the steps are capped by a budget of node-steps (about a second), none below MIN_STEPS.
 LARGE = 300
-MAX_STEPS, STEP_BUDGET, MIN_STEPS = 400, 60_000, 10
+MAX_STEPS, STEP_BUDGET, MIN_STEPS = 400, 60_000, 30
 # Relations drawn but hidden until switched on in the legend (every Document gets many; they bury the rest).
 HIDDEN = ("MENTIONED_IN",)
 
@@ -106,7 +106,9 @@ def page_data(G: nx.MultiDiGraph, *, title: str | None = None, documents: Mappin
         if n in pos:
             node["x"], node["y"] = pos[n]
         nodes.append(node)
-    edges = [{"id": str(k), "from": u, "to": v, "type": d.get("type", "RELATED"),
+    keys = [str(k) for _, _, k in G.edges(keys=True)]
+    unique = len(set(keys)) == len(keys)  # relation ids are; networkx's own keys (0, 1, ...) are not
+    edges = [{"id": str(k) if unique else f"{u}|{v}|{k}", "from": u, "to": v, "type": d.get("type", "RELATED"),
               "evidence": d.get("evidence"), "doc": d.get("doc"), "doc_id": d.get("doc_id"),
               "props": {p: x for p, x in d.items() if p not in _PROVENANCE and x is not None}}
              for u, v, k, d in G.edges(keys=True, data=True)]
@@ -163,10 +165,11 @@ def _slug(text: str) -> str:
 
 
 def write_view(graph_dir: str | Path = "out", *, person: str | None = None, meeting: str | None = None,
-               query: str | None = None, params: Mapping[str, Any] | None = None,
+               query: str | None = None, params: Mapping[str, Any] | Iterable[str] | None = None,
                path: str | Path | None = None) -> Path:
-    """A focused page from the graph built in `graph_dir`: one person, one meeting or a named query's
-    result. Writes `graph_dir/view-<kind>-<name>.html` unless `path` is given; returns the path."""
+    """A focused page from the graph built in `graph_dir` (or a graph.json path): one person, one
+    meeting or a named query's result. Writes `<graph dir>/view-<kind>-<name>.html` unless `path` is
+    given; returns the path."""
     from loaders.json_export import read_json
     from loaders import subgraph
 
@@ -187,8 +190,14 @@ def write_view(graph_dir: str | Path = "out", *, person: str | None = None, meet
         names = [str(H.nodes[m].get("name", m)) for m in H.graph["focus"]]
         title = f"{'；'.join(names[:3])}{' …' if len(names) > 3 else ''} — 会议 meeting"
     else:
-        from queries import registry
-        rows = registry.run(value, dict(params or {}), out=source.parent)
+        try:
+            from queries import registry
+            from queries.cypher import parse_params
+        except ImportError as exc:
+            raise ConfigError(f"named queries are not available in this install ({exc}); "
+                              "use --person NAME or --meeting TEXT") from exc
+        values = dict(params) if isinstance(params, Mapping) else parse_params(list(params or []), json_values=False)
+        rows = registry.run(value, values, out=source.parent)
         H = subgraph.query_view(G, rows)
         if not H:
             raise ConfigError(f"query {value!r} returned {len(rows)} rows naming no node of {source}; nothing to draw")

@@ -124,6 +124,15 @@ def _hub_weights(U: nx.Graph, nodes: list[str], hubs: set[str]) -> dict[tuple[st
     return dict(weights)
 
 
+def _typical_gap(pos: dict) -> float:
+    """The median distance from a node to its nearest neighbour (over at most 60 nodes)."""
+    keys = list(pos)
+    if len(keys) < 2:
+        return 1.0
+    gaps = sorted(min(math.dist(pos[a], pos[b]) for b in keys if b != a) for a in keys[:: max(1, len(keys) // 60)])
+    return max(gaps[len(gaps) // 2], 1e-3)
+
+
 def _place_hubs(hubs: list[str], weights: dict[tuple[str, str], float], per_hub: float, spacing: float) -> Pos:
     """Hub positions in pixels around (0, 0): communities as discs, hubs force-laid inside them."""
     W = nx.Graph()
@@ -141,7 +150,8 @@ def _place_hubs(hubs: list[str], weights: dict[tuple[str, str], float], per_hub:
         local = force_layout(sunflower(members), inner, iterations=max(20, min(80, 40000 // len(members))))
         cx = sum(p[0] for p in local.values()) / len(local)
         cy = sum(p[1] for p in local.values()) / len(local)
-        local = {h: [(p[0] - cx) * hub_gap, (p[1] - cy) * hub_gap] for h, p in local.items()}
+        scale = hub_gap / _typical_gap(local)
+        local = {h: [(p[0] - cx) * scale, (p[1] - cy) * scale] for h, p in local.items()}
         radii[i] = max(math.hypot(*p) for p in local.values()) + hub_gap
         pos.update({h: p + [i] for h, p in local.items()})
     between: dict[tuple[int, int], float] = defaultdict(float)
@@ -192,12 +202,16 @@ def seed_layout(G: nx.MultiDiGraph, *, spacing: float = 60.0, skip: tuple[str, .
     U.add_nodes_from(G)
     U.add_edges_from((u, v) for u, v, d in G.edges(data=True) if d.get("type") not in skip and u != v)
     comps = sorted((sorted(c) for c in nx.connected_components(U)), key=lambda c: (-len(c), c[0]))
-    out: dict[str, tuple[float, float]] = {}
-    laid = [_component_layout(G, U, comp, spacing) for comp in comps]
-    margin = [spacing / 2 if len(pos) > 1 else spacing / 4 for pos in laid]  # lone nodes pack tighter
+    laid = [_component_layout(G, U, comp, spacing) for comp in comps if len(comp) > 1]
+    # Nodes linked to nothing drawn go last, in one square block, grouped by label.
+    lone = sorted((c[0] for c in comps if len(c) == 1), key=lambda n: (G.nodes[n].get("label", ""), n))
+    if lone:
+        cols = math.ceil(math.sqrt(len(lone)))
+        laid.append({n: [(i % cols) * spacing / 2, (i // cols) * spacing / 2] for i, n in enumerate(lone)})
+    m = spacing / 2
     boxes = [(min(p[0] for p in pos.values()) - m, min(p[1] for p in pos.values()) - m,
-              max(p[0] for p in pos.values()) + m, max(p[1] for p in pos.values()) + m)
-             for pos, m in zip(laid, margin)]
+              max(p[0] for p in pos.values()) + m, max(p[1] for p in pos.values()) + m) for pos in laid]
+    out: dict[str, tuple[float, float]] = {}
     area = sum((b[2] - b[0]) * (b[3] - b[1]) for b in boxes)
     row_width = max([math.sqrt(area) * 1.3] + [b[2] - b[0] for b in boxes])
     x = y = row_height = 0.0

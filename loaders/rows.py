@@ -120,14 +120,13 @@ def _columns(declared: dict[str, str], datas: list[dict], skip: set[str]) -> dic
     return columns
 
 
-def _rows(records: list[tuple], columns: dict[str, str], fixed: tuple[str, ...], declared: dict,
+def _rows(records: list[tuple], columns: dict[str, str], fixed: tuple[str, ...], trusted: set[str],
           skip: str) -> list[dict]:
     """One row per record (fixed values..., attributes): the fixed columns, then `columns` in order."""
     template = dict.fromkeys([*fixed, *(c for c in columns if c not in fixed)])
     with_day = "day" in columns
-    # the contract gives str and lists of str; lists and undeclared columns are checked to be so
-    checked = [(c, k) for c, k in columns.items()
-               if c not in fixed and (k == STRINGS or (k == STRING and c not in declared))]
+    # text columns must hold str (lists: of str); provenance comes typed from models.Provenance
+    checked = [(c, k) for c, k in columns.items() if c not in fixed and c not in trusted and k in (STRING, STRINGS)]
     rows = []
     for record in records:
         data = record[-1]
@@ -167,27 +166,28 @@ def graph_rows(G: nx.MultiDiGraph) -> GraphRows:
         declared = {"id": STRING, "name": STRING, **NODE_PROPERTIES.get(Label(label), {})} \
             if label in Label._value2member_map_ else {"id": STRING, "name": STRING}
         columns = _columns(declared, [data for _, data in records], skip={"label"})
-        nodes[label] = NodeTable(label, columns, _rows(records, columns, ("id",), declared, "label"))
+        nodes[label] = NodeTable(label, columns, _rows(records, columns, ("id",), set(), "label"))
 
-    by_type: dict[str, list[dict]] = {t.value: [] for t in RelType}
+    groups: dict[str, dict[tuple[str, str], list[tuple]]] = {t.value: {} for t in RelType}
     for source, target, key, data in G.edges(keys=True, data=True):
         kind = data.get("type")
-        if kind not in by_type:
-            by_type[identifier(kind or "", "relation type")] = []
-        if not isinstance(key, str):  # a graph built without relation ids: make one
+        pairs = groups.get(kind)
+        if pairs is None:
+            pairs = groups[identifier(kind or "", "relation type")] = {}
+        if type(key) is not str:  # a graph built without relation ids: make one
             key = f"{kind}:{source}:{target}:{key}"
-        by_type[kind].append((key, source, target, data))
+        pair = (label_of[source], label_of[target])
+        records = pairs.get(pair)
+        if records is None:
+            records = pairs[pair] = []
+        records.append((key, source, target, data))
     relations = {}
-    for kind, records in by_type.items():
+    for kind, pairs in groups.items():
         declared = {"id": STRING, **PROVENANCE, **EDGE_PROPERTIES.get(RelType(kind), {})} \
             if kind in RelType._value2member_map_ else {"id": STRING, **PROVENANCE}
-        columns = _columns(declared, [record[-1] for record in records], skip={"type"})
+        columns = _columns(declared, [r[-1] for records in pairs.values() for r in records], skip={"type"})
         table = RelTable(kind, columns, {pair: [] for pair in sorted(CONTRACT_ENDPOINTS.get(kind, ()))})
-        for row in _rows(records, columns, ("id", "source", "target"), declared, "type"):
-            pair = (label_of[row["source"]], label_of[row["target"]])
-            pairs = table.pairs.get(pair)
-            if pairs is None:
-                pairs = table.pairs[pair] = []
-            pairs.append(row)
+        for pair, records in pairs.items():
+            table.pairs[pair] = _rows(records, columns, ("id", "source", "target"), set(PROVENANCE), "type")
         relations[kind] = table
     return GraphRows(nodes, relations)

@@ -119,21 +119,21 @@ def _values(value: Any) -> Iterable[Any]:
 
 
 def query_view(G: nx.MultiDiGraph, rows: list[dict]) -> nx.MultiDiGraph:
-    """The nodes a query's rows name (by id, or by name when no id matches) and the edges among them."""
+    """The nodes a query's rows name and the edges among them. A row that holds node ids (or nodes,
+    as dicts with an id) is taken by its ids alone; a row without any, by the names in it. (So a
+    row's `jurisdiction: 云南` beside `meeting_id` does not pull the Place 云南 in.)"""
     by_name: dict[str, list[str]] = {}
     for n, d in G.nodes(data=True):
         by_name.setdefault(str(d.get("name", n)), []).append(n)
     keep: set[str] = set()
     for row in rows:
-        for value in _values(row):
-            if isinstance(value, dict):
-                if isinstance(value.get("id"), str) and value["id"] in G:
-                    keep.add(value["id"])
-            elif isinstance(value, str):
-                if value in G:
-                    keep.add(value)
-                else:
-                    keep.update(by_name.get(value, []))
-    H = _with_edges(G, keep)
-    H.graph["focus"] = sorted(keep)
-    return H
+        values = list(_values(row))
+        ids = {v for v in values if isinstance(v, str) and v in G}
+        ids |= {v["id"] for v in values if isinstance(v, dict) and isinstance(v.get("id"), str) and v["id"] in G}
+        if ids:
+            keep |= ids
+        else:
+            for v in values:
+                if isinstance(v, str):
+                    keep.update(by_name.get(v, []))
+    return _with_edges(G, keep)  # no focus: every node is the answer

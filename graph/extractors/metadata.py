@@ -20,15 +20,13 @@ ROLE_NAMES = {"责编": "编辑", "责任编辑": "编辑", "首席记者": "记
 
 
 def publish_date(doc: Document) -> str | None:
-    """A full date in the header (dateline, 发布时间, the date under a speech's title)."""
-    if doc.meta.date:
-        return doc.meta.date
+    """A full date in the header (dateline, 发布时间, the date under a speech's title); else the date
+    the file itself gave (a JSON Lines field, an HTML <meta>)."""
     m = re.search(r"(?:发布时间|发布日期|时间|日期):\s*" + FULL_DATE_RE.pattern, doc.text)
     if m is None:
         m = FULL_DATE_RE.search(doc.text[:HEADER_CHARS])
-    if m is None:
-        return None
-    return iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    found = iso(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
+    return found or doc.meta.date
 
 
 def title(doc: Document) -> str | None:
@@ -57,6 +55,8 @@ class MetadataExtractor:
                 if re.fullmatch(BYLINE_ROLE, name):  # (首席记者 贾献培 通讯员 左余东): the next role
                     role = ROLE_NAMES.get(name, name)
                     continue
+                if len(name) > 2 and name[-1] == "摄":  # 记者 周灿摄: the photo credit, not the name
+                    name = name[:-1]
                 if not (plausible_name(name) and is_surname_start(name)):
                     continue
                 s = m.start("names") + nm.start()

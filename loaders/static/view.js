@@ -21,10 +21,21 @@
   function relStyle(type) { return RELS[type] || {color: "#999999", width: 1, arrow: "arrow", dashes: false, smooth: null, zh: ""}; }
 
   // ---- vis data: one DataSet each, seen through filtered DataViews ----
+  function wrap(name) {  // Chinese has no spaces to break at: cut long names into lines
+    if (name.length <= 14) return name;
+    var lines = [];
+    for (var i = 0; i < name.length; i += 12) lines.push(name.slice(i, i + 12));
+    return lines.join("\n");
+  }
   function visNode(n) {
-    var v = {id: n.id, label: n.name, group: n.label, value: n.degree + 1};
+    var v = {id: n.id, label: wrap(n.name), group: n.label, value: n.degree + 1};
     if (typeof n.x === "number") { v.x = n.x; v.y = n.y; }
-    if (data.focus.indexOf(n.id) >= 0) { v.borderWidth = 4; v.color = {border: "#111111"}; }
+    if (data.focus.indexOf(n.id) >= 0) {
+      var s = labelStyle(n.label);
+      v.borderWidth = 4;
+      v.color = {background: s.color, border: "#111111", highlight: {background: s.color, border: "#111111"},
+                 hover: {background: s.color, border: "#111111"}};
+    }
     return v;
   }
   function visEdge(e) {
@@ -100,17 +111,17 @@
     nodes: {
       font: {face: FONT, size: 14, color: "#222222", strokeWidth: 3, strokeColor: "#ffffff"},
       borderWidth: 1,
-      scaling: {min: 8, max: 34, label: {enabled: true, min: 12, max: 28, drawThreshold: 7, maxVisible: 40}},
+      scaling: {min: 8, max: 34, label: {enabled: false, drawThreshold: 7}},
     },
     edges: {selectionWidth: 1.5, hoverWidth: 0.5},
     interaction: {hover: true, tooltipDelay: 3600000, hideEdgesOnDrag: large, hideEdgesOnZoom: large,
                   navigationButtons: false, keyboard: false},
     layout: {improvedLayout: data.nodes.length <= 150, randomSeed: 7},
     physics: {
-      enabled: data.layout.iterations > 0,
+      enabled: data.layout.iterations > 0 && data.nodes.length > 1,
       solver: "barnesHut",
-      barnesHut: {gravitationalConstant: -6000, centralGravity: 0.25, springLength: 110, springConstant: 0.04,
-                  damping: 0.5, avoidOverlap: 0.05},
+      barnesHut: {gravitationalConstant: -10000, centralGravity: 0.25, springLength: 130, springConstant: 0.04,
+                  damping: 0.5, avoidOverlap: 0.3},
       stabilization: {enabled: true, iterations: data.layout.iterations, updateInterval: 25, fit: true},
     },
   };
@@ -156,11 +167,11 @@
     if (e.doc || e.doc_id) b.appendChild(el("span", "— " + docName(e), "src"));
     return b;
   }
-  function titlesOf(n) {
-    var out = (n.props.titles || []).slice();
+  function positionsOf(n) {  // "title @ body" from HOLDS_POSITION, once each
+    var out = [];
     (edgesOf.get(n.id) || []).forEach(function (e) {
       if (e.type === "HOLDS_POSITION" && e.from === n.id) {
-        var t = (e.props.title || "") + " @ " + nameOf(e.to);
+        var t = (e.props.title || "") + " @ " + nameOf(e.to) + (e.props.date ? " (" + e.props.date + ")" : "");
         if (out.indexOf(t) < 0) out.push(t);
       }
     });
@@ -176,12 +187,13 @@
   function nodeSummary(id, maxEvidence) {
     var n = nodeById.get(id), box = el("div");
     var head = el("div", n.name, "head"); head.appendChild(chip(n.label)); box.appendChild(head);
-    var titles = titlesOf(n);
-    if (titles.length) box.appendChild(el("div", "职务 titles: " + titles.join("；")));
+    if ((n.props.titles || []).length) box.appendChild(el("div", "职务 titles: " + n.props.titles.join("；")));
+    var positions = positionsOf(n);
+    if (positions.length) box.appendChild(el("div", "任职 positions: " + positions.join("；")));
     box.appendChild(propsTable(n.props));
     var ranked = rankedEdges(id).filter(function (e) { return e.evidence; });
     ranked.slice(0, maxEvidence).forEach(function (e) { box.appendChild(evidenceBlock(e, true)); });
-    if (ranked.length > maxEvidence) box.appendChild(el("div", "… " + (ranked.length - maxEvidence) + " more (click for all)", "src"));
+    if (maxEvidence && ranked.length > maxEvidence) box.appendChild(el("div", "… " + (ranked.length - maxEvidence) + " more (click for all)", "src"));
     return box;
   }
   function edgeSummary(id) {
@@ -439,6 +451,31 @@
   }
   updateStats();
 
+  // ---- overview: zoomed out, vis hides every label; name the best-linked nodes that fit instead ----
+  var byDegree = data.nodes.slice().sort(function (a, b) { return b.degree - a.degree; });
+  network.on("afterDrawing", function (ctx) {
+    var scale = network.getScale();
+    if (scale >= 0.5) return;
+    var lit = new Set(huiyi.highlighted), px = 13 / scale, boxes = [], tried = 0;
+    var pool = lit.size ? byDegree.filter(function (n) { return lit.has(n.id); }) : byDegree;
+    ctx.save();
+    ctx.font = "600 " + px + "px " + FONT;
+    ctx.textAlign = "center"; ctx.textBaseline = "top";
+    ctx.lineWidth = 4 / scale; ctx.strokeStyle = "rgba(255,255,255,0.92)"; ctx.fillStyle = "#111111";
+    for (var i = 0; i < pool.length && boxes.length < 40 && tried < 400; i++) {
+      var n = pool[i], body = network.body.nodes[n.id];
+      if (!state.shown.has(n.id) || !body) continue;
+      tried++;
+      var w = ctx.measureText(n.name).width, x = body.x - w / 2, y = body.y + 6 / scale, h = px * 1.25;
+      if (boxes.some(function (b) { return x < b[0] + b[2] && b[0] < x + w && y < b[1] + b[3] && b[1] < y + h; })) continue;
+      boxes.push([x, y, w, h]);
+      ctx.strokeText(n.name, body.x, y);
+      ctx.fillText(n.name, body.x, y);
+    }
+    ctx.restore();
+    huiyi.overviewLabels = boxes.length;
+  });
+
   // ---- ready: stop the physics once laid out, so the page is still and cheap ----
   var status = document.getElementById("status");
   network.on("stabilizationProgress", function (p) {
@@ -456,7 +493,10 @@
     network.setOptions({physics: {enabled: false}});
     network.fit({animation: false});
     status.textContent = "";
-    if (data.focus.length === 1 && nodeById.has(data.focus[0])) { highlight(data.focus[0]); showDetails(data.focus[0]); }
+    if (data.focus.length === 1 && nodeById.has(data.focus[0])) {
+      network.selectNodes([data.focus[0]], false);
+      showDetails(data.focus[0]);
+    }
     network.once("afterDrawing", function () {
       huiyi.ready = true;
       huiyi.readyAt = timing.ready = performance.now();
@@ -469,4 +509,5 @@
   }
   network.once("stabilizationIterationsDone", finish);
   if (!options.physics.enabled) finish();
+  else setTimeout(finish, 15000);  // a slow machine still gets a still, usable page
 })();

@@ -87,3 +87,17 @@ def test_relative_bodies_stay_relative_when_the_province_is_unknown():
     doc = run("2月19日下午,省委书记李锦斌主持召开指挥长会议。")
     bodies = {m.text for m in doc.mentions if m.label == Label.BODY}
     assert bodies == {"省委"}
+
+
+def test_photo_credit_glued_to_the_name():
+    doc = run("2月20日,全省电视电话会议在昆明召开。\n记者 周灿摄\n")
+    assert "周灿" in persons(doc) and "周灿摄" not in persons(doc)
+
+
+def test_a_date_in_the_text_wins_over_the_date_the_file_gave():
+    from tests.graph.helpers import meetings
+    doc = run("发布时间:2021年03月02日\n3月1日,市委常委会会议召开。", date="2021-05-05")
+    assert doc.meta.date == "2021-03-02"
+    doc = run("3月1日,市委常委会会议召开。市委书记王林主持会议。", date="2021-03-05")
+    assert doc.meta.date == "2021-03-05"
+    assert [m["date"] for m in meetings(doc).values()] == ["2021-03-01"]

@@ -1,0 +1,105 @@
+"""Node and relationship CSVs in the `neo4j-admin database import` format, for large graphs.
+
+One file per label (`nodes_Person.csv`: `id:ID,name,…,:LABEL`) and per relation type
+(`relationships_ATTENDED.csv`: `:START_ID,:END_ID,:TYPE,id,…`), headers typed (`start:long`,
+`titles:string[]`, `day:date`), plus `import.sh` with the matching command. Empty fields are
+absent properties. Lists are joined with the array delimiter, chosen so that no item contains it.
+"""
+from __future__ import annotations
+
+import csv
+import shlex
+from pathlib import Path
+
+import networkx as nx
+
+from graph.models import StoreError
+
+from .rows import BOOL, DATE, FLOAT, INT, STRINGS, graph_rows
+
+NEO4J_TYPES = {INT: "long", FLOAT: "double", BOOL: "boolean", DATE: "date", STRINGS: "string[]"}
+ARRAY_DELIMITERS = (";", "|", "\u001f")
+
+
+def _header(name: str, kind: str) -> str:
+    return f"{name}:{NEO4J_TYPES[kind]}" if kind in NEO4J_TYPES else name
+
+
+def _array_delimiter(rows) -> str:
+    """The first candidate no list item contains (Chinese text rarely holds ASCII ';')."""
+    items = {v for table in (*rows.nodes.values(), *rows.relations.values())
+             for c, k in table.columns.items() if k == STRINGS
+             for row in table.rows for v in (row.get(c) or ())}
+    for delimiter in ARRAY_DELIMITERS:
+        if not any(delimiter in item for item in items):
+            return delimiter
+    raise StoreError("every array delimiter (" + ", ".join(map(repr, ARRAY_DELIMITERS)) + ") occurs in a list value")
+
+
+def _cell(value, kind: str, delimiter: str):
+    if value is None:
+        return None
+    if kind == STRINGS:
+        return delimiter.join(value)
+    if kind == BOOL:
+        return "true" if value else "false"
+    return value
+
+
+def export_csv(G: nx.MultiDiGraph, folder: str | Path, *, database: str = "neo4j") -> list[Path]:
+    """Write the import CSVs and `import.sh` into `folder`; returns the files written."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    rows = graph_rows(G)
+    delimiter = _array_delimiter(rows)
+    written, multiline = [], False
+    for label, table in rows.nodes.items():
+        if not table.rows:
+            continue
+        path = folder / f"nodes_{label}.csv"
+        names = list(table.columns)
+        header = ["id:ID", *(_header(c, table.columns[c]) for c in names[1:]), ":LABEL"]
+        multiline |= _write(path, header, ([_cell(r[c], table.columns[c], delimiter) for c in names] + [label]
+                                           for r in table.rows))
+        written.append(path)
+    for kind, table in rows.relations.items():
+        if not table.rows:
+            continue
+        path = folder / f"relationships_{kind}.csv"
+        names = list(table.columns)
+        header = [":START_ID", ":END_ID", ":TYPE", *(_header(c, table.columns[c]) for c in names)]
+        multiline |= _write(path, header, ([r["source"], r["target"], kind]
+                                           + [_cell(r[c], table.columns[c], delimiter) for c in names]
+                                           for r in table.rows))
+        written.append(path)
+    script = folder / "import.sh"
+    script.write_text(import_command(written, database=database, array_delimiter=delimiter,
+                                     multiline=multiline) + "\n", encoding="utf-8")
+    written.append(script)
+    return written
+
+
+def _write(path: Path, header: list[str], lines) -> bool:
+    """Write one CSV; True when a value spans lines (the importer must then be told)."""
+    multiline = False
+    with path.open("w", encoding="utf-8", newline="") as f:
+        out = csv.writer(f)
+        out.writerow(header)
+        for line in lines:
+            multiline = multiline or any(isinstance(v, str) and ("\n" in v or "\r" in v) for v in line)
+            out.writerow(line)
+    return multiline
+
+
+def import_command(files: list[Path], *, database: str = "neo4j", array_delimiter: str = ";",
+                   multiline: bool = False) -> str:
+    """The `neo4j-admin database import full` command for these files (run with the database stopped)."""
+    parts = ["neo4j-admin", "database", "import", "full", database, "--overwrite-destination=true"]
+    parts.append("--array-delimiter=" + (array_delimiter if array_delimiter.isprintable()
+                                          else f"U+{ord(array_delimiter):04X}"))
+    if multiline:
+        parts.append("--multiline-fields=true")
+    for f in files:
+        kind = "nodes" if f.name.startswith("nodes_") else "relationships"
+        parts.append(f"--{kind}={f.name}")
+    return "# run in this folder, with the Neo4j database stopped\n" + " ".join(shlex.quote(p) for p in parts)

@@ -1,0 +1,134 @@
+"""A folder as users have them: the seeds plus broken files. `huiyi build` builds the seeds' graph,
+names each broken file with its reason (stderr and out/report.json) and exits with code 1."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from graph import documents, pipeline
+from graph.cli import app
+from graph.outcomes import EXIT_NOTHING_READ, EXIT_SKIPPED, EXIT_STRICT, EXIT_USAGE
+from loaders.json_export import read_json
+
+runner = CliRunner()
+
+NO_MEETING = "今年春节期间全省天气晴好,气温偏高,各地游客数量比去年同期增长一成,景区秩序良好。\n" * 3
+
+
+def broken_files(folder: Path, seed_paths: list[Path]) -> dict[str, str]:
+    """Write one file of each broken kind; return {file name: words its reason must contain}."""
+    seed = seed_paths[1].read_text(encoding="utf-8")  # 001, Traditional: encodable in Big5
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    (folder / "invalid_bytes.txt").write_bytes(seed.encode("utf-8")[:300] + b"\xff\xfe\xfd" + seed.encode("utf-8"))
+    with open(folder / "huge.txt", "wb") as fh:  # 200 MB, sparse: never written, never read
+        fh.truncate(200 * 2**20)
+    (folder / "no_meeting.txt").write_text(NO_MEETING, encoding="utf-8")
+    (folder / "mojibake.txt").write_bytes(seed.encode("big5").decode("gbk", "replace").encode("utf-8"))
+    (folder / "copy of 000.txt").write_bytes(seed_paths[0].read_text(encoding="utf-8").encode("gb18030"))
+    (folder / "corrupt.pdf").write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> garbage")
+    (folder / "corrupt.docx").write_bytes(b"PK\x03\x04 not really a zip")
+    (folder / "export.jsonl").write_text('{"id": 1, "text": \n{"id": 2}\n', encoding="utf-8")
+    os.symlink(folder / "gone.txt", folder / "link.txt")
+    (folder / "vanishes.txt").write_text(seed, encoding="utf-8")  # deleted after discovery, see below
+    (folder / "photo.png").write_bytes(b"\x89PNG\r\n")  # not a report format: ignored, not a problem
+    return {"empty.txt": "is empty", "image.txt": "PNG image", "invalid_bytes.txt": "not valid UTF-8",
+            "huge.txt": "over the 50 MB limit", "no_meeting.txt": "no meeting",
+            "mojibake.txt": "replacement characters", "copy of 000.txt": "same text as",
+            "corrupt.pdf": "not a readable PDF", "corrupt.docx": "not a readable .docx",
+            "export.jsonl:1": "not JSON", "export.jsonl:2": "no \"text\"",
+            "export.jsonl": "no JSON Lines record", "link.txt": "does not exist",
+            "vanishes.txt": "vanished"}
+
+
+@pytest.fixture
+def messy(tmp_path, seed_paths, monkeypatch):
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for p in seed_paths:
+        shutil.copy(p, folder / p.name)
+    expected = broken_files(folder, seed_paths)
+    discover = documents.discover
+
+    def discover_then_lose_one(*args, **kwargs):  # the file disappears between listing and reading
+        found = discover(*args, **kwargs)
+        (folder / "vanishes.txt").unlink(missing_ok=True)
+        return found
+    monkeypatch.setattr(documents, "discover", discover_then_lose_one)
+    return folder, expected
+
+
+def test_messy_folder_builds_the_seeds_graph_and_names_each_broken_file(tmp_path, messy, seed_graph):
+    folder, expected = messy
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["build", str(folder), "--out", str(out), "--no-html"])
+    assert result.exit_code == EXIT_SKIPPED, result.output
+
+    G = read_json(out / "graph.json")
+    assert sorted(G.nodes) == sorted(seed_graph.nodes)
+    assert sorted(G.edges(keys=True)) == sorted(seed_graph.edges(keys=True))
+
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    rows = {Path(r["input"]).name: r for r in report["inputs"]}
+    for name, words in expected.items():
+        assert rows[name]["outcome"] in ("skipped", "duplicate"), name
+        assert words in rows[name]["reason"], (name, rows[name]["reason"])
+    assert rows["copy of 000.txt"]["outcome"] == "duplicate" and rows["copy of 000.txt"]["of"].endswith("000_fbcf11dee7c9eea9.txt")
+    assert rows["photo.png"]["outcome"] == "ignored"
+    assert all(rows[p.name]["outcome"] == "read" for p in folder.glob("0*.txt"))
+    assert report["summary"] == {"inputs": len(rows), "read": 5, "cached": 0, "skipped": len(expected) - 1,
+                                 "duplicate": 1, "ignored": 1, "exit_code": EXIT_SKIPPED, "graph_written": True}
+
+    problem_lines = [ln for ln in result.stderr.splitlines() if ln.startswith(("skipped:", "duplicate:"))]
+    assert len(problem_lines) == len(expected)  # one line each, naming the file
+    for name in expected:
+        assert sum(name.split(":")[0] in ln for ln in problem_lines) >= 1, name
+
+
+def test_strict_stops_at_the_first_problem(tmp_path, messy):
+    folder, _ = messy
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["build", str(folder), "--out", str(out), "--strict", "--no-html"])
+    assert result.exit_code == EXIT_STRICT
+    assert "--strict" in result.stderr and "Traceback" not in result.output
+    assert not (out / "graph.json").exists()
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert report["inputs"][-1]["outcome"] in ("skipped", "duplicate")
+    assert sum(r["outcome"] in ("skipped", "duplicate") for r in report["inputs"]) == 1
+
+
+def test_nothing_readable_exits_3_and_writes_no_graph(tmp_path, seed_paths):
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    broken_files(folder, seed_paths)
+    (folder / "copy of 000.txt").unlink()  # readable copies of seeds
+    (folder / "vanishes.txt").unlink()
+    result = runner.invoke(app, ["build", str(folder), "--out", str(tmp_path / "out")])
+    assert result.exit_code == EXIT_NOTHING_READ
+    assert "nothing could be read" in result.stderr
+    assert not (tmp_path / "out" / "graph.json").exists()
+    assert json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))["summary"]["exit_code"] == 3
+
+
+def test_a_missing_input_is_a_usage_error(tmp_path):
+    result = runner.invoke(app, ["build", str(tmp_path / "nope"), "--out", str(tmp_path / "out")])
+    assert result.exit_code == EXIT_USAGE
+    assert "nope: no such file or folder" in result.stderr and "Traceback" not in result.output
+
+
+def test_a_file_that_cannot_be_read_is_reported(tmp_path, seed_paths, monkeypatch):
+    path = tmp_path / "locked.txt"
+    shutil.copy(seed_paths[0], path)
+    if os.geteuid() != 0:
+        path.chmod(0)
+    else:  # root reads any file: make the read fail as it would for a user without permission
+        real = Path.read_bytes
+        monkeypatch.setattr(Path, "read_bytes",
+                            lambda self: (_ for _ in ()).throw(PermissionError(13, "denied")) if self == path else real(self))
+    result = pipeline.build_graph([path])
+    assert [o.line() for o in result.outcomes] == [f"{path}: permission denied; make it readable (chmod +r) or leave it out"]

@@ -1,0 +1,100 @@
+"""Incremental builds: with the extraction cache, a rebuild re-extracts only new or changed reports
+and yields exactly the graph of a clean full build; removed reports leave the graph."""
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+from typer.testing import CliRunner
+
+from graph import cache as cache_module
+from graph.cli import app
+from graph.pipeline import build_graph
+
+
+def node_link(G) -> tuple[dict, dict]:
+    return ({n: d for n, d in G.nodes(data=True)}, {(u, v, k): d for u, v, k, d in G.edges(keys=True, data=True)})
+
+
+def counts(result) -> dict[str, int]:
+    return {k: v for k, v in result.report()["summary"].items() if k in ("read", "cached", "skipped")}
+
+
+@pytest.fixture
+def corpus(tmp_path, seed_paths):
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for p in seed_paths[:4]:
+        shutil.copy(p, folder / p.name)
+    return folder
+
+
+def test_adding_a_report_extracts_only_it_and_equals_a_full_build(tmp_path, corpus, seed_paths):
+    cache = tmp_path / "cache"
+    first = build_graph([corpus], cache_dir=cache)
+    assert counts(first) == {"read": 4, "cached": 0, "skipped": 0}
+
+    shutil.copy(seed_paths[4], corpus / seed_paths[4].name)
+    again = build_graph([corpus], cache_dir=cache)
+    assert counts(again) == {"read": 1, "cached": 4, "skipped": 0}
+    assert [o.outcome for o in again.outcomes if seed_paths[4].name in o.input] == ["read"]
+    assert node_link(again.graph) == node_link(build_graph([corpus]).graph)
+
+
+def test_a_changed_report_is_extracted_again(tmp_path, corpus):
+    cache = tmp_path / "cache"
+    build_graph([corpus], cache_dir=cache)
+    changed = sorted(corpus.iterdir())[2]
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n(责任编辑:王一鸣)\n", encoding="utf-8")
+    again = build_graph([corpus], cache_dir=cache)
+    assert counts(again) == {"read": 1, "cached": 3, "skipped": 0}
+    assert [o.outcome for o in again.outcomes if o.input == str(changed)] == ["read"]
+    assert node_link(again.graph) == node_link(build_graph([corpus]).graph)
+
+
+def test_a_removed_report_leaves_the_graph_and_the_cache(tmp_path, corpus):
+    cache = tmp_path / "cache"
+    before = build_graph([corpus], cache_dir=cache)
+    removed = sorted(corpus.iterdir())[0]
+    doc_id = next(d.id for d in before.documents if d.path == str(removed))
+    removed.unlink()
+    after = build_graph([corpus], cache_dir=cache)
+    assert counts(after) == {"read": 0, "cached": 3, "skipped": 0}
+    assert doc_id not in after.graph and all(d["doc_id"] != doc_id for *_, d in after.graph.edges(data=True))
+    assert node_link(after.graph) == node_link(build_graph([corpus]).graph)
+    assert len(list(cache.glob("*/*.json"))) == 3
+
+
+def test_a_renamed_report_is_reused_under_its_new_name(tmp_path, corpus):
+    cache = tmp_path / "cache"
+    build_graph([corpus], cache_dir=cache)
+    old = sorted(corpus.iterdir())[1]
+    old.rename(corpus / "renamed.txt")
+    again = build_graph([corpus], cache_dir=cache)
+    assert counts(again) == {"read": 0, "cached": 4, "skipped": 0}
+    assert node_link(again.graph) == node_link(build_graph([corpus]).graph)
+    assert any(d["doc"] == "renamed.txt" for *_, d in again.graph.edges(data=True))
+
+
+def test_a_code_change_or_a_damaged_entry_means_extracting_again(tmp_path, corpus, monkeypatch):
+    cache = tmp_path / "cache"
+    build_graph([corpus], cache_dir=cache)
+    entry = sorted(cache.glob("*/*.json"))[0]
+    entry.write_text("{ half a docu", encoding="utf-8")
+    assert counts(build_graph([corpus], cache_dir=cache)) == {"read": 1, "cached": 3, "skipped": 0}
+
+    monkeypatch.setattr(cache_module, "code_version", lambda: "0123456789abcdef")
+    assert counts(build_graph([corpus], cache_dir=cache)) == {"read": 4, "cached": 0, "skipped": 0}
+    assert [p.name for p in cache.iterdir()] == ["0123456789abcdef"]  # the old version's entries are gone
+
+
+def test_cli_uses_the_cache_in_out_unless_told_not_to(tmp_path, corpus):
+    out = tmp_path / "out"
+    runner = CliRunner()
+    for flags, expected in (([], (4, 0)), ([], (0, 4)), (["--no-cache"], (4, 0))):
+        result = runner.invoke(app, ["build", str(corpus), "--out", str(out), "--no-html", *flags])
+        assert result.exit_code == 0, result.output
+        summary = json.loads((out / "report.json").read_text(encoding="utf-8"))["summary"]
+        assert (summary["read"], summary["cached"]) == expected
+    assert (out / ".cache").is_dir()

@@ -1,0 +1,179 @@
+"""The page builder: a self-contained page whose JSON data block is the graph, escaped and styled."""
+from __future__ import annotations
+
+import json
+import re
+import sys
+import types
+
+import pytest
+from typer.testing import CliRunner
+
+from graph.cli import app
+from graph.models import ConfigError, InputError
+from loaders.html_view import (HIDDEN, LABEL_STYLES, LARGE, RELATION_STYLES, page_data, render_html, script_json,
+                               write_html, write_view)
+from loaders.json_export import write_json
+from view_graphs import PEOPLE, hand_graph, synthetic_graph
+
+DATA_BLOCK = re.compile(r'<script type="application/json" id="huiyi-data">(.*?)</script>', re.S)
+
+
+def data_of(page: str) -> dict:
+    blocks = DATA_BLOCK.findall(page)
+    assert len(blocks) == 1
+    return json.loads(blocks[0])
+
+
+@pytest.fixture(scope="module")
+def page() -> str:
+    return render_html(hand_graph())
+
+
+def test_page_is_self_contained(page):
+    assert not re.search(r"<(script|link|img|iframe)[^>]*\s(src|href)=", page, re.I)
+    assert not re.search(r"@import|url\(\s*['\"]?(https?:)?//", page, re.I)
+    assert not re.search(r"bootstrap|cdnjs|cdn\.|jsdelivr|unpkg|googleapis|fonts\.g", page, re.I)
+    assert "@version 9.1.2" in page and "new vis.Network(" in page  # vis-network is inlined, and used
+    assert '"Noto Sans CJK SC"' in page and '"Microsoft YaHei"' in page
+
+
+def test_data_block_holds_every_node_and_edge_unharmed(page):
+    G = hand_graph()
+    data = data_of(page)
+    assert {n["id"] for n in data["nodes"]} == set(G)
+    assert {e["id"] for e in data["edges"]} == {k for _, _, k in G.edges(keys=True)}
+    edge = next(e for e in data["edges"] if e["id"] == "SPOKE_AT:3")
+    assert edge["evidence"] == G.edges["Person:阮成发", "Meeting:m1", "SPOKE_AT:3"]["evidence"]
+    assert (edge["from"], edge["to"], edge["doc"], edge["props"]) == ("Person:阮成发", "Meeting:m1", "a.txt", {"how": "讲话"})
+    zong = next(n for n in data["nodes"] if n["id"] == "Person:宗国英")
+    assert zong["props"] == {"role": "official", "titles": ["常务副省长"], "aliases": ["宗國英"]}
+    # degree leaves out the hidden MENTIONED_IN edges: CHAIRED x2, ATTENDED x2, HOLDS_POSITION
+    assert zong["degree"] == 5
+    assert data["documents"]["Document:d1"] == {"name": "a.txt", "title": "省政府召开常务会议"}
+
+
+def test_names_and_evidence_cannot_break_out_of_the_page(page):
+    # A name and evidence sentences holding `</script>`, quotes and markup appear only escaped.
+    assert page.count("</script>") == 3  # the data block, vis-network and the view script
+    assert "<b>" not in page.split("<body>")[1].split("<script")[0]
+    assert '杨\\"杰\\u003c/script\\u003e\\u003cb\\u003e' in page
+    text = script_json({"a": "</script><!-- & \u2028 \u2029"})
+    assert not re.search(r"[<>&\u2028\u2029]", text)
+    assert json.loads(text) == {"a": "</script><!-- & \u2028 \u2029"}
+    titled = render_html(hand_graph(), title='</title><script>alert("x")</script>')
+    assert '<title>&lt;/title&gt;&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;</title>' in titled
+
+
+def test_styles_tell_labels_and_presence_apart():
+    assert len({s["color"] for s in LABEL_STYLES.values()}) == len({s["shape"] for s in LABEL_STYLES.values()}) == 6
+    presence = [RELATION_STYLES[t] for t in ("CHAIRED", "ATTENDED", "SPOKE_AT", "DIRECTED")]
+    assert len({s["color"] for s in presence}) == len({s["arrow"] for s in presence}) == 4
+    # A chair's CHAIRED, SPOKE_AT and ATTENDED edges to one meeting take different curves.
+    assert len({RELATION_STYLES[t]["smooth"] for t in ("CHAIRED", "ATTENDED", "SPOKE_AT")}) == 3
+    from graph.models import Label, RelType
+    assert set(LABEL_STYLES) == {x.value for x in Label} and set(RELATION_STYLES) == {x.value for x in RelType}
+
+
+def test_mentions_hidden_by_default_but_kept(page):
+    data = data_of(page)
+    assert data["hidden"] == list(HIDDEN) == ["MENTIONED_IN"]
+    assert sum(e["type"] == "MENTIONED_IN" for e in data["edges"]) == 6
+
+
+def test_edges_without_relation_ids_get_unique_ids():
+    import networkx as nx
+    G = nx.MultiDiGraph()
+    G.add_edge("a", "b", type="ATTENDED")
+    G.add_edge("a", "b", type="CHAIRED")
+    G.add_edge("c", "b", type="ATTENDED")  # networkx keys: 0, 1, 0
+    ids = [e["id"] for e in page_data(G)["edges"]]
+    assert len(set(ids)) == 3
+
+
+def test_unknown_label_and_relation_still_styled():
+    G = hand_graph()
+    G.add_node("Event:x", label="Event", name="x")
+    G.add_edge("Event:x", "Meeting:m1", key="r", type="PRECEDED")
+    data = page_data(G)
+    assert "Event" in data["styles"]["labels"] and "PRECEDED" in data["styles"]["relations"]
+
+
+def test_small_graphs_use_browser_physics_big_ones_come_laid_out():
+    small = page_data(hand_graph())
+    assert small["layout"]["iterations"] > 100 and not any("x" in n for n in small["nodes"])
+    big = page_data(synthetic_graph(LARGE + 200))
+    assert all(isinstance(n["x"], float) and isinstance(n["y"], float) for n in big["nodes"])
+    assert big["layout"]["iterations"] < small["layout"]["iterations"]
+    assert page_data(synthetic_graph(5000))["layout"]["iterations"] == 0  # no physics for the biggest
+    with pytest.raises(ConfigError):
+        page_data(hand_graph(), layout="circle")
+
+
+def test_write_html_makes_folders(tmp_path):
+    path = write_html(hand_graph(), tmp_path / "a" / "b" / "graph.html", title="测试")
+    assert path.exists() and "<title>测试</title>" in path.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def built(tmp_path):
+    write_json(hand_graph(), tmp_path / "graph.json")
+    return tmp_path
+
+
+def test_write_view_person_and_meeting(built):
+    path = write_view(built, person="宗国英")
+    assert path == built / "view-person-宗国英.html"
+    data = data_of(path.read_text(encoding="utf-8"))
+    assert data["focus"] == ["Person:宗国英"] and "宗国英" in data["title"]
+    assert {n["id"] for n in data["nodes"]} >= {"Meeting:m1", "Meeting:m2"}
+    # The report's title reaches the tooltips though the Document node is not in the view.
+    assert data["documents"]["Document:d1"]["title"] == "省政府召开常务会议"
+    path = write_view(built / "graph.json", meeting="省政府常务", path=built / "m.html")
+    assert data_of(path.read_text(encoding="utf-8"))["focus"] == ["Meeting:m2"]
+
+
+def test_write_view_errors(built, tmp_path):
+    """Wrong calls raise the project's errors, each saying what to do."""
+    with pytest.raises(ConfigError):
+        write_view(built)
+    with pytest.raises(ConfigError):
+        write_view(built, person="宗国英", meeting="x")
+    with pytest.raises(InputError) as err:
+        write_view(tmp_path / "nowhere", person="宗国英")
+    assert "huiyi build" in str(err.value)
+    with pytest.raises(ConfigError) as err:
+        write_view(built, query="q", params=["no-equals-sign"])
+    assert "key=value" in str(err.value)
+
+
+def test_write_view_query_uses_the_registry(built, monkeypatch):
+    calls = []
+
+    def run(name, params, **kw):
+        calls.append((name, params, kw))
+        return [{"person_id": "Person:陈豪", "meeting_id": "Meeting:m3", "meeting": "省委常委会会议", "place": "昆明"}]
+    registry = types.ModuleType("queries.registry")
+    registry.run = run
+    monkeypatch.setitem(sys.modules, "queries.registry", registry)
+    import queries
+    monkeypatch.setattr(queries, "registry", registry, raising=False)
+    path = write_view(built, query="who_chaired", params=["name=陈豪"])
+    assert calls == [("who_chaired", {"name": "陈豪"}, {"out": built})]
+    data = data_of(path.read_text(encoding="utf-8"))
+    assert {n["id"] for n in data["nodes"]} == {"Person:陈豪", "Meeting:m3"}
+    registry.run = lambda name, params, **kw: [{"n": 3}]
+    with pytest.raises(ConfigError) as err:
+        write_view(built, query="count")
+    assert "nothing to draw" in str(err.value)
+
+
+def test_cli_view(built):
+    runner = CliRunner()
+    result = runner.invoke(app, ["view", "--person", "宗国英", "--out", str(built)])
+    assert result.exit_code == 0, result.output
+    assert (built / "view-person-宗国英.html").exists()
+    result = runner.invoke(app, ["view", "--person", "宗国", "--out", str(built)])
+    assert result.exit_code == 2
+    assert "宗国英" in result.output and "Traceback" not in result.output
+    assert "Example: huiyi view" in runner.invoke(app, ["view", "--help"]).output

@@ -1,0 +1,107 @@
+"""loaders/rows.py: the one graph -> rows conversion every sink shares."""
+from __future__ import annotations
+
+import networkx as nx
+import pytest
+from cypher_fixtures import EVIDENCE, tiny_graph
+
+from graph.models import EDGE_PROPERTIES, NODE_PROPERTIES, Label, RelType, StoreError
+from loaders.rows import CONTRACT_ENDPOINTS, full_date, graph_rows
+
+
+@pytest.fixture(scope="module")
+def rows():
+    return graph_rows(tiny_graph())
+
+
+def test_node_columns_follow_the_contract_in_order(rows):
+    for label in Label:
+        columns = list(rows.nodes[label.value].columns)
+        declared = ["id", "name", *NODE_PROPERTIES[label]]
+        assert columns[:len(declared)] == declared
+        assert ("day" in columns) == ("date" in declared)
+
+
+def test_edge_rows_start_with_id_ends_and_provenance(rows):
+    for kind in RelType:
+        table = rows.relations[kind.value]
+        assert list(table.columns)[:6] == ["id", "doc", "doc_id", "evidence", "start", "end"]
+        for name in EDGE_PROPERTIES.get(kind, {}):
+            assert name in table.columns
+        for row in table.rows:
+            assert list(row)[:8] == ["id", "source", "target", "doc", "doc_id", "evidence", "start", "end"]
+
+
+def test_undeclared_properties_are_kept_and_typed_from_their_values(rows):
+    assert rows.nodes["Document"].columns["url"] == "STRING"
+    assert rows.nodes["Meeting"].columns["reported"] == "BOOLEAN"
+    assert rows.relations["MENTIONED_IN"].columns["count"] == "INT64"
+
+
+def test_full_dates_get_a_day_and_month_days_keep_only_their_text(rows):
+    meetings = {r["id"]: r for r in rows.nodes["Meeting"].rows}
+    assert meetings["Meeting:m1"]["date"] == "2020-02-20" and meetings["Meeting:m1"]["day"] == "2020-02-20"
+    assert meetings["Meeting:m2"]["date"] == "--04-02" and meetings["Meeting:m2"]["day"] is None
+    positions = {r["target"]: r for r in rows.relations["HOLDS_POSITION"].rows if r["source"] == "Person:乙"}
+    assert positions["Body:云南省政府"]["day"] is None
+    assert full_date("2020-02-30") is None and full_date("2020-02-29") == "2020-02-29"
+
+
+def test_every_node_and_edge_appears_once_with_its_values():
+    G = tiny_graph()
+    rows = graph_rows(G)
+    node_ids = [r["id"] for t in rows.nodes.values() for r in t.rows]
+    edge_ids = [r["id"] for t in rows.relations.values() for r in t.rows]
+    assert sorted(node_ids) == sorted(G.nodes)
+    assert sorted(edge_ids) == sorted(k for _, _, k in G.edges(keys=True))
+    directed = {r["target"]: r for r in rows.relations["DIRECTED"].rows}
+    assert directed["Policy:六稳"]["evidence"] == EVIDENCE
+    person = next(r for r in rows.nodes["Person"].rows if r["id"] == "Person:甲")
+    assert person["titles"] == ["省长", "组长, 副组长"] and person["aliases"] == ["老甲"]
+
+
+def test_relationship_pairs_come_from_the_contract_and_the_data(rows):
+    directed = rows.relations["DIRECTED"].pairs
+    assert len(directed[("Person", "Policy")]) == 1 and len(directed[("Body", "Policy")]) == 1
+    mentioned = rows.relations["MENTIONED_IN"].pairs
+    assert set(CONTRACT_ENDPOINTS["MENTIONED_IN"]) <= set(mentioned)
+    assert len(mentioned[("Meeting", "Document")]) == 1
+
+    G = tiny_graph()
+    G.add_edge("Meeting:m2", "Meeting:m1", key="FOLLOWS:1", type="FOLLOWS", doc="a.txt", doc_id="Document:a.txt",
+               evidence="…", start=0, end=1)
+    G.add_edge("Person:甲", "Place:昆明", key="MI:x", type="MENTIONED_IN", doc="a.txt", doc_id="Document:a.txt",
+               evidence="…", start=0, end=1)
+    more = graph_rows(G)
+    assert list(more.relations["FOLLOWS"].pairs) == [("Meeting", "Meeting")]
+    assert len(more.relations["MENTIONED_IN"].pairs[("Person", "Place")]) == 1
+
+
+def test_values_are_made_to_fit_their_column():
+    G = nx.MultiDiGraph()
+    G.add_node("Person:x", label="Person", name="x", titles="省长", aliases=("a", 2))
+    G.add_node("Meeting:y", label="Meeting", name=5)
+    G.add_edge("Person:x", "Meeting:y", type="ATTENDED", doc="d", doc_id="D", evidence="e", start=0, end=1)
+    G.add_edge("Person:x", "Meeting:y", type="ATTENDED", doc="d", doc_id="D", evidence="e", start=2, end=3)
+    rows = graph_rows(G)
+    person = rows.nodes["Person"].rows[0]
+    assert person["titles"] == ["省长"] and person["aliases"] == ["a", "2"]
+    assert rows.nodes["Meeting"].rows[0]["name"] == "5"
+    ids = [r["id"] for r in rows.relations["ATTENDED"].rows]  # integer keys -> distinct string ids
+    assert len(set(ids)) == 2 and all(isinstance(i, str) for i in ids)
+
+
+@pytest.mark.parametrize("label", [None, "", "Per son", "Person`) DETACH DELETE n //"])
+def test_a_node_without_a_usable_label_is_refused(label):
+    G = nx.MultiDiGraph()
+    G.add_node("x", name="x", **({} if label is None else {"label": label}))
+    with pytest.raises(StoreError):
+        graph_rows(G)
+
+
+def test_a_relation_type_that_is_not_an_identifier_is_refused():
+    G = tiny_graph()
+    G.add_edge("Person:甲", "Person:乙", key="k", type="KNOWS]->() DELETE x", doc="d", doc_id="D",
+               evidence="e", start=0, end=1)
+    with pytest.raises(StoreError, match="identifier"):
+        graph_rows(G)
