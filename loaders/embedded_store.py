@@ -3,8 +3,9 @@
 `write_store(G, path)` bulk-loads a fresh store with `COPY … FROM` temporary CSV files (one per
 node table and per relationship (FROM, TO) pair): about 1M edges in a few seconds, where
 `UNWIND … MERGE` manages some 20k rows/s. Loading into an existing store (`fresh=False`) merges by
-id instead, so loading the same graph twice leaves the same counts. `EmbeddedStore` runs Cypher on
-it, read-only unless asked, and turns engine errors into one line with the position.
+id: rows with a new id are appended the same way, changed rows are updated, the rest is left
+alone, so loading the same graph twice leaves the same counts. `EmbeddedStore` runs Cypher on it,
+read-only unless asked, and turns engine errors into one line with the position.
 """
 from __future__ import annotations
 
@@ -14,18 +15,18 @@ import os
 import re
 import shutil
 import tempfile
-from operator import itemgetter
 from datetime import date, datetime, time, timedelta
+from operator import itemgetter
 from pathlib import Path
 
 import networkx as nx
 
 from graph.models import StoreError
 
-from .rows import BOOL, DATE, STRINGS, GraphRows, graph_rows
+from .rows import BOOL, DATE, STRINGS, GraphRows, NodeTable, RelTable, graph_rows
 
 STORE_NAME = "graph.lbug"
-MERGE_BATCH = 5000
+UPDATE_BATCH = 5000
 _SAME_TYPE = {"BOOL": "BOOLEAN", "INT": "INT64", "FLOAT": "DOUBLE"}  # the store's spelling -> ours
 _LIST_ITEM_UNSAFE = re.compile(r"[,\[\]{}'\"\\\r\n]")  # what LadybugDB's CSV list syntax cannot carry
 
@@ -51,19 +52,18 @@ def create_rel_table(kind: str, pairs, columns: dict[str, str]) -> str:
 
 
 def _set_clause(var: str, columns: dict[str, str], skip=("id",)) -> str:
-    parts = [f"{var}.{_q(c)} = " + (f"date(row.{_q(c)})" if t == DATE else f"row.{_q(c)}")
+    # CAST: a batch whose values are all null would otherwise be typed STRING by the engine
+    parts = [f"{var}.{_q(c)} = " + (f"date(CAST(row.{_q(c)} AS STRING))" if t == DATE else f"CAST(row.{_q(c)} AS {t})")
              for c, t in columns.items() if c not in skip]
     return ("SET " + ", ".join(parts)) if parts else ""
 
 
-def merge_nodes(label: str, columns: dict[str, str]) -> str:
-    return f"UNWIND $rows AS row MERGE (n:{_q(label)} {{id: row.id}}) {_set_clause('n', columns)}"
+def update_nodes(label: str, columns: dict[str, str]) -> str:
+    return f"UNWIND $rows AS row MATCH (x:{_q(label)} {{id: row.id}}) {_set_clause('x', columns)}"
 
 
-def merge_rels(kind: str, pair: tuple[str, str], columns: dict[str, str]) -> str:
-    a, b = pair
-    return (f"UNWIND $rows AS row MATCH (a:{_q(a)} {{id: row.source}}), (b:{_q(b)} {{id: row.target}}) "
-            f"MERGE (a)-[r:{_q(kind)} {{id: row.id}}]->(b) {_set_clause('r', columns)}")
+def update_rels(kind: str, columns: dict[str, str]) -> str:
+    return f"UNWIND $rows AS row MATCH ()-[x:{_q(kind)}]->() WHERE x.id = row.id {_set_clause('x', columns)}"
 
 
 def _list_safe(value) -> bool:
@@ -90,7 +90,10 @@ def _write_csv(path: Path, header: list[str], rows: list[dict], columns: dict[st
     with path.open("w", encoding="utf-8", newline="") as f:
         out = csv.writer(f)
         out.writerow(header)
-        out.writerows(map(itemgetter(*header), rows))
+        if len(header) > 1 and all(name in rows[0] for name in header):
+            out.writerows(map(itemgetter(*header), rows))
+        else:  # the store has columns this graph lacks
+            out.writerows([row.get(name) for name in header] for row in rows)
 
 
 def _fixup(conn, match: str, fixups: list) -> None:
@@ -99,18 +102,14 @@ def _fixup(conn, match: str, fixups: list) -> None:
         conn.execute(f"UNWIND $rows AS row {match} SET x.{_q(name)} = row.value", {"rows": rows})
 
 
-def _bulk_load(conn, rows: GraphRows, workdir: Path) -> None:
-    for label, table in rows.nodes.items():
-        conn.execute(create_node_table(label, table.columns))
-    for kind, table in rows.relations.items():
-        if table.pairs:
-            conn.execute(create_rel_table(kind, table.pairs, table.columns))
+def _copy(conn, rows: GraphRows, workdir: Path, store_columns: dict[str, dict[str, str]]) -> None:
+    """Append rows with `COPY … FROM` CSV, columns in the store's order (a table may have grown)."""
     # parallel=false: the parallel CSV reader refuses quoted newlines, which evidence may hold
     for label, table in rows.nodes.items():
         if table.rows:
             fixups: list = []
             path = workdir / f"{label}.csv"
-            _write_csv(path, list(table.columns), table.rows, table.columns, fixups)
+            _write_csv(path, list(store_columns[label]), table.rows, table.columns, fixups)
             conn.execute(f"COPY {_q(label)} FROM '{path.as_posix()}' (header=true, parallel=false)")
             _fixup(conn, f"MATCH (x:{_q(label)} {{id: row.id}})", fixups)
     for kind, table in rows.relations.items():
@@ -118,10 +117,20 @@ def _bulk_load(conn, rows: GraphRows, workdir: Path) -> None:
         for (a, b), pair_rows in table.pairs.items():
             if pair_rows:
                 path = workdir / f"{kind}__{a}__{b}.csv"
-                _write_csv(path, ["source", "target", *table.columns], pair_rows, table.columns, fixups)
+                _write_csv(path, ["source", "target", *store_columns[kind]], pair_rows, table.columns, fixups)
                 conn.execute(f"COPY {_q(kind)} FROM '{path.as_posix()}' "
                              f"(header=true, parallel=false, from='{a}', to='{b}')")
         _fixup(conn, f"MATCH ()-[x:{_q(kind)}]->() WHERE x.id = row.id", fixups)
+
+
+def _bulk_load(conn, rows: GraphRows, workdir: Path) -> None:
+    for label, table in rows.nodes.items():
+        conn.execute(create_node_table(label, table.columns))
+    for kind, table in rows.relations.items():
+        if table.pairs:
+            conn.execute(create_rel_table(kind, table.pairs, table.columns))
+    _copy(conn, rows, workdir, {**{k: t.columns for k, t in rows.nodes.items()},
+                                **{k: t.columns for k, t in rows.relations.items()}})
 
 
 def _existing_schema(conn) -> tuple[dict[str, dict[str, str]], dict[str, set]]:
@@ -160,15 +169,33 @@ def _extend_schema(conn, rows: GraphRows) -> None:
                 conn.execute(f"ALTER TABLE {_q(kind)} ADD FROM {_q(pair[0])} TO {_q(pair[1])}")
 
 
-def _merge_load(conn, rows: GraphRows, batch: int) -> None:
+def _current(conn, match: str, columns: dict[str, str]) -> dict[str, list]:
+    """id -> the values of `columns` now in the store, as rows hold them."""
+    names = list(columns)
+    result = conn.execute(f"{match} RETURN " + ", ".join(f"x.{_q(c)}" for c in names)).get_all()
+    return {values[0]: [plain(v) for v in values] for values in result}
+
+
+def _merge_load(conn, rows: GraphRows, batch: int, workdir: Path) -> None:
+    """Merge by id: rows not in the store are appended with COPY, changed ones updated, the rest left."""
     _extend_schema(conn, rows)
+    new = GraphRows({}, {})
     for label, table in rows.nodes.items():
-        for i in range(0, len(table.rows), batch):
-            conn.execute(merge_nodes(label, table.columns), {"rows": table.rows[i:i + batch]})
+        have = _current(conn, f"MATCH (x:{_q(label)})", table.columns)
+        names = list(table.columns)
+        changed = [r for r in table.rows if r["id"] in have and have[r["id"]] != [r[c] for c in names]]
+        new.nodes[label] = NodeTable(label, table.columns, [r for r in table.rows if r["id"] not in have])
+        for i in range(0, len(changed), batch):
+            conn.execute(update_nodes(label, table.columns), {"rows": changed[i:i + batch]})
     for kind, table in rows.relations.items():
-        for pair, pair_rows in table.pairs.items():
-            for i in range(0, len(pair_rows), batch):
-                conn.execute(merge_rels(kind, pair, table.columns), {"rows": pair_rows[i:i + batch]})
+        have = _current(conn, f"MATCH ()-[x:{_q(kind)}]->()", table.columns) if table.rows else {}
+        names = list(table.columns)
+        changed = [r for r in table.rows if r["id"] in have and have[r["id"]] != [r[c] for c in names]]
+        new.relations[kind] = RelTable(kind, table.columns, {
+            pair: [r for r in pair_rows if r["id"] not in have] for pair, pair_rows in table.pairs.items()})
+        for i in range(0, len(changed), batch):
+            conn.execute(update_rels(kind, table.columns), {"rows": changed[i:i + batch]})
+    _copy(conn, new, workdir, _existing_schema(conn)[0])
 
 
 def store_counts(conn) -> dict[str, dict[str, int]]:
@@ -193,7 +220,7 @@ def _remove(path: Path) -> None:
 
 
 def write_store(G: nx.MultiDiGraph, path: str | Path, *, fresh: bool = True,
-                batch_size: int = MERGE_BATCH) -> dict[str, dict[str, int]]:
+                batch_size: int = UPDATE_BATCH) -> dict[str, dict[str, int]]:
     """Write `G` into the LadybugDB store at `path`; returns its node and edge counts.
 
     fresh=True (what `huiyi build` does): replace any store there with a bulk-loaded one.
@@ -231,7 +258,8 @@ def _write(rows: GraphRows, path: Path, *, fresh: bool, batch_size: int) -> dict
         db = lb.Database(str(path))
         conn = lb.Connection(db)
         try:
-            _merge_load(conn, rows, batch_size)
+            with tempfile.TemporaryDirectory(prefix="huiyi-copy-") as workdir:
+                _merge_load(conn, rows, batch_size, Path(workdir))
             return store_counts(conn)
         finally:
             conn.close()

@@ -27,16 +27,18 @@ AFTER_NAME = sorted(set("""主持 出席 参加 列席 强调 指出 讲话 要�
 同志 作 做 通过 带领 带队 率 率队 到 赴 来 深入 会见 会同 任 担任 兼 代表 宣布 传达 汇报 通报 部署 安排 提出 听取
 调研 检查 看望 慰问 签署 批示 作出 分别 也 还 又 是 为 将 已 从 把 被 并 先后 一同 陪同 参会 视频 连线 主张 认为
 希望 说明 发言 致辞 总结 点评 宣读 解读 回答 接受 前往 来到 走访 召开 组织 带头 亲自 随后 当选 审议 研究 讨论 听
-看 致 的 具体 围绕 结合 针对 首先 最后 再 对此 均 专门 主要 重点 一起 共同 等人 出 领 指 以 按照 根据""".split()), key=len, reverse=True)
+看 致 的 具体 围绕 结合 针对 首先 最后 再 对此 均 专门 主要 重点 一起 共同 等人 出 领 指 以 按照 根据 委托 应邀 到会 代表 为 颁发""".split()), key=len, reverse=True)
 
 # Single characters that start a phrase after a name and rarely end a given name (和 does: 金幼和).
 RARE_NAME_ENDINGS = set("以作做在就对向与同及等率赴到说也还又是为将已从把被并的")
 
-ATTEND_VERBS = r"出席|参加|列席|参会|与会|收听收看|出席会议|参加会议|列席会议"
+ATTEND_VERBS = r"出席|参加|列席|参会|与会|收听收看|出席会议|参加会议|列席会议|在主席台就座|就座|到会指导|到会|莅临"
 CHAIR_VERBS = r"主持召开|主持"
 SPEAK_VERBS = (r"讲话|强调|指出|作具体要求|提出具体要求|提出要求|提出了?[^,。;]{0,6}要求|提出[^,。;]{0,4}意见和建议|"
                r"提出[^,。;]{0,4}意见|提出指导意见|要求|作说明|作了?说明|汇报|通报|传达|安排部署|部署|发言|致辞|"
-               r"作报告|作总结|作动员|介绍|表示|研讨交流|交流发言|点评|宣读|致开幕词|致闭幕词|致欢迎词|作[^,。;]{0,8}报告|说")
+               r"(?<![工创写动合协操制著运振当称看叫劳])作了?[^,。;]{0,60}?(?:安排|部署|要求|说明|报告|发言|讲话|总结|辅导|动员|点评)|"
+               r"(?<![工创写动合协操制著运振当称看叫劳])作的[^,。;]{0,60}?报告|"
+               r"介绍|表示|研讨交流|交流发言|先后发言|点评|宣读|致开幕词|致闭幕词|致欢迎词|说")
 
 
 def _compound_start(s: str, compounds: frozenset[str]) -> bool:
@@ -55,17 +57,36 @@ def is_surname_start(s: str, *, weak: bool = False) -> bool:
 TITLE_ENDINGS = frozenset(("书记", "省长", "市长", "县长", "主任", "主席", "部长", "局长", "领导", "同志"))
 
 
-def plausible_name(s: str, *, strict: bool = False) -> bool:
-    """Shape of a Chinese personal name: 2-4 Han characters (or an ethnic name joined by ·)."""
+ETHNIC_NAME_RE = re.compile(rf"{HAN}{{1,8}}(?:·{HAN}{{1,8}})+")
+
+
+def ethnic_name_at(text: str, i: int) -> str | None:
+    """A name joined by · starting at text[i] (艾力·吐尔地主持 -> 艾力·吐尔地): its last part ends at the
+    first place where a verb, a particle or punctuation can follow."""
+    m = re.compile(rf"(?:{HAN}{{1,8}}·)+").match(text, i)
+    if not m:
+        return None
+    last = m.end()
+    for k in range(2, 9):
+        if not re.fullmatch(rf"{HAN}{{{k}}}", text[last:last + k]):
+            break
+        if boundary_at(text, last + k):
+            return text[i:last + k]
+    return None
+
+
+def plausible_name(s: str, *, strict: bool = False, four: bool = False) -> bool:
+    """Shape of a Chinese personal name: 2-4 Han characters (or an ethnic name joined by ·).
+    Four characters without a compound surname (格日勒图, 才让卓玛) only where `four` allows."""
     if "·" in s:
-        return bool(re.fullmatch(rf"{HAN}{{1,6}}(?:·{HAN}{{1,8}})+", s))
+        return bool(ETHNIC_NAME_RE.fullmatch(s))
     if not re.fullmatch(rf"{HAN}{{2,4}}", s):
         return False
     if any(c in NOT_IN_NAME for c in s[1:]):
         return False
     _, compounds = segment.surnames()
     compound = _compound_start(s, compounds) and len(s) >= 3
-    if len(s) == 4 and not compound:
+    if len(s) == 4 and not (compound or four):
         return False
     if strict and not is_surname_start(s, weak=True):
         return False
@@ -101,6 +122,8 @@ def boundary_at(text: str, i: int) -> bool:
 
 def name_after(text: str, i: int, *, known: set[str] = frozenset()) -> str | None:
     """The name that starts at text[i] (right after a title), if any."""
+    if (ethnic := ethnic_name_at(text, i)):
+        return ethnic  # 艾力·吐尔地: the whole name, not 艾力
     if title_re().match(text, i) or re.match(r"常务|副|代|第一|兼|党组|省|市|县|区", text[i:i + 2]) and \
             title_re().match(text, i + 1):
         return None  # another title follows (常委、常务副省长), not a name
@@ -109,12 +132,22 @@ def name_after(text: str, i: int, *, known: set[str] = frozenset()) -> str | Non
         s = text[i:i + n]
         if len(s) == n and plausible_name(s) and is_surname_start(s):
             cands.append(s)
+    four = text[i:i + 4]
+    if len(four) == 4 and four not in cands and plausible_name(four, four=True) and is_surname_start(four) and not (
+            segment.is_common_word(four[:2]) or segment.is_common_word(four[2:])):
+        cands.append(four)  # 格日勒图, 巴图孟和: only when it alone reaches a verb or punctuation
     for s in cands:  # a name already known in this document wins
         if s in known and boundary_at(text, i + len(s)):
             return s
     # a function word right after a title is not a name (总书记关于…)
     cands = [s for s in cands if s in known or segment.word_tag(s)[:1] not in set("pcdurmqft")]
     bounded = [s for s in cands if boundary_at(text, i + len(s))]
+    if len(bounded) > 1 and len(bounded[-1]) == 4 and len(four) == 4:
+        if not (text[i + 4:i + 5] in PUNCT or role_verb_re().match(text, i + 4)):
+            bounded.pop()
+        elif not any(role_verb_re().match(text, i + len(b)) or text[i + len(b):i + len(b) + 1] in PUNCT
+                     for b in bounded[:-1]):
+            return bounded[-1]
     verbs = {s: m.end() - m.start() for s in bounded if (m := role_verb_re().match(text, i + len(s)))}
     if verbs:  # 曹山作具体要求: the name is what stands before the longest verb phrase
         return max(verbs, key=lambda s: (verbs[s] + len(s), len(s)))
@@ -152,9 +185,13 @@ def iso(y: int | None, m: int, d: int) -> str | None:
 
 
 def shift(iso_date: str, days: int) -> str | None:
-    if not re.fullmatch(r"\d{4}-\d\d-\d\d", iso_date or ""):
-        return None
-    return (date.fromisoformat(iso_date) + timedelta(days=days)).isoformat()
+    """A date moved by some days; a `--MM-DD` date stays one (its year is unknown)."""
+    if re.fullmatch(r"\d{4}-\d\d-\d\d", iso_date or ""):
+        return (date.fromisoformat(iso_date) + timedelta(days=days)).isoformat()
+    if re.fullmatch(r"--\d\d-\d\d", iso_date or ""):
+        moved = date(2001, int(iso_date[2:4]), int(iso_date[5:7])) + timedelta(days=days)  # 2001: no leap day
+        return f"--{moved.month:02d}-{moved.day:02d}"
+    return None
 
 
 def with_year(m: int, d: int, publish: str | None) -> str | None:
@@ -167,26 +204,30 @@ def with_year(m: int, d: int, publish: str | None) -> str | None:
     return iso(None, m, d)
 
 
+DATELINE_RE = re.compile(r"(\d{1,2})月(\d{1,2})日(?:电|讯)")
+
+
 def date_in(text: str, publish: str | None, *, prefer_last: bool = True) -> str | None:
-    """The date a stretch of text gives, resolved against the publish date."""
+    """The date a stretch of text gives (the last one in it), resolved against the publish date.
+    A dateline (`3月2日讯`) is when the report was filed, not when anything met."""
     found: list[tuple[int, str | None]] = []
+    datelines = [m.span() for m in DATELINE_RE.finditer(text)]
     for m in FULL_DATE_RE.finditer(text):
         found.append((m.start(), iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))))
     for m in MONTH_DAY_RE.finditer(text):
-        if not any(s <= m.start() < s + 12 for s, _ in found):
-            found.append((m.start(), with_year(int(m.group(1)), int(m.group(2)), publish)))
-    if not found:
-        for m in DAY_ONLY_RE.finditer(text):
-            if publish and re.match(r"\d{4}-\d\d|--\d\d", publish):
-                mon = int(publish[5:7]) if publish[0] != "-" else int(publish[2:4])
-                day = int(m.group(1))
-                y = int(publish[:4]) if publish[0] != "-" else None
-                found.append((m.start(), iso(y, mon, day)))
-        for m in RELATIVE_RE.finditer(text):
-            if publish:
-                found.append((m.start(), shift(publish, RELATIVE_DAYS[m.group()]) if publish[0] != "-" else None))
-    found = [f for f in found if f[1]]
+        if any(s <= m.start() < e for s, e in datelines) or any(s <= m.start() < s + 12 for s, _ in found):
+            continue
+        found.append((m.start(), with_year(int(m.group(1)), int(m.group(2)), publish)))
+    for m in RELATIVE_RE.finditer(text):
+        if publish:
+            found.append((m.start(), shift(publish, RELATIVE_DAYS[m.group()])))
+    for m in DAY_ONLY_RE.finditer(text):
+        if publish and not any(s <= m.start() < e for s, e in datelines) and text[m.start() - 1:m.start()] not in "至到-~" and \
+                not any(m.start() - 6 < s <= m.start() for s, _ in found if _ and "月" in text[s:m.start()]):
+            y = int(publish[:4]) if publish[0] != "-" else None
+            mon = int(publish[5:7]) if publish[0] != "-" else int(publish[2:4])
+            found.append((m.start(), iso(y, mon, int(m.group(1)))))
+    found = sorted(f for f in found if f[1])
     if not found:
         return None
-    found.sort()
     return found[-1][1] if prefer_last else found[0][1]

@@ -13,25 +13,55 @@ from ..models import Document, Fact, Label, RelType
 from ..resolve import same_meeting
 from .base import Findings, make_mention
 from .jurisdiction import abbreviation, province_of
-from .lexicon import MONTH_DAY_RE, RELATIVE_RE, date_in, with_year
+from .lexicon import FULL_DATE_RE, MONTH_DAY_RE, RELATIVE_RE, date_in
 
-SUFFIX = r"(?:会议|座谈会|推进会|调度会|常委会|办公会|联席会|动员会|部署会|协调会|现场会|报告会|学习会|研讨会|交流会|汇报会|碰头会|例会|会商会|大会|全会|论坛)"
-BODY = r"[^\s,。;:!?、“”()《》]"
-HELD_RE = re.compile(rf"(?P<name>{BODY}{{2,60}}?{SUFFIX})(?:在(?P<place>{BODY}{{1,12}}?))?(?:隆重|正式|顺利)?(?:召开|举行|开幕)")
+SUFFIX = (r"(?:会议|座谈会|推进会|调度会|常委会|办公会|联席会|动员会|部署会|协调会|现场会|报告会|学习会|研讨会|交流会|"
+          r"汇报会|碰头会|例会|会商会|大会|全会|论坛|集体学习|专题学习|学习研讨|专题研讨(?:交流)?|研讨交流|读书班)")
+BODY = r"(?:[^\s,。;:!?、“”()《》]|\(扩大\))"  # 省委常委会(扩大)会议 is one name
+HELD_RE = re.compile(rf"(?P<name>{BODY}{{2,60}}?{SUFFIX})(?:,?于(?P<when>[^,。;]{{2,24}}?))?"
+                     rf"(?:在(?P<place>{BODY}{{1,12}}?))?(?:隆重|正式|顺利)?(?:召开|举行|开幕)")
 CONVENED_RE = re.compile(rf"(?P<verb>主持召开|组织召开|召开|举行|主持|出席|参加|列席)了?(?P<name>{BODY}{{2,60}}?{SUFFIX})"
                          rf"(?=[,。;:!?、\s)]|$|并|上|时|期间|后)")
+# 宝鸡市委常委会召开会议: the body held a meeting, named after the body
+BODY_MEETING_RE = re.compile(rf"(?P<name>{BODY}{{2,24}}?(?:常委会|党组|常务委员会|领导小组|委员会|中心组))(?:召开|举行)了?"
+                             rf"(?P<kind>会议|常务会议|全体会议|扩大会议)(?=[,。;:!?\s]|$)")
 SPEECH_RE = re.compile(rf"在(?P<name>{BODY}{{2,60}}?{SUFFIX})上(?:的|所作的)?(?:重要)?(?:讲话|报告|发言|致辞|强调|指出|表示|作)")
-SPIRIT_RE = re.compile(rf"(?:(?<=传达)|(?<=学习)|(?<=贯彻)|(?<=落实)|(?<=[了和及、,]))(?P<name>[^\s,。;:!?、“”()《》和及]{{2,40}}?{SUFFIX})(?:的)?精神")
-LEAD_RE = re.compile(r"^(?:\d{1,2}月\d{1,2}日|\d{1,2}日|上午|下午|晚上|晚间|晚|今天|今日|昨天|昨日|了|的|和|及|"
-                     r"迅速|认真|深入|全面|传达|学习|贯彻|落实|确保|保证|推动|筹备|做好|开好|开好|办好|参加|出席)+")
+SPIRIT_RE = re.compile(rf"(?:(?<=传达)|(?<=学习)|(?<=贯彻)|(?<=落实)|(?<=[了和及、,]))(?P<name>[^\s,。;:!?、“”()《》和及]{{2,40}}?{SUFFIX})"
+                       rf"(?=(?:的)?精神|、[^。;]{{2,60}}?{SUFFIX}(?:的)?精神)")
+# what stands before a meeting's name in the same run of text: clause verbs, dates, adverbs
+VERB_SPLIT_RE = re.compile(r".*(?:传达学习了?|学习了|学习贯彻|传达了?|贯彻落实|贯彻|落实|要求|强调|指出|要把|审议通过了?|审议了?|"
+                           r"召开|主持|出席|参加|听取了?|研究了?|部署|要)")
+LEAD_RE = re.compile(r"^(?:\d{4}年\d{1,2}月\d{1,2}日|\d{1,2}月\d{1,2}日|\d{1,2}日|上午|下午|晚上|晚间|晚|今天|今日|昨天|昨日|"
+                     r"了|的|和|及|迅速|认真|深入|全面|确保|保证|推动|筹备|做好|开好|办好)+")
+GENERIC_RE = re.compile(r"^(?:一次|这次|本次|此次|该次|那次|一个|这个|各类|各种|有关|相关|各级|与会|会议)|十分|非常|重要的|重大的")
 LEVEL_START_RE = re.compile(r"^(?:全国|中央|国务院|全省|全市|全县|全区|全州|省|市|县|区|州|中共)")
-CONVENER_RE = re.compile(r"([^\s,。;:!?、“”()]{1,14}?(?:省|市|县|区|州|旗|委|政府|政协|人大|常委会|办|局|厅|部))$")
-FOLLOW_ON_RE = re.compile(r"^\s*(?:随后|会后|当天|当日|同日|紧接着)")
+CONVENER_RE = re.compile(r"([^\s,。;:!?、“”()]{1,20}?(?:省|市|县|区|州|旗|委|政府|政协|人大|常委会|办|局|厅|部|领导小组|中心组|"
+                         r"委员会|街道|镇|乡))$")
+FOLLOW_ON_RE = re.compile(r"^\s*(?:随后|会后|当天|当日|同日|紧接着|同一天)")
 PAST_RE = re.compile(r"昨天|昨日|前天|日前|此前|近日|上周")
+TYPE_WORDS_RE = re.compile(r"主任会议|党组会议|主席会议|常务会议|全体会议|常委会|座谈会|推进会|调度会|学习会|办公会|联席会|"
+                           r"电视电话会议|视频会议|中心组|预备会议|集体学习|读书班|研讨|部署会|动员会")
+YEAR_RE = re.compile(r"(\d{4})年")
 
 
-def clean_name(name: str) -> str:
-    return LEAD_RE.sub("", name).strip()
+def clean_name(raw: str) -> tuple[str, str]:
+    """(the meeting's name, the text cut from before it): clause verbs, dates and adverbs go."""
+    name = raw
+    if (m := VERB_SPLIT_RE.match(name)) and m.end() < len(name):
+        name = name[m.end():]
+    name = LEAD_RE.sub("", name).strip()
+    if GENERIC_RE.search(name):
+        return "", raw
+    return name, raw[: len(raw) - len(name)]
+
+
+def same_meeting_here(a: str, b: str) -> bool:
+    """Within one report: the rule across reports, and no clash of meeting type (a 主任会议 right
+    after a 常委会会议 of the same body is a second meeting)."""
+    ta, tb = TYPE_WORDS_RE.findall(a), TYPE_WORDS_RE.findall(b)
+    if ta and tb and ta[-1] != tb[-1]:  # the last type word is the meeting's own type
+        return False
+    return same_meeting(a, b)
 
 
 def meeting_kind(name: str) -> str:
@@ -56,46 +86,64 @@ class MeetingExtractor:
     name = "meetings"
 
     def __call__(self, doc: Document) -> Findings:
-        text, publish = doc.text, doc.meta.date
-        cands = []  # (start, end, name, date, place, reported, convener)
+        publish = doc.meta.date
+        cands = []  # (start, end, name, date, venue, reported, convener, past)
         for sent in doc.sentences:
             st = sent.text
-            for rx in (HELD_RE, CONVENED_RE):
+            for rx in (HELD_RE, CONVENED_RE, BODY_MEETING_RE):
                 for m in rx.finditer(st):
-                    name = clean_name(m.group("name"))
+                    name, lead = clean_name(m.group("name"))
                     if len(name) < 4:
                         continue
-                    start = sent.start + m.end("name") - len(name)
-                    before = st[:m.start("name")]
+                    if rx is BODY_MEETING_RE:
+                        name += "会议" if m.group("kind") == "会议" else m.group("kind")
+                    start = sent.start + m.start("name") + len(lead)
+                    before = st[:m.start("name")] + lead
                     convener = None
                     if rx is CONVENED_RE and m.group("verb") in ("召开", "举行") and (c := CONVENER_RE.search(st[:m.start()])):
                         convener = c.group(1)
                         if not LEVEL_START_RE.match(name):
                             name = re.sub(r"^我", "", convener) + name
-                    date = date_in(before + (m.group("name")[:len(m.group("name")) - len(name)]), publish)
-                    if date is None and FOLLOW_ON_RE.match(st) and cands:
-                        date = cands[-1][3]
-                    venue = m.group("place") if "place" in m.groupdict() and m.group("place") else None
+                    when = m.groupdict().get("when")
+                    date = date_in(when, publish) if when else date_in(before, publish)
+                    if date is None and FOLLOW_ON_RE.match(st):
+                        date = next((c[3] for c in reversed(cands) if c[5] and c[3]), None)
+                    date = self._year_from_name(name, date)
+                    venue = m.groupdict().get("place")
                     if venue is None and (v := re.search(r"在([^\s,。;:!?、]{1,8}?)(?:召开|举行)", st[max(0, m.start() - 12):m.end()])):
                         venue = v.group(1)
-                    reported = not PAST_RE.search(before)
-                    cands.append((start, sent.start + m.end("name"), name, date, venue, reported, convener))
+                    past = bool(PAST_RE.search(before))
+                    cands.append((start, sent.start + m.end("name"), name, date, venue, True, convener, past))
             for m in SPEECH_RE.finditer(st):
-                name = clean_name(m.group("name"))
-                start = sent.start + m.end("name") - len(name)
+                name, lead = clean_name(m.group("name"))
+                if len(name) < 4:
+                    continue
+                start = sent.start + m.start("name") + len(lead)
                 in_title = bool(doc.meta.title) and m.group() in doc.meta.title
-                date = publish if in_title else self._adjacent_date(st[:m.start("name")], publish)
-                cands.append((start, start + len(name), name, date, None, in_title, None))
+                date = publish if in_title else self._adjacent_date(st[:m.start("name")] + lead, publish)
+                cands.append((start, sent.start + m.end("name"), name, date, None, in_title, None, False))
             for m in SPIRIT_RE.finditer(st):
-                name = clean_name(m.group("name"))
-                start = sent.start + m.end("name") - len(name)
-                cands.append((start, start + len(name), name, self._adjacent_date(st[:m.start("name")], publish),
-                              None, False, None))
+                name, lead = clean_name(m.group("name"))
+                if len(name) < 4:
+                    continue
+                start = sent.start + m.start("name") + len(lead)
+                date = self._adjacent_date(st[:m.start("name")] + lead, publish)
+                cands.append((start, sent.start + m.end("name"), name, date, None, False, None, False))
+        # a meeting held "yesterday" is the report's own unless the report is about another one
+        about_now = any(c[5] and not c[7] for c in cands)
+        cands = [c[:5] + ((c[5] and not (c[7] and about_now)),) + c[6:7] for c in cands]
         return self._merge(doc, sorted(cands, key=lambda c: c[0]))
 
     @staticmethod
+    def _year_from_name(name: str, date: str | None) -> str | None:
+        """`2024年第一次会议` on `--03-14` is 2024-03-14."""
+        if date and date.startswith("--") and (y := YEAR_RE.search(name)):
+            return f"{y.group(1)}{date[1:]}"
+        return date
+
+    @staticmethod
     def _adjacent_date(before: str, publish: str | None) -> str | None:
-        m = re.search(rf"(?:{MONTH_DAY_RE.pattern}|{RELATIVE_RE.pattern})$", before)
+        m = re.search(rf"(?:{FULL_DATE_RE.pattern}|{MONTH_DAY_RE.pattern}|{RELATIVE_RE.pattern})$", before)
         return date_in(m.group(), publish) if m else None
 
     def _merge(self, doc: Document, cands) -> Findings:
@@ -103,7 +151,7 @@ class MeetingExtractor:
         meetings: list[dict] = []
         for start, end, name, date, venue, reported, convener in cands:
             for mt in meetings:
-                if same_meeting(name, mt["name"]) and (not date or not mt["date"] or date == mt["date"]):
+                if same_meeting_here(name, mt["name"]) and (not date or not mt["date"] or date == mt["date"]):
                     mt["date"] = mt["date"] or date
                     mt["reported"] = mt["reported"] or reported
                     mt["venue"] = mt["venue"] or venue

@@ -5,7 +5,7 @@ import re
 
 from ..models import Document, Fact, Label, RelType, Role
 from .base import Findings, make_mention
-from .lexicon import FULL_DATE_RE, HAN, iso, plausible_name, is_surname_start
+from .lexicon import DATELINE_RE, FULL_DATE_RE, HAN, iso, plausible_name, is_surname_start
 
 HEADER_CHARS = 320
 TITLE_SKIP_RE = re.compile(r"^\d{4}[-年]|^\d{1,2}月\d{1,2}日|>>|^来源|^发布|^原标题")
@@ -26,6 +26,8 @@ def publish_date(doc: Document) -> str | None:
     if m is None:
         m = FULL_DATE_RE.search(doc.text[:HEADER_CHARS])
     found = iso(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
+    if found is None and not doc.meta.date and (d := DATELINE_RE.search(doc.text[:HEADER_CHARS])):
+        found = iso(None, int(d.group(1)), int(d.group(2)))  # 益阳3月2日讯: the day, not the year
     return found or doc.meta.date
 
 

@@ -15,18 +15,20 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .. import segment
+from .. import gazetteer, segment
 from ..models import Document, Fact, Label, RelType, Role
 from .base import Findings, make_mention
 from .lexicon import (ATTEND_VERBS, CHAIR_VERBS, HAN, PUNCT, SPEAK_VERBS, after_name_re, boundary_at,
-                      is_surname_start, name_after, plausible_name, title_re)
+                      ethnic_name_at, is_surname_start, name_after, plausible_name, title_re)
 
 CLAUSE_SPLIT_RE = re.compile(r"[,;:。!?\n]")
 TITLE_BREAKERS = set("由 和 与 及 以及 同 跟 对 向 为 是 在 于 决定 成立 召开 主持 出席 参加 列席 传达 学习 汇报 通报 讲话 强调 "
                      "指出 要求 部署 安排 听取 会议 受 委托 等 并 根据 按照 任 担任 同志 会上 随后 其中 包括 邀请 陪同 "
                      "会见 看望 慰问 调研 介绍 表示 宣布 通过 联系 分管 率 带领 和 暨".split())
 LIST_INTRO_RE = re.compile(rf"^(?:{HAN}{{0,6}}领导|出席会议的(?:领导)?有|参加会议的(?:领导)?有|与会(?:领导)?有)")
-ROLE_TAIL_RE = re.compile(rf"(?:等|等人|等同志|同志)?(?:[省市县区州]?(?:级)?领导)?(?:(?:{ATTEND_VERBS}|{CHAIR_VERBS}|{SPEAK_VERBS}|分别|就|对|在|作|做|围绕|结合|针对|通过|以|按照|根据).*)?")
+GROUP_TAIL = (r"(?:等(?:\d+|[一二三四五六七八九十两百]+)?(?:人|位|名)?(?:[^,。;]{0,10}?(?:领导|同志|代表|干部|委员))?|"
+              r"(?:及|以及|和)(?:其他|有关|相关)?[^,。;]{0,12}?(?:领导|同志|委员|代表|负责同志|负责人|常委|干部))?")
+ROLE_TAIL_RE = re.compile(rf"{GROUP_TAIL}(?:等人|等同志|同志)?(?:[省市县区州]?(?:级)?领导)?(?:(?:{ATTEND_VERBS}|{CHAIR_VERBS}|{SPEAK_VERBS}|分别|就|对|在|作|做|围绕|结合|针对|通过|以|按照|根据).*)?")
 POSTFIX_RE = re.compile(r"总书记|副总理|总理|委员长|同志|省长|市长|县长|书记|主席")
 STRONG_POSTFIX = {"总书记", "副总理", "总理", "委员长", "同志"}
 SUBJECT_RE = re.compile(rf"(?:^|(?<=[,。;:!?\n]))\s*(?:会上|会议上|随后|最后|其后|同时|此外|另外|期间)?,?\s*"
@@ -165,9 +167,9 @@ def _list_names(clause: str, offset: int, known: set[str]) -> list[tuple[int, in
                 continue  # an item that is only a title (市委副书记、市政府市长叶浩文)
             lead, body = lead + cut, body[cut:]
         name = None
-        for n in (4, 3, 2):
+        for n, four in ((4, False), (3, False), (2, False), (4, True)):  # 格日勒图 only if 杨杰+出席 fails
             cand, tail = body[:n], body[n:]
-            if len(cand) < n or not plausible_name(cand):
+            if len(cand) < n or not plausible_name(cand, four=four and strong and not tail):
                 continue
             if tail and not (k == len(items) - 1 and ROLE_TAIL_RE.fullmatch(tail)):
                 continue
@@ -175,8 +177,8 @@ def _list_names(clause: str, offset: int, known: set[str]) -> list[tuple[int, in
                     strong and not segment.is_common_word(cand) and n <= 3):
                 name = cand
                 break
-        if "·" in body and (m := re.match(rf"{HAN}{{1,6}}(?:·{HAN}{{1,8}})+", body)):
-            name = m.group()
+        if "·" in body and (ethnic := ethnic_name_at(body, 0)):
+            name = ethnic
         if not name:
             return []  # not a list of people
         strong = strong or cut > 0 or (k == 0 and lead > 0) or name in known
@@ -200,6 +202,10 @@ class PersonExtractor:
 
         # 1. after a title chain
         for t in title_re().finditer(text):
+            if t.group()[0] in "省市县区州" and any(
+                    (pl := gazetteer.lookup(text[max(0, t.start() - k):t.start() + 1])) and pl.kind != "country"
+                    for k in (2, 3, 4) if t.start() >= k):
+                continue  # 湖北省长江: 湖北省 + 长江, not the title 省长
             name = name_after(text, t.end(), known=known)
             if not name:
                 continue
@@ -230,9 +236,13 @@ class PersonExtractor:
         for p in POSTFIX_RE.finditer(text):
             if text[max(0, p.start() - 2):p.start()] == "负责":
                 continue  # 有关负责同志: a phrase, not a name
-            for n in (3, 2):
+            for n in (4, 3, 2):
                 s = p.start() - n
                 cand = text[s:p.start()] if s >= 0 else ""
+                if n == 4 and not (len(cand) == 4 and segment.surnames()[1] & {cand[:2]}):
+                    continue  # four characters only with a compound surname (上官明远同志)
+                if n == 3 and s > 0 and text[s - 1:s + 1] in segment.surnames()[1]:
+                    continue
                 if not plausible_name(cand) or not is_surname_start(cand, weak=n == 3 or p.group() not in STRONG_POSTFIX):
                     continue
                 if segment.is_common_word(cand) or title_re().search(cand) \

@@ -18,9 +18,13 @@ from .lexicon import ATTEND_VERBS, CHAIR_VERBS, SPEAK_VERBS
 VERB_RE = re.compile(rf"(?P<chair>{CHAIR_VERBS})|(?P<attend>{ATTEND_VERBS}|在分会场参加|以视频方式参加)|(?P<speak>{SPEAK_VERBS})")
 GAP_RE = re.compile(
     r"^(?:同志|总书记|副总理|总理|省长|市长|县长|区长|主席)?"
-    r"(?:等(?:[省市县区州]?(?:级)?领导|人|同志)?(?:同志)?)?"
-    r"(?:主持(?:召开)?[^,。;]{0,40}?,?并|出席[^,。;]{0,30}?,?并|,?并)?"
-    r"(?:在[^,。;]{0,50}?上|在[^,。;]{0,20}?(?:主会场|分会场))?"
+    r"(?:等(?:\d+|[一二三四五六七八九十两百]+)?(?:人|位|名)?(?:[^,。;]{0,10}?(?:领导|同志|代表|干部|委员|负责人))?(?:同志)?)?"
+    r"(?:,?(?:及|以及|和)(?:其他|有关|相关)?[^,。;]{0,12}?(?:领导|同志|委员|代表|负责同志|负责人|常委|干部))?"
+    r"(?:(?:[,、][^,。;、]{0,20}?(?:负责人|负责同志|主任|代表|委员|干部|成员))+)?"
+    r"(?:应邀)?"
+    r"(?:(?:主持|出席|参加|到会)[^,。;]{0,40}?,?并|(?:为|向|给)[^,。;]{0,30}?并|,?并)?"
+    r"(?:在[^,。;]{0,50}?上|在[^,。;]{0,20}?(?:主会场|分会场|中)|在讲话中|在发言中)?"
+    r"(?:代表[^,。;]{0,20}?所?)?"
     r"(?:随后|最后|先后|还|也|又|并|分别|一起|共同|同时|一一|首先)?"
     r"(?:以视频方式|通过视频)?"
     r"(?:就[^。;]{0,90}?|对[^。;]{0,70}?|围绕[^。;]{0,60}?|结合[^。;]{0,40}?)?"
@@ -72,7 +76,7 @@ class RoleExtractor:
                 if not subjects:
                     continue
                 gap = text[subjects[-1].end:v.start()]
-                targets = self._targets(text, meetings, v, gap) or current(v.start())
+                targets = self._targets(text, meetings, v, gap, kind) or current(v.start())
                 if kind == "attend" and ("分会场" in gap or "收听收看" in text[v.start():v.end() + 4]):
                     video = [m.props["key"] for m in reported if m.props.get("kind") == "video conference"]
                     targets = sorted(set(video)) if len(set(video)) > 1 else targets
@@ -117,8 +121,8 @@ class RoleExtractor:
         return group
 
     @staticmethod
-    def _targets(text: str, meetings: list[Mention], v: re.Match, gap: str) -> list[str]:
-        after = [m for m in meetings if v.end() <= m.start <= v.end() + 2]
+    def _targets(text: str, meetings: list[Mention], v: re.Match, gap: str, kind: str) -> list[str]:
+        after = [m for m in meetings if v.end() <= m.start <= v.end() + 2 and kind != "speak"]
         if after:
             return [after[0].props["key"]]
         inside = [m for m in meetings if v.start() - len(gap) <= m.start < v.start() and "在" in gap]

@@ -21,9 +21,17 @@ def test_no_year_when_none_is_knowable():
 
 
 def test_relative_days_resolve_against_the_publish_date():
-    doc = run("讲话\n(2020年2月27日)\n昨天,习近平总书记主持召开中央政治局常委会会议,分析疫情形势。")
+    doc = run("刘明:在全省视频调度会上的讲话\n(2020年2月27日)\n昨天,习近平总书记主持召开中央政治局常委会会议。")
+    m = next(m for m in meetings(doc).values() if m["name"] == "中央政治局常委会会议")
+    assert m["date"] == "2020-02-26" and m["reported"] is False  # the speech is about its own meeting
+
+
+def test_yesterday_in_a_news_report_is_its_own_meeting_dated_from_the_dateline():
+    doc = run("益阳新闻网益阳3月2日讯(记者 曹远)昨日下午,市长温建和主持召开市政府第21次常务会议。"
+              "副市长邹立平、卜凡出席。")
     (m,) = meetings(doc).values()
-    assert m["date"] == "2020-02-26" and m["reported"] is False
+    assert (m["date"], m["reported"]) == ("--03-01", True)
+    assert doc.meta.date == "--03-02"
 
 
 def test_today_with_day_in_brackets_and_a_dateline():
@@ -82,3 +90,30 @@ def test_same_meeting_rules():
 def test_generic_words_are_not_meetings():
     doc = run("会议要求,要精心修改会议材料,确保大会顺利召开。省委书记李山出席会议并讲话。")
     assert meetings(doc) == {}
+
+
+def test_meeting_names_with_brackets_dates_after_the_name_and_study_sessions():
+    doc = run("12月1日,省委书记钟立新主持召开省委常委会(扩大)会议。")
+    assert names_dates(doc) == {("省委常委会(扩大)会议", "--12-01")}
+    doc = run("中国共产党潍坊市第十三届纪律检查委员会第四次全体会议,于2024年1月23日至24日在潍坊举行。")
+    assert names_dates(doc) == {("中国共产党潍坊市第十三届纪律检查委员会第四次全体会议", "2024-01-23")}
+    doc = run("7月5日,渝北区委理论学习中心组举行2024年第6次集体学习暨专题研讨交流。")
+    assert names_dates(doc) == {("渝北区委理论学习中心组2024年第6次集体学习暨专题研讨交流", "2024-07-05")}
+
+
+def test_descriptions_and_exhortations_are_not_meetings():
+    doc = run("中央经济工作会议是在关键时刻召开的一次十分重要的会议。王林要求,与会人员回去后要迅速传达会议精神。"
+              "李森强调,要把学习贯彻党的二十届三中全会精神作为重要政治任务。")
+    assert {m["name"] for m in meetings(doc).values()} == {"党的二十届三中全会"}
+
+
+def test_a_second_meeting_of_another_type_right_after():
+    doc = run("3月5日,市人大常委会第三十五次会议召开。会后,黄国发主持召开市人大常委会第三十六次主任会议。")
+    assert names_dates(doc) == {("市人大常委会第三十五次会议", "--03-05"), ("市人大常委会第三十六次主任会议", "--03-05")}
+
+
+def test_a_body_that_holds_a_meeting_and_referenced_meetings_in_a_list():
+    doc = run("宝鸡市委常委会召开会议\n3月30日,市委常委会召开会议,传达学习中央农村工作会议、省委农村工作会议精神。")
+    names = {m["name"] for m in meetings(doc).values()}
+    assert {"中央农村工作会议", "省委农村工作会议"} <= names
+    assert len([n for n in names if "常委会" in n]) == 1

@@ -8,7 +8,7 @@ from cypher_fixtures import EVIDENCE, tiny_graph
 
 from graph.build import summary
 from graph.models import StoreError
-from loaders.embedded_store import EmbeddedStore, merge_nodes, merge_rels, store_path, write_store
+from loaders.embedded_store import EmbeddedStore, store_path, update_nodes, update_rels, write_store
 
 
 @pytest.fixture()
@@ -111,15 +111,49 @@ def test_a_cypher_error_is_one_line_with_the_position(store, cypher, where):
     assert message.startswith("Cypher error") and where in message and "\n" not in message
 
 
-def test_merge_statements_take_values_only_as_parameters():
+def test_update_statements_take_values_only_as_parameters():
     columns = {"id": "STRING", "name": "STRING", "day": "DATE"}
-    assert merge_nodes("Meeting", columns) == (
-        "UNWIND $rows AS row MERGE (n:`Meeting` {id: row.id}) SET n.`name` = row.`name`, n.`day` = date(row.`day`)")
-    assert merge_rels("ATTENDED", ("Person", "Meeting"), {"id": "STRING", "doc": "STRING"}) == (
-        "UNWIND $rows AS row MATCH (a:`Person` {id: row.source}), (b:`Meeting` {id: row.target}) "
-        "MERGE (a)-[r:`ATTENDED` {id: row.id}]->(b) SET r.`doc` = row.`doc`")
+    assert update_nodes("Meeting", columns) == (
+        "UNWIND $rows AS row MATCH (x:`Meeting` {id: row.id}) "
+        "SET x.`name` = CAST(row.`name` AS STRING), x.`day` = date(CAST(row.`day` AS STRING))")
+    assert update_rels("ATTENDED", {"id": "STRING", "start": "INT64"}) == (
+        "UNWIND $rows AS row MATCH ()-[x:`ATTENDED`]->() WHERE x.id = row.id SET x.`start` = CAST(row.`start` AS INT64)")
+
+
+def test_a_merge_updates_changed_values_and_clears_removed_ones(store):
+    G = tiny_graph()
+    G.nodes["Person:甲"]["titles"] = ["书记", "x]y"]
+    del G.nodes["Person:甲"]["aliases"]
+    G.edges["Person:甲", "Policy:六稳", "DIRECTED:Person:甲:Policy:六稳:a.txt:0"]["evidence"] = "新的证据"
+    write_store(G, store, fresh=False)
+    with EmbeddedStore(store) as s:
+        assert s.execute("MATCH (p:Person {id: 'Person:甲'})-[r:DIRECTED]->() RETURN p.titles, p.aliases, r.evidence"
+                         )[1] == [[["书记", "x]y"], None, "新的证据"]]
+
+
+def test_a_merge_batch_whose_values_are_all_missing_still_loads(tmp_path):
+    import networkx as nx
+
+    G = nx.MultiDiGraph()
+    for i in range(3):  # batches of one: each row alone types the batch
+        G.add_node(f"Person:{i}", label="Person", name=str(i), **({"titles": ["省长"]} if i == 1 else {}))
+    path = tmp_path / "graph.lbug"
+    assert write_store(G, path, fresh=False, batch_size=1) == {"nodes": {"Person": 3}, "edges": {}}
+    assert write_store(G, path, fresh=False, batch_size=1) == {"nodes": {"Person": 3}, "edges": {}}
 
 
 def test_the_seed_graph_loads_whole(seed_graph, tmp_path):
     assert write_store(seed_graph, tmp_path / "graph.lbug") == summary(seed_graph)
     assert write_store(seed_graph, tmp_path / "graph.lbug", fresh=False) == summary(seed_graph)
+
+
+def test_an_empty_graph_gives_an_empty_store_every_query_can_read(tmp_path):
+    import networkx as nx
+
+    from queries import registry
+
+    path = tmp_path / "graph.lbug"
+    assert write_store(nx.MultiDiGraph(), path) == {"nodes": {}, "edges": {}}
+    with EmbeddedStore(path) as s:
+        for q in registry.list_queries():
+            assert registry.run(q.name, q.example, store=s) == []
