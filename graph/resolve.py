@@ -47,13 +47,31 @@ def meeting_core(name: str) -> str:
     return re.sub(r"工作$", "", core)
 
 
+SYNONYMS = (("人民代表大会常务委员会", "人大常委会"), ("人民代表大会", "人大"), ("政治协商会议", "政协"),
+            ("常务委员会", "常委会"), ("中国共产党", ""), ("中共", ""))
+TYPE_WORDS_RE = re.compile(r"主任会议|党组会议|主席会议|常务会议|全体会议|常委会|座谈会|推进会|调度会|学习会|办公会|联席会|"
+                           r"电视电话会议|视频会议|中心组|预备会议|集体学习|读书班|研讨|部署会|动员会")
+
+
+def canonical_meeting_name(name: str) -> str:
+    """One spelling for the long and short forms of a name (人民代表大会常务委员会 = 人大常委会, 第十五届 = 十五届)."""
+    for long, short in SYNONYMS:
+        name = name.replace(long, short)
+    return re.sub(r"第(?=[\d一二三四五六七八九十百]+届)", "", name)
+
+
 def same_meeting(a: str, b: str) -> bool:
     """Two names on the same day and in the same jurisdiction name the same meeting: same level
-    (a national and a provincial video conference differ) and the same distinctive words."""
+    (a national and a provincial video conference differ), same type (a 主任会议 is not the
+    常委会会议 it follows) and the same distinctive words."""
     if a == b:
         return True
+    a, b = canonical_meeting_name(a), canonical_meeting_name(b)
     la, lb = meeting_level(a), meeting_level(b)
     if la and lb and la != lb:
+        return False
+    ta, tb = TYPE_WORDS_RE.findall(a), TYPE_WORDS_RE.findall(b)
+    if ta and tb and ta[-1] != tb[-1]:  # the last type word is the meeting's own type
         return False
     ca, cb = meeting_core(a), meeting_core(b)
     if not ca or not cb:

@@ -39,8 +39,6 @@ CONVENER_RE = re.compile(r"([^\s,。;:!?、“”()]{1,20}?(?:省|市|县|区|�
                          r"委员会|街道|镇|乡))$")
 FOLLOW_ON_RE = re.compile(r"^\s*(?:随后|会后|当天|当日|同日|紧接着|同一天)")
 PAST_RE = re.compile(r"昨天|昨日|前天|日前|此前|近日|上周")
-TYPE_WORDS_RE = re.compile(r"主任会议|党组会议|主席会议|常务会议|全体会议|常委会|座谈会|推进会|调度会|学习会|办公会|联席会|"
-                           r"电视电话会议|视频会议|中心组|预备会议|集体学习|读书班|研讨|部署会|动员会")
 YEAR_RE = re.compile(r"(\d{4})年")
 
 
@@ -53,15 +51,6 @@ def clean_name(raw: str) -> tuple[str, str]:
     if GENERIC_RE.search(name):
         return "", raw
     return name, raw[: len(raw) - len(name)]
-
-
-def same_meeting_here(a: str, b: str) -> bool:
-    """Within one report: the rule across reports, and no clash of meeting type (a 主任会议 right
-    after a 常委会会议 of the same body is a second meeting)."""
-    ta, tb = TYPE_WORDS_RE.findall(a), TYPE_WORDS_RE.findall(b)
-    if ta and tb and ta[-1] != tb[-1]:  # the last type word is the meeting's own type
-        return False
-    return same_meeting(a, b)
 
 
 def meeting_kind(name: str) -> str:
@@ -151,7 +140,7 @@ class MeetingExtractor:
         meetings: list[dict] = []
         for start, end, name, date, venue, reported, convener in cands:
             for mt in meetings:
-                if same_meeting_here(name, mt["name"]) and (not date or not mt["date"] or date == mt["date"]):
+                if same_meeting(name, mt["name"]) and (not date or not mt["date"] or date == mt["date"]):
                     mt["date"] = mt["date"] or date
                     mt["reported"] = mt["reported"] or reported
                     mt["venue"] = mt["venue"] or venue
