@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ..models import Document, Fact, Label, RelType
-from ..resolve import same_meeting
+from ..meeting_names import canonical_meeting_name, meeting_core, same_meeting
 from .base import Findings, make_mention
 from .jurisdiction import abbreviation, province_of
 from .lexicon import FULL_DATE_RE, MONTH_DAY_RE, RELATIVE_RE, date_in
@@ -19,15 +19,18 @@ SUFFIX = (r"(?:会议|座谈会|推进会|调度会|常委会|办公会|联席�
           r"汇报会|碰头会|例会|会商会|大会|全会|论坛|集体学习|专题学习|学习研讨|专题研讨(?:交流)?|研讨交流|读书班)")
 BODY = r"(?:[^\s,。;:!?、“”()《》]|\(扩大\))"  # 省委常委会(扩大)会议 is one name
 HELD_RE = re.compile(rf"(?P<name>{BODY}{{2,60}}?{SUFFIX})(?:,?于(?P<when>[^,。;]{{2,24}}?))?"
-                     rf"(?:在(?P<place>{BODY}{{1,12}}?))?(?:隆重|正式|顺利)?(?:召开|举行|开幕)")
+                     rf"(?:在(?P<place>{BODY}{{1,12}}?))?(?:隆重|正式|顺利)?(?:召开|举行|开幕)"
+                     rf"(?P<sub>预备会议|开幕会|闭幕会|第[一二三四五六七八九十\d]+次全体会议|全体会议)?(?P<body_held>了?会议)?")
 CONVENED_RE = re.compile(rf"(?P<verb>主持召开|组织召开|召开|举行|主持|出席|参加|列席)了?(?P<name>{BODY}{{2,60}}?{SUFFIX})"
                          rf"(?=[,。;:!?、\s)]|$|并|上|时|期间|后)")
 # 宝鸡市委常委会召开会议: the body held a meeting, named after the body
-BODY_MEETING_RE = re.compile(rf"(?P<name>{BODY}{{2,24}}?(?:常委会|党组|常务委员会|领导小组|委员会|中心组))(?:召开|举行)了?"
-                             rf"(?P<kind>会议|常务会议|全体会议|扩大会议)(?=[,。;:!?\s]|$)")
+BODY_MEETING_RE = re.compile(rf"(?P<name>{BODY}{{2,24}}?(?:常委会|党组|常务委员会|领导小组|委员会|中心组|主席团))(?:召开|举行)了?"
+                             rf"(?P<kind>(?:第[一二三四五六七八九十\d]+次)?(?:会议|常务会议|全体会议|扩大会议))(?=[,。;:!?\s]|$)")
 SPEECH_RE = re.compile(rf"在(?P<name>{BODY}{{2,60}}?{SUFFIX})上(?:的|所作的)?(?:重要)?(?:讲话|报告|发言|致辞|强调|指出|表示|作)")
 SPIRIT_RE = re.compile(rf"(?:(?<=传达)|(?<=学习)|(?<=贯彻)|(?<=落实)|(?<=[了和及、,]))(?P<name>[^\s,。;:!?、“”()《》和及]{{2,40}}?{SUFFIX})"
-                       rf"(?=(?:的)?精神|、[^。;]{{2,60}}?{SUFFIX}(?:的)?精神)")
+                       rf"(?=(?:的)?(?:精神|部署|决策部署)|、[^。;]{{2,60}}?{SUFFIX}(?:的)?精神)")
+# 党的二十大, 二十届三中全会: named by number, the congresses and plenums a report passes on
+PARTY_RE = re.compile(r"(?:党的)?(?:十[一二三四五六七八九]|二十[一二三]?)(?:大|届(?:中央纪委)?[一二三四五六七八九]中?全会|届中央纪委[一二三四五六七八九]次全会)")
 # what stands before a meeting's name in the same run of text: clause verbs, dates, adverbs
 VERB_SPLIT_RE = re.compile(r".*(?:传达学习了?|学习了|学习贯彻|传达了?|贯彻落实|贯彻|落实|要求|强调|指出|要把|审议通过了?|审议了?|"
                            r"召开|主持|出席|参加|听取了?|研究了?|部署|要)")
@@ -35,7 +38,7 @@ LEAD_RE = re.compile(r"^(?:\d{4}年\d{1,2}月\d{1,2}日|\d{1,2}月\d{1,2}日|\d{
                      r"了|的|和|及|迅速|认真|深入|全面|确保|保证|推动|筹备|做好|开好|办好)+")
 GENERIC_RE = re.compile(r"^(?:一次|这次|本次|此次|该次|那次|一个|这个|各类|各种|有关|相关|各级|与会|会议)|十分|非常|重要的|重大的")
 LEVEL_START_RE = re.compile(r"^(?:全国|中央|国务院|全省|全市|全县|全区|全州|省|市|县|区|州|中共)")
-CONVENER_RE = re.compile(r"([^\s,。;:!?、“”()]{1,20}?(?:省|市|县|区|州|旗|委|政府|政协|人大|常委会|办|局|厅|部|领导小组|中心组|"
+CONVENER_RE = re.compile(r"([^\s,。;:!?、“”()]{0,20}?(?:省|市|县|区|州|旗|委|政府|政协|人大|常委会|办|局|厅|部|领导小组|中心组|"
                          r"委员会|街道|镇|乡))$")
 FOLLOW_ON_RE = re.compile(r"^\s*(?:随后|会后|当天|当日|同日|紧接着|同一天)")
 PAST_RE = re.compile(r"昨天|昨日|前天|日前|此前|近日|上周")
@@ -51,6 +54,16 @@ def clean_name(raw: str) -> tuple[str, str]:
     if GENERIC_RE.search(name):
         return "", raw
     return name, raw[: len(raw) - len(name)]
+
+
+def headline_block(text: str) -> str:
+    """The headline lines (title, 原标题): the first lines while they are short."""
+    out = []
+    for line in text.split("\n")[:3]:
+        if len(line) > 100 or "。" in line:
+            break
+        out.append(line)
+    return "\n".join(out)
 
 
 def meeting_kind(name: str) -> str:
@@ -76,6 +89,7 @@ class MeetingExtractor:
 
     def __call__(self, doc: Document) -> Findings:
         publish = doc.meta.date
+        header = headline_block(doc.text)
         cands = []  # (start, end, name, date, venue, reported, convener, past)
         for sent in doc.sentences:
             st = sent.text
@@ -84,8 +98,12 @@ class MeetingExtractor:
                     name, lead = clean_name(m.group("name"))
                     if len(name) < 4:
                         continue
+                    if rx is HELD_RE and m.group("body_held"):
+                        continue  # 市委常委会召开会议: the body held it (BODY_MEETING_RE names it)
                     if rx is BODY_MEETING_RE:
-                        name += "会议" if m.group("kind") == "会议" else m.group("kind")
+                        name += m.group("kind")
+                    if rx is HELD_RE and m.group("sub"):
+                        name += m.group("sub")  # 第四次会议举行预备会议: the preparatory meeting of that session
                     start = sent.start + m.start("name") + len(lead)
                     before = st[:m.start("name")] + lead
                     convener = None
@@ -108,9 +126,12 @@ class MeetingExtractor:
                 if len(name) < 4:
                     continue
                 start = sent.start + m.start("name") + len(lead)
-                in_title = bool(doc.meta.title) and m.group() in doc.meta.title
+                in_title = sent.start < len(header) and m.group() in header  # the headline or 原标题
                 date = publish if in_title else self._adjacent_date(st[:m.start("name")] + lead, publish)
                 cands.append((start, sent.start + m.end("name"), name, date, None, in_title, None, False))
+            for m in PARTY_RE.finditer(st):
+                start = sent.start + m.start()
+                cands.append((start, sent.start + m.end(), m.group(), None, None, False, None, False))
             for m in SPIRIT_RE.finditer(st):
                 name, lead = clean_name(m.group("name"))
                 if len(name) < 4:
@@ -137,9 +158,17 @@ class MeetingExtractor:
 
     def _merge(self, doc: Document, cands) -> Findings:
         found = Findings()
+        header_len = len(headline_block(doc.text))
         meetings: list[dict] = []
         for start, end, name, date, venue, reported, convener in cands:
+            if len(meeting_core(name)) <= 2 and (mt := next((mt for mt in reversed(meetings) if mt["name"].endswith(name)
+                                                             and mt["name"] != name), None)):
+                mt["spans"].append((start, end))  # 主持预备会议: the preparatory meeting just named
+                continue
             for mt in meetings:
+                if reported != mt["reported"] and canonical_meeting_name(name) != canonical_meeting_name(mt["name"]) \
+                        and not (reported and not mt["reported"] and mt["in_header"]):
+                    continue  # 传达学习X会议精神 inside the report of meeting Y: X is another meeting
                 if same_meeting(name, mt["name"]) and (not date or not mt["date"] or date == mt["date"]):
                     mt["date"] = mt["date"] or date
                     mt["reported"] = mt["reported"] or reported
@@ -151,7 +180,8 @@ class MeetingExtractor:
                     break
             else:
                 meetings.append({"key": f"M{len(meetings) + 1}", "name": name, "date": date, "venue": venue,
-                                 "reported": reported, "convener": convener, "spans": [(start, end)]})
+                                 "reported": reported, "convener": convener, "spans": [(start, end)],
+                                 "in_header": start < header_len})
         for mt in meetings:
             place = place_name(mt["venue"]) if mt["venue"] else None
             national = re.match(r"全国|中央|国务院|中共中央", mt["name"])

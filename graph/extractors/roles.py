@@ -24,11 +24,13 @@ GAP_RE = re.compile(
     r"(?:应邀)?"
     r"(?:(?:主持|出席|参加|到会)[^,。;]{0,40}?,?并|(?:为|向|给)[^,。;]{0,30}?并|,?并)?"
     r"(?:在[^,。;]{0,50}?上|在[^,。;]{0,20}?(?:主会场|分会场|中)|在讲话中|在发言中)?"
+    r"(?:(?:出席|参加|列席)[^,。;]{0,20}?,?并)?"
     r"(?:代表[^,。;]{0,20}?所?)?"
     r"(?:随后|最后|先后|还|也|又|并|分别|一起|共同|同时|一一|首先)?"
     r"(?:以视频方式|通过视频)?"
     r"(?:就[^。;]{0,90}?|对[^。;]{0,70}?|围绕[^。;]{0,60}?|结合[^。;]{0,40}?)?"
     r"(?:作|做|进行|发表)?了?(?:重要|具体|总结|动员|专题|书面|简要|工作|全面|交流)?$")
+ABSENT_RE = re.compile(r"批示|贺信|来信|书面|署名文章|委托")
 JOIN_RE = re.compile(r"^\s*(?:、|,|和|及|与|以及|,以及|,和)\s*$")
 NOT_SPOKEN_AFTER_RE = re.compile(r"^(?:精神|要求精神|稿|材料)")
 
@@ -109,8 +111,9 @@ class RoleExtractor:
         if not before:
             return []
         last = before[-1]
-        if not GAP_RE.match(text[last.end:verb_at]):
-            return []
+        gap = text[last.end:verb_at]
+        if not GAP_RE.match(gap) or ABSENT_RE.search(gap):
+            return []  # 沈怀远在批示中指出: words sent in writing, not spoken at the meeting
         group = [last]
         for p in reversed(before[:-1]):
             head = group[0]
