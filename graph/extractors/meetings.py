@@ -33,7 +33,7 @@ SPIRIT_RE = re.compile(rf"(?:(?<=传达)|(?<=学习)|(?<=贯彻)|(?<=落实)|(?<
 PARTY_RE = re.compile(r"(?:党的)?(?:十[一二三四五六七八九]|二十[一二三]?)(?:大|届(?:中央纪委)?[一二三四五六七八九]中?全会|届中央纪委[一二三四五六七八九]次全会)")
 # what stands before a meeting's name in the same run of text: clause verbs, dates, adverbs
 VERB_SPLIT_RE = re.compile(r".*(?:传达学习了?|学习了|学习贯彻|传达了?|贯彻落实|贯彻|落实|要求|强调|指出|要把|审议通过了?|审议了?|"
-                           r"召开|主持|出席|参加|听取了?|研究了?|部署|要)")
+                           r"召开|主持|出席|参加|听取了?|研究了?|要)")
 LEAD_RE = re.compile(r"^(?:\d{4}年\d{1,2}月\d{1,2}日|\d{1,2}月\d{1,2}日|\d{1,2}日|上午|下午|晚上|晚间|晚|今天|今日|昨天|昨日|"
                      r"了|的|和|及|迅速|认真|深入|全面|确保|保证|推动|筹备|做好|开好|办好)+")
 GENERIC_RE = re.compile(r"^(?:一次|这次|本次|此次|该次|那次|一个|这个|各类|各种|有关|相关|各级|与会|会议)|十分|非常|重要的|重大的")
@@ -48,7 +48,7 @@ YEAR_RE = re.compile(r"(\d{4})年")
 def clean_name(raw: str) -> tuple[str, str]:
     """(the meeting's name, the text cut from before it): clause verbs, dates and adverbs go."""
     name = raw
-    if (m := VERB_SPLIT_RE.match(name)) and m.end() < len(name):
+    if (m := VERB_SPLIT_RE.match(name)) and len(name) - m.end() >= 4:
         name = name[m.end():]
     name = LEAD_RE.sub("", name).strip()
     if GENERIC_RE.search(name):
