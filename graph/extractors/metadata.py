@@ -10,13 +10,16 @@ from .lexicon import DATELINE_RE, FULL_DATE_RE, HAN, iso, plausible_name, is_sur
 HEADER_CHARS = 320
 TITLE_SKIP_RE = re.compile(r"^\d{4}[-年]|^\d{1,2}月\d{1,2}日|>>|^来源|^发布|^原标题")
 OUTLET_RE = re.compile(rf"来源:\s*({HAN}[^\s,。|]{{1,15}})|({HAN}{{2,10}}(?:网|报|台|社))讯")
-BYLINE_ROLE = r"首席记者|摄影记者|见习记者|实习记者|特约记者|记者|通讯员|实习生|责任编辑|责编|编辑|审核|校对|监制|摄影|摄"
+BYLINE_ROLE = (r"首席记者|摄影记者|见习记者|实习记者|特约记者|特约通讯员|记者|通讯员|实习生|责任编辑|责编|编辑|审核|校对|监制|"
+               r"摄影|撰稿|作者|文|图|摄")
+BYLINE_NAME = rf"(?!(?:{BYLINE_ROLE}|特约|首席|见习|实习|摄影))(?:{HAN}{{2,4}}(?:·{HAN}{{1,8}})?)"
 BYLINE_RE = re.compile(
-    rf"(?:^|(?<=[(\n 讯。]))(?:{HAN}{{2,8}}?(?:日报|晚报|中心|电视台|网))?(?P<role>{BYLINE_ROLE})\s*:?\s*"
-    rf"(?P<names>{HAN}{{2,4}}(?:[ 、,]+{HAN}{{2,4}})*)"
-    rf"(?=\s*(?:摄|报道)?\s*(?:[)\n]|$|(?:{BYLINE_ROLE})))", re.M)
+    rf"(?:^|(?<=[(\n 讯。【]))(?:{HAN}{{2,8}}?(?:日报|晚报|中心|电视台|网))?(?P<role>{BYLINE_ROLE})\s*:?\s*"
+    rf"(?P<names>{BYLINE_NAME}(?:[ 、,]+{BYLINE_NAME})*)"
+    rf"(?=\s*(?:摄|报道)?\s*(?:[)\n】]|$|\s{{2}}|(?:{BYLINE_ROLE})))", re.M)
 ROLE_NAMES = {"责编": "编辑", "责任编辑": "编辑", "首席记者": "记者", "摄影记者": "记者", "见习记者": "记者",
-              "实习记者": "记者", "特约记者": "记者", "摄影": "摄影", "摄": "摄影"}
+              "实习记者": "记者", "特约记者": "记者", "特约通讯员": "通讯员", "摄影": "摄影", "摄": "摄影", "图": "摄影",
+              "文": "记者", "撰稿": "记者"}
 
 
 def publish_date(doc: Document) -> str | None:
@@ -52,7 +55,7 @@ class MetadataExtractor:
         found = Findings(meta={"title": title(doc), "date": publish_date(doc), "outlet": outlet(doc)})
         for m in BYLINE_RE.finditer(doc.text):
             role = ROLE_NAMES.get(m.group("role"), m.group("role"))
-            for nm in re.finditer(rf"{HAN}+", m.group("names")):
+            for nm in re.finditer(rf"{HAN}+(?:·{HAN}+)?", m.group("names")):
                 name = nm.group()
                 if re.fullmatch(BYLINE_ROLE, name):  # (首席记者 贾献培 通讯员 左余东): the next role
                     role = ROLE_NAMES.get(name, name)

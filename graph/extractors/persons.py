@@ -169,12 +169,13 @@ def _list_names(clause: str, offset: int, known: set[str]) -> list[tuple[int, in
         name = None
         for n, four in ((4, False), (3, False), (2, False), (4, True)):  # 格日勒图 only if 杨杰+出席 fails
             cand, tail = body[:n], body[n:]
-            if len(cand) < n or not plausible_name(cand, four=four and strong and not tail):
-                continue
+            if len(cand) < n or not plausible_name(cand, four=four and strong and not tail) or (
+                    cand not in known and ROLE_TAIL_RE.fullmatch(cand)):
+                continue  # 副主任列席会议: a title and its verb, no name
             if tail and not (k == len(items) - 1 and ROLE_TAIL_RE.fullmatch(tail)):
                 continue
             if cand in known or is_surname_start(cand, weak=not strong) or (
-                    strong and not segment.is_common_word(cand) and n <= 3):
+                    strong and not segment.is_common_word(cand) and (n <= 3 or four)):
                 name = cand
                 break
         if "·" in body and (ethnic := ethnic_name_at(body, 0)):

@@ -101,3 +101,27 @@ def test_a_date_in_the_text_wins_over_the_date_the_file_gave():
     doc = run("3月1日,市委常委会会议召开。市委书记王林主持会议。", date="2021-03-05")
     assert doc.meta.date == "2021-03-05"
     assert [m["date"] for m in meetings(doc).values()] == ["2021-03-01"]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("标题\n作者:岑晓彤  字号:大 中 小\n正文。", {"岑晓彤"}),
+    ("正文。\n【责任编辑:钟丽华】\n", {"钟丽华"}),
+    ("(记者 吐尔逊江·买买提 通讯员 王佳怡)正文。", {"吐尔逊江·买买提", "王佳怡"}),
+    ("(撰稿:赵晨 编辑:吴思彤 审核:耿丽)", {"赵晨", "吴思彤", "耿丽"}),
+    ("(记者 李明 特约通讯员 冷云)11月15日,县委召开大会。", {"李明", "冷云"}),
+])
+def test_more_bylines(text, names):
+    assert persons(run(text)) == names
+
+
+def test_ethnic_and_four_character_names():
+    doc = run("11月20日,地区召开防灭火工作视频调度会。地委委员、行署副专员艾力·吐尔地主持会议。"
+              "县委副书记、县长格日勒图,县人大常委会主任巴图孟和出席。区政协副主席韩冰、谢家和、何晓梅、尔古木呷,"
+              "秘书长向东参加会议。")
+    assert {"艾力·吐尔地", "格日勒图", "巴图孟和", "韩冰", "谢家和", "何晓梅", "尔古木呷", "向东"} <= persons(doc)
+    assert not {"艾力", "巴图孟", "格日勒"} & persons(doc)
+
+
+def test_a_place_followed_by_a_river_is_not_a_governor():
+    doc = run("省司法厅厅长聂江海作关于《湖北省长江船舶污染防治条例》的说明。")
+    assert persons(doc) == {"聂江海"}
