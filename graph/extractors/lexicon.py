@@ -231,3 +231,17 @@ def date_in(text: str, publish: str | None, *, prefer_last: bool = True) -> str 
     if not found:
         return None
     return found[-1][1] if prefer_last else found[0][1]
+
+
+RANGE_RE = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日?(?:至|到|-|—)(?:(\d{1,2})月)?(\d{1,2})日")
+
+
+def range_end(text: str, publish: str | None) -> str | None:
+    """The last day of a span of days (`9月5日至6日` -> 9月6日), resolved like any date."""
+    m = None
+    for m in RANGE_RE.finditer(text):
+        pass
+    if m is None:
+        return None
+    month, day = int(m.group(4) or m.group(2)), int(m.group(5))
+    return iso(int(m.group(1)), month, day) if m.group(1) else with_year(month, day, publish)

@@ -13,7 +13,7 @@ from ..models import Document, Fact, Label, RelType
 from ..meeting_names import canonical_meeting_name, meeting_core, same_meeting
 from .base import Findings, make_mention
 from .jurisdiction import abbreviation, province_of
-from .lexicon import FULL_DATE_RE, MONTH_DAY_RE, RELATIVE_RE, date_in
+from .lexicon import FULL_DATE_RE, MONTH_DAY_RE, RELATIVE_RE, date_in, range_end
 
 SUFFIX = (r"(?:会议|座谈会|推进会|调度会|常委会|办公会|联席会|动员会|部署会|协调会|现场会|报告会|学习会|研讨会|交流会|"
           r"汇报会|碰头会|例会|会商会|大会|全会|论坛|集体学习|专题学习|学习研讨|专题研讨(?:交流)?|研讨交流|读书班)")
@@ -90,6 +90,7 @@ class MeetingExtractor:
     def __call__(self, doc: Document) -> Findings:
         publish = doc.meta.date
         header = headline_block(doc.text)
+        ends: dict[int, str | None] = {}  # a candidate's last day, when it met over several
         cands = []  # (start, end, name, date, venue, reported, convener, past)
         for sent in doc.sentences:
             st = sent.text
@@ -113,8 +114,11 @@ class MeetingExtractor:
                             name = re.sub(r"^我", "", convener) + name
                     when = m.groupdict().get("when")
                     date = date_in(when, publish) if when else date_in(before, publish)
-                    if date is None and FOLLOW_ON_RE.match(st):
-                        date = next((c[3] for c in reversed(cands) if c[5] and c[3]), None)
+                    ends[sent.start + m.start("name") + len(lead)] = range_end(when or before, publish)
+                    if date is None and (f := FOLLOW_ON_RE.match(st)):
+                        prev = next((c for c in reversed(cands) if c[5] and c[3]), None)
+                        # 会后 after a meeting of several days: its last day
+                        date = prev and ((f.group().strip() == "会后" and ends.get(prev[0])) or prev[3])
                     date = self._year_from_name(name, date)
                     venue = m.groupdict().get("place")
                     if venue is None and (v := re.search(r"在([^\s,。;:!?、]{1,8}?)(?:召开|举行)", st[max(0, m.start() - 12):m.end()])):

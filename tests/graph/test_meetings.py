@@ -117,3 +117,8 @@ def test_a_body_that_holds_a_meeting_and_referenced_meetings_in_a_list():
     names = {m["name"] for m in meetings(doc).values()}
     assert {"中央农村工作会议", "省委农村工作会议"} <= names
     assert len([n for n in names if "常委会" in n]) == 1
+
+
+def test_after_a_meeting_of_several_days_is_its_last_day():
+    doc = run("9月5日至6日,市人大常委会第十九次会议召开。会后,黄国发主持召开市人大常委会第三十六次主任会议。")
+    assert names_dates(doc) == {("市人大常委会第十九次会议", "--09-05"), ("市人大常委会第三十六次主任会议", "--09-06")}
