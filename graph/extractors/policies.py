@@ -12,9 +12,17 @@ import re
 from .. import segment
 from ..models import Document, Fact, Label, RelType
 from .base import Findings, make_mention
+from .persons import absolute_body
 
-QUOTE_RE = re.compile(r"“([^“”,。;:!?]{2,12})”")
-OPENER_RE = re.compile(r"^\s*(?P<name>[\u4e00-\u9fff·]{2,8}?)(?:同志)?(?:强调|要求|指出|部署|表示|讲话|提出)")
+QUOTE_RE = re.compile(r"“([^“”,。;:!?]{2,12})”(工程|行动|改革|战略|理念|机制|模式|活动)?")
+# named campaigns and measures: 深入开展安全生产治本攻坚三年行动
+CAMPAIGN_RE = re.compile(r"(?:开展|实施|推进|深化|推动|落实|打好|打赢|抓好|启动)(?P<p>[\u4e00-\u9fff]{2,16}?"
+                         r"(?:三年行动|专项行动|专项整治|攻坚行动|攻坚战|行动计划|提升行动))")
+OPENER_RE = re.compile(r"^\s*(?P<name>[\u4e00-\u9fff·]{1,12}?)(?:同志)?(?:在[^,。;]{0,12}?[中上])?(?:就[^,。;]{0,40}?)?"
+                       r"(?:提出|作)?(?:强调|要求|指出|部署|表示|讲话|提出|说)")
+PRONOUNS = {"他", "她"}
+DIRECTIVE_RE = re.compile(r"强调|要求|指出|部署|讲话|提出|安排")
+BODY_RE = re.compile(r"(?:委|政府|政协|人大|常委会|领导小组|委员会|办|局|厅|部)$")
 AGENDA_RE = re.compile(r"^\s*(?:会议|会上)(?:强调|要求|指出|提出|认为|部署)")
 NOT_POLICY = re.compile(r"^(?:一把手|第一责任人|回头看|明星|卓玛)$|^\d+$")
 
@@ -29,20 +37,33 @@ class PolicyExtractor:
         chaired = {f.source[1] for f in doc.facts if f.type == RelType.CHAIRED}
         spoke = [f for f in doc.facts if f.type == RelType.SPOKE_AT]
         chair_speaker = next((f.source[1] for f in spoke if f.source[1] in chaired), None)
+        # 会议强调 with no chair who spoke: the body that convened the meeting directs
+        convener = next((m.props["convener"] for m in doc.mentions if m.label == Label.MEETING and m.props.get("reported")
+                         and m.props.get("convener") and BODY_RE.search(m.props["convener"])), None)
+        convener = (Label.BODY, absolute_body(convener, doc)) if convener else None
         header = len(text.split("\n", 1)[0]) + 400
         speech_by = next((f.source[1] for f in spoke if f.start < header and f.props.get("how") == "讲话"
                           and re.search(r"上的(?:重要)?讲话", text[:header])), None)
         seen: set[tuple[str, str]] = set()
+        last_speaker = None
+        directing = {}
+        for f in sorted(spoke, key=lambda f: f.start):
+            if DIRECTIVE_RE.search(f.props.get("how", "")):
+                directing.setdefault(f.start, f.source[1])
         for para in re.finditer(r"[^\n]+", text):
             speaker = speech_by
             for sent in doc.sentences:
                 if not (para.start() <= sent.start < para.end()):
                     continue
                 m = OPENER_RE.match(sent.text)
-                if m and m.group("name") in people:
-                    speaker = m.group("name")
+                if sent.start in directing:  # the subject of 强调/要求/部署… in this sentence (roles found it)
+                    speaker = last_speaker = directing[sent.start]
+                elif m and m.group("name") in people:
+                    speaker = last_speaker = m.group("name")
+                elif m and m.group("name") in PRONOUNS and last_speaker:
+                    speaker = last_speaker  # 他指出: the one who spoke last
                 elif AGENDA_RE.match(sent.text):
-                    speaker = chair_speaker or speech_by
+                    speaker = chair_speaker or speech_by or convener
                 if not speaker:
                     continue
                 for s, e, policy in self._policies(sent.text):
@@ -51,7 +72,8 @@ class PolicyExtractor:
                     seen.add((speaker, policy))
                     start, end = sent.start + s, sent.start + e
                     found.mentions.append(make_mention(doc, Label.POLICY, start, end, text=policy))
-                    found.facts.append(Fact(type=RelType.DIRECTED, source=(Label.PERSON, speaker),
+                    source = speaker if isinstance(speaker, tuple) else (Label.PERSON, speaker)
+                    found.facts.append(Fact(type=RelType.DIRECTED, source=source,
                                             target=(Label.POLICY, policy), start=start, end=end))
         return found
 
@@ -59,8 +81,12 @@ class PolicyExtractor:
     def _policies(sentence: str) -> list[tuple[int, int, str]]:
         out = []
         for m in QUOTE_RE.finditer(sentence):
-            if not NOT_POLICY.search(m.group(1)):
-                out.append((m.start(1), m.end(1), m.group(1)))
+            policy = m.group(1) + (m.group(2) or "")  # “一把手”工程
+            if not NOT_POLICY.search(policy):
+                out.append((m.start(1), m.end(), policy))
+        for m in CAMPAIGN_RE.finditer(sentence):
+            if not any(s <= m.start("p") < e for s, e, _ in out):
+                out.append((m.start("p"), m.end("p"), m.group("p")))
         for m in segment.policy_patterns().finditer(sentence):
             if not any(s <= m.start() < e for s, e, _ in out):
                 out.append((m.start(), m.end(), m.group()))
