@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-LEVELS = [("national", re.compile(r"^(全国|中央|国务院|中共中央|全国人大|全国政协)")),
+LEVELS = [("national", re.compile(r"^(全国|中央|国务院|中共中央|全国人大|全国政协|.{0,4}中央)")),
           ("province", re.compile(r"^(全省|省|.{2,3}省|.{2,6}自治区)")),
           ("city", re.compile(r"^(全市|市|.{2,4}市|.{2,8}自治州)")),
           ("county", re.compile(r"^(全县|县|.{2,4}县|.{2,10}自治县|.{2,4}旗)")),
@@ -15,7 +15,8 @@ LEVEL_PREFIX_RE = re.compile(r"^(?:全国|中央|全省|全市|全县|全区|全
 ORDINAL_RE = re.compile(r"第?[\d一二三四五六七八九十百]+(?:次|届)")
 GENERIC_TAIL_RE = re.compile(r"(?:电视电话|视频|专题|扩大|全体|常务|工作|调度|会商)*(?:会议|会)$")
 SYNONYMS = (("人民代表大会常务委员会", "人大常委会"), ("人民代表大会", "人大"), ("政治协商会议", "政协"),
-            ("常务委员会", "常委会"), ("中国共产党", ""), ("中共", ""), ("全体会议", "全会"))
+            ("常务委员会", "常委会"), ("中国共产党", ""), ("中共", ""), ("全体会议", "全会"),
+            ("纪律检查委员会", "纪委"), ("委员会", "委"))
 TYPE_WORDS_RE = re.compile(r"主任会议|党组会议|主席会议|常务会议|全会|常委会|座谈会|推进会|调度会|学习会|办公会|联席会|"
                            r"电视电话会议|视频会议|中心组|预备会议|集体学习|读书班|研讨|部署会|动员会")
 
@@ -66,4 +67,6 @@ def same_meeting(a: str, b: str) -> bool:
     if not ca or not cb:
         return False
     short, long_ = sorted((ca, cb), key=len)
-    return (len(short) >= 4 and short in long_) or name_similarity(ca, cb) >= 0.6
+    if len(short) < 4:
+        return short == long_  # short cores (纪委全, 农村) say too little to be alike
+    return short in long_ or name_similarity(ca, cb) >= 0.6

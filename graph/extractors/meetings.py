@@ -16,13 +16,15 @@ from .jurisdiction import abbreviation, province_of
 from .lexicon import FULL_DATE_RE, MONTH_DAY_RE, RELATIVE_RE, date_in, range_end
 
 SUFFIX = (r"(?:会议|座谈会|推进会|调度会|常委会|办公会|联席会|动员会|部署会|协调会|现场会|报告会|学习会|研讨会|交流会|"
-          r"汇报会|碰头会|例会|会商会|大会|全会|论坛|集体学习|专题学习|学习研讨|专题研讨(?:交流)?|研讨交流|读书班)")
+          r"汇报会|碰头会|例会|会商会|大会|全会|论坛|集体学习|专题学习|学习研讨|专题研讨(?:交流)?|研讨交流|读书班|"
+          r"生活会|签约仪式|仪式|发布会|推介会|观摩会)")
+TYPE_ONLY = {"座谈会", "推进会", "调度会", "汇报会", "见面会", "恳谈会", "碰头会", "生活会", "签约仪式"}
 BODY = r"(?:[^\s,。;:!?、“”()《》]|\(扩大\))"  # 省委常委会(扩大)会议 is one name
 HELD_RE = re.compile(rf"(?P<name>{BODY}{{2,60}}?{SUFFIX})(?:,?于(?P<when>[^,。;]{{2,24}}?))?"
                      rf"(?:在(?P<place>{BODY}{{1,12}}?))?(?:隆重|正式|顺利)?(?:召开|举行|开幕)"
                      rf"(?P<sub>预备会议|开幕会|闭幕会|第[一二三四五六七八九十\d]+次全体会议|全体会议)?(?P<body_held>了?会议)?")
-CONVENED_RE = re.compile(rf"(?P<verb>主持召开|组织召开|召开|举行|主持|出席|参加|列席)了?(?P<name>{BODY}{{2,60}}?{SUFFIX})"
-                         rf"(?=[,。;:!?、\s)]|$|并|上|时|期间|后)")
+CONVENED_RE = re.compile(rf"(?P<verb>主持召开|组织召开|召开|举行|主持|出席|参加|列席)(?:了|的)?(?P<name>{BODY}{{2,60}}?{SUFFIX}(?:\(扩大\))?)"
+                         rf"(?=[,。;:!?、\s)]|\((?!扩大)|$|并|上|时|期间|后)")
 # 宝鸡市委常委会召开会议: the body held a meeting, named after the body
 BODY_MEETING_RE = re.compile(rf"(?P<name>{BODY}{{2,24}}?(?:常委会|党组|常务委员会|领导小组|委员会|中心组|主席团))(?:召开|举行)了?"
                              rf"(?P<kind>(?:第[一二三四五六七八九十\d]+次)?(?:会议|常务会议|全体会议|扩大会议))(?=[,。;:!?\s]|$)")
@@ -32,11 +34,12 @@ SPIRIT_RE = re.compile(rf"(?:(?<=传达)|(?<=学习)|(?<=贯彻)|(?<=落实)|(?<
 # 党的二十大, 二十届三中全会: named by number, the congresses and plenums a report passes on
 PARTY_RE = re.compile(r"(?:党的)?(?:十[一二三四五六七八九]|二十[一二三]?)(?:大|届(?:中央纪委)?[一二三四五六七八九]中?全会|届中央纪委[一二三四五六七八九]次全会)")
 # what stands before a meeting's name in the same run of text: clause verbs, dates, adverbs
-VERB_SPLIT_RE = re.compile(r".*(?:传达学习了?|学习了|学习贯彻|传达了?|贯彻落实|贯彻|落实|要求|强调|指出|要把|审议通过了?|审议了?|"
+VERB_SPLIT_RE = re.compile(r".*(?:学习(?=全国|全省|全市|中央|省|市|县|区|党的)|把|将|传达学习了?|学习了|学习贯彻|传达了?|贯彻落实|贯彻|落实|要求|强调|指出|要把|审议通过了?|审议了?|"
                            r"召开|主持|出席|参加|听取了?|研究了?|要)")
 LEAD_RE = re.compile(r"^(?:\d{4}年\d{1,2}月\d{1,2}日|\d{1,2}月\d{1,2}日|\d{1,2}日|上午|下午|晚上|晚间|晚|今天|今日|昨天|昨日|"
                      r"了|的|和|及|迅速|认真|深入|全面|确保|保证|推动|筹备|做好|开好|办好)+")
-GENERIC_RE = re.compile(r"^(?:一次|这次|本次|此次|该次|那次|一个|这个|各类|各种|有关|相关|各级|与会|会议)|十分|非常|重要的|重大的")
+GENERIC_RE = re.compile(r"^(?:一次|这次|本次|此次|该次|那次|一个|这个|各类|各种|有关|相关|各级|与会|会议|对|把)|十分|非常|重要的|"
+                        r"重大的|大家|我们|奋力|推动|学深悟透|领会|深刻")
 LEVEL_START_RE = re.compile(r"^(?:全国|中央|国务院|全省|全市|全县|全区|全州|省|市|县|区|州|中共)")
 CONVENER_RE = re.compile(r"([^\s,。;:!?、“”()]{0,20}?(?:省|市|县|区|州|旗|委|政府|政协|人大|常委会|办|局|厅|部|领导小组|中心组|"
                          r"委员会|街道|镇|乡))$")
@@ -51,8 +54,8 @@ def clean_name(raw: str) -> tuple[str, str]:
     if (m := VERB_SPLIT_RE.match(name)) and len(name) - m.end() >= 4:
         name = name[m.end():]
     name = LEAD_RE.sub("", name).strip()
-    if GENERIC_RE.search(name):
-        return "", raw
+    if GENERIC_RE.search(name) or LEVEL_START_RE.sub("", name) in ("会议", "会", "大会", "全会"):
+        return "", raw  # 一次十分重要的会议, 全国会议: words about a meeting, not its name
     return name, raw[: len(raw) - len(name)]
 
 
@@ -91,14 +94,17 @@ class MeetingExtractor:
         publish = doc.meta.date
         header = headline_block(doc.text)
         ends: dict[int, str | None] = {}  # a candidate's last day, when it met over several
+        held: set[int] = set()  # candidates named as held or convened (not merely referred to)
         cands = []  # (start, end, name, date, venue, reported, convener, past)
         for sent in doc.sentences:
             st = sent.text
             for rx in (HELD_RE, CONVENED_RE, BODY_MEETING_RE):
                 for m in rx.finditer(st):
                     name, lead = clean_name(m.group("name"))
-                    if len(name) < 4:
+                    if len(name) < 4 and name not in TYPE_ONLY:
                         continue
+                    if rx is HELD_RE and CONVENED_RE.match(st, m.end() - 2) and st[m.end() - 2:m.end()] in ("召开", "举行"):
+                        continue  # 县人大常委会召开第四十二次主任会议: the subject convened the meeting named next
                     if rx is HELD_RE and m.group("body_held"):
                         continue  # 市委常委会召开会议: the body held it (BODY_MEETING_RE names it)
                     if rx is BODY_MEETING_RE:
@@ -124,6 +130,7 @@ class MeetingExtractor:
                     if venue is None and (v := re.search(r"在([^\s,。;:!?、]{1,8}?)(?:召开|举行)", st[max(0, m.start() - 12):m.end()])):
                         venue = v.group(1)
                     past = bool(PAST_RE.search(before))
+                    held.add(start)
                     cands.append((start, sent.start + m.end("name"), name, date, venue, True, convener, past))
             for m in SPEECH_RE.finditer(st):
                 name, lead = clean_name(m.group("name"))
@@ -138,15 +145,18 @@ class MeetingExtractor:
                 cands.append((start, sent.start + m.end(), m.group(), None, None, False, None, False))
             for m in SPIRIT_RE.finditer(st):
                 name, lead = clean_name(m.group("name"))
+                inner = MONTH_DAY_RE.search(name)
+                if inner:  # 省委常委会6月17日会议
+                    name = name[:inner.start()] + name[inner.end():]
                 if len(name) < 4:
                     continue
                 start = sent.start + m.start("name") + len(lead)
-                date = self._adjacent_date(st[:m.start("name")] + lead, publish)
+                date = date_in(inner.group(), publish) if inner else self._adjacent_date(st[:m.start("name")] + lead, publish)
                 cands.append((start, sent.start + m.end("name"), name, date, None, False, None, False))
         # a meeting held "yesterday" is the report's own unless the report is about another one
-        about_now = any(c[5] and not c[7] for c in cands)
+        about_now = any(c[5] and not c[7] and c[0] < len(header) for c in cands)  # a speech about its headline meeting
         cands = [c[:5] + ((c[5] and not (c[7] and about_now)),) + c[6:7] for c in cands]
-        return self._merge(doc, sorted(cands, key=lambda c: c[0]))
+        return self._merge(doc, sorted(cands, key=lambda c: c[0]), held)
 
     @staticmethod
     def _year_from_name(name: str, date: str | None) -> str | None:
@@ -157,10 +167,11 @@ class MeetingExtractor:
 
     @staticmethod
     def _adjacent_date(before: str, publish: str | None) -> str | None:
-        m = re.search(rf"(?:{FULL_DATE_RE.pattern}|{MONTH_DAY_RE.pattern}|{RELATIVE_RE.pattern})$", before)
+        m = re.search(rf"(?:{FULL_DATE_RE.pattern}|{MONTH_DAY_RE.pattern}|{RELATIVE_RE.pattern})"
+                      rf"(?:(?:上午|下午|晚上)?主持召开的|召开的|举行的)?$", before)
         return date_in(m.group(), publish) if m else None
 
-    def _merge(self, doc: Document, cands) -> Findings:
+    def _merge(self, doc: Document, cands, held: set[int] = frozenset()) -> Findings:
         found = Findings()
         header_len = len(headline_block(doc.text))
         meetings: list[dict] = []
@@ -194,7 +205,7 @@ class MeetingExtractor:
                          jurisdiction=jurisdiction, kind=meeting_kind(mt["name"]), venue=mt["venue"],
                          convener=mt["convener"])
             for s, e in mt["spans"]:
-                found.mentions.append(make_mention(doc, Label.MEETING, s, e, text=mt["name"], **props))
+                found.mentions.append(make_mention(doc, Label.MEETING, s, e, text=mt["name"], held=s in held, **props))
             s, e = mt["spans"][0]
             if place:
                 found.mentions.append(make_mention(doc, Label.PLACE, s, e, text=place, kind="city"))

@@ -27,12 +27,13 @@ TITLE_BREAKERS = set("由 和 与 及 以及 同 跟 对 向 为 是 在 于 决
                      "会见 看望 慰问 调研 介绍 表示 宣布 通过 联系 分管 率 带领 和 暨".split())
 LIST_INTRO_RE = re.compile(rf"^(?:{HAN}{{0,6}}领导|出席会议的(?:领导)?有|参加会议的(?:领导)?有|与会(?:领导)?有)")
 GROUP_TAIL = (r"(?:等(?:\d+|[一二三四五六七八九十两百]+)?(?:人|位|名)?(?:[^,。;]{0,10}?(?:领导|同志|代表|干部|委员))?|"
-              r"(?:及|以及|和)(?:其他|有关|相关)?[^,。;]{0,12}?(?:领导|同志|委员|代表|负责同志|负责人|常委|干部))?")
-ROLE_TAIL_RE = re.compile(rf"{GROUP_TAIL}(?:等人|等同志|同志)?(?:[省市县区州]?(?:级)?领导)?(?:(?:{ATTEND_VERBS}|{CHAIR_VERBS}|{SPEAK_VERBS}|分别|就|对|在|作|做|围绕|结合|针对|通过|以|按照|根据).*)?")
+              r"(?:及|以及|和)(?:其他|有关|相关)?[^,。;]{0,12}?(?:领导|同志|委员|代表|负责同志|负责人|常委|干部|成员))?")
+ROLE_TAIL_RE = re.compile(rf"{GROUP_TAIL}(?:等人|等同志|同志)?(?:[省市县区州]?(?:级)?领导)?(?:(?:{ATTEND_VERBS}|{CHAIR_VERBS}|{SPEAK_VERBS}|分别|先后|随后|逐一|一起|共同|还|也|就|对|在|作|做|围绕|结合|针对|通过|以|按照|根据).*)?")
 POSTFIX_RE = re.compile(r"总书记|副总理|总理|委员长|同志|省长|市长|县长|书记|主席")
 STRONG_POSTFIX = {"总书记", "副总理", "总理", "委员长", "同志"}
+APPOINT_RE = re.compile(rf"(?:任命|免去|选举|补选|新任命的|接受)(?P<name>{HAN}{{2,3}}?)(?=为|的|同志|担任|辞去|[,、。])")
 SUBJECT_RE = re.compile(rf"(?:^|(?<=[,。;:!?\n]))\s*(?:会上|会议上|随后|最后|其后|同时|此外|另外|期间)?,?\s*"
-                        rf"(?P<name>{HAN}{{2,3}}?)(?={SPEAK_VERBS}|{CHAIR_VERBS}|{ATTEND_VERBS}|就|对[^,。]{{2,30}}进行)")
+                        rf"(?P<name>{HAN}{{2,4}}?)(?={SPEAK_VERBS}|{CHAIR_VERBS}|{ATTEND_VERBS}|就|对[^,。]{{2,30}}进行)")
 
 GOV_POSITIONS = {"省长": "省", "市长": "市", "县长": "县", "区长": "区", "州长": "州", "镇长": "镇", "乡长": "乡",
                  "旗长": "旗"}
@@ -163,8 +164,8 @@ def _list_names(clause: str, offset: int, known: set[str]) -> list[tuple[int, in
         for t in title_re().finditer(body):  # strip a title prefix: 区委常委杨建春
             cut = t.end()
         if cut:
-            if cut == len(body):
-                continue  # an item that is only a title (市委副书记、市政府市长叶浩文)
+            if cut == len(body) or (k == len(items) - 1 and ROLE_TAIL_RE.fullmatch(body[cut:])):
+                continue  # only a title (市委副书记、市政府市长叶浩文), or 和委员等21人出席会议
             lead, body = lead + cut, body[cut:]
         name = None
         for n, four in ((4, False), (3, False), (2, False), (4, True)):  # 格日勒图 only if 杨杰+出席 fails
@@ -258,12 +259,22 @@ class PersonExtractor:
                     known.add(cand)
                 break
 
+        # 4a. appointments and removals name people without a title before them
+        for m in APPOINT_RE.finditer(text):
+            cand = m.group("name")
+            if plausible_name(cand) and is_surname_start(cand) and _add_person(found, doc, m.start("name"),
+                                                                                  m.end("name"), taken, titles=[]):
+                known.add(cand)
+
         # 4. subject of a meeting verb at the start of a clause
         for m in SUBJECT_RE.finditer(text):
             cand = m.group("name")
             if len(cand) == 2 and boundary_at(text, m.end("name")) is False:
                 continue
-            if cand in known or (plausible_name(cand, strict=True) and not segment.is_common_word(cand)):
+            if len(cand) == 4 and not (plausible_name(cand, four=True) and not segment.is_common_word(cand[:2])
+                                       and not segment.is_common_word(cand[2:]) and re.match(CHAIR_VERBS, text[m.end("name"):])):
+                continue  # four characters (额尔敦仓主持) only before 主持
+            if cand in known or (plausible_name(cand, strict=len(cand) < 4, four=True) and not segment.is_common_word(cand)):
                 if _add_person(found, doc, m.start("name"), m.end("name"), taken, titles=[]):
                     known.add(cand)
 

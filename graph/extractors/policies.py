@@ -47,8 +47,9 @@ class PolicyExtractor:
         seen: set[tuple[str, str]] = set()
         last_speaker = None
         directing = {}
+        reported = {m.props["key"] for m in doc.mentions if m.label == Label.MEETING and m.props.get("reported")}
         for f in sorted(spoke, key=lambda f: f.start):
-            if DIRECTIVE_RE.search(f.props.get("how", "")):
+            if DIRECTIVE_RE.search(f.props.get("how", "")) and f.target[1] in reported:
                 directing.setdefault(f.start, f.source[1])
         for para in re.finditer(r"[^\n]+", text):
             speaker = speech_by
@@ -58,8 +59,8 @@ class PolicyExtractor:
                 m = OPENER_RE.match(sent.text)
                 if sent.start in directing:  # the subject of 强调/要求/部署… in this sentence (roles found it)
                     speaker = last_speaker = directing[sent.start]
-                elif m and m.group("name") in people:
-                    speaker = last_speaker = m.group("name")
+                elif m and (who := next((p for p in people if m.group("name").endswith(p)), None)):
+                    speaker = last_speaker = who  # 省委书记陈明强调
                 elif m and m.group("name") in PRONOUNS and last_speaker:
                     speaker = last_speaker  # 他指出: the one who spoke last
                 elif AGENDA_RE.match(sent.text):

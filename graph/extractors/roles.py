@@ -18,15 +18,16 @@ from .lexicon import ATTEND_VERBS, CHAIR_VERBS, SPEAK_VERBS
 VERB_RE = re.compile(rf"(?P<chair>{CHAIR_VERBS})|(?P<attend>{ATTEND_VERBS}|在分会场参加|以视频方式参加)|(?P<speak>{SPEAK_VERBS})")
 GAP_RE = re.compile(
     r"^(?:同志|总书记|副总理|总理|省长|市长|县长|区长|主席)?"
+    r"(?:\d{1,2}月\d{1,2}日(?:上午|下午|晚上)?)?"
     r"(?:等(?:\d+|[一二三四五六七八九十两百]+)?(?:人|位|名)?(?:[^,。;]{0,10}?(?:领导|同志|代表|干部|委员|负责人))?(?:同志)?)?"
-    r"(?:,?(?:及|以及|和)(?:其他|有关|相关)?[^,。;]{0,12}?(?:领导|同志|委员|代表|负责同志|负责人|常委|干部))?"
+    r"(?:,?(?:及|以及|和)(?:其他|有关|相关)?[^,。;]{0,12}?(?:领导|同志|委员|代表|负责同志|负责人|常委|干部|成员))?"
     r"(?:(?:[,、][^,。;、]{0,20}?(?:负责人|负责同志|主任|代表|委员|干部|成员))+)?"
-    r"(?:应邀)?"
+    r"(?:应邀)?(?:以视频方式|通过视频)?"
     r"(?:(?:主持|出席|参加|到会)[^,。;]{0,40}?,?并|(?:为|向|给)[^,。;]{0,30}?并|,?并)?"
-    r"(?:在[^,。;]{0,50}?上|在[^,。;]{0,20}?(?:主会场|分会场|中)|在讲话中|在发言中)?"
+    r"(?:在[^,。;]{0,50}?上|在[^,。;]{0,20}?(?:主会场|分会场|中|时)|在讲话中|在发言中)?"
     r"(?:(?:出席|参加|列席)[^,。;]{0,20}?,?并)?"
     r"(?:代表[^,。;]{0,20}?所?)?"
-    r"(?:随后|最后|先后|还|也|又|并|分别|一起|共同|同时|一一|首先)?"
+    r"(?:随后|最后|先后|还|也|又|并|分别|一起|共同|同时|一一|首先|逐一)?"
     r"(?:以视频方式|通过视频)?"
     r"(?:就[^。;]{0,90}?|对[^。;]{0,70}?|围绕[^。;]{0,60}?|结合[^。;]{0,40}?)?"
     r"(?:作|做|进行|发表)?了?(?:重要|具体|总结|动员|专题|书面|简要|工作|全面|交流)?$")
@@ -61,7 +62,10 @@ class RoleExtractor:
             found.facts.append(Fact(type=rel, source=(Label.PERSON, person.text), target=(Label.MEETING, key),
                                     start=start, end=end, props={"how": how}))
 
-        def current(pos: int) -> list[str]:
+        def current(pos: int, sent_start: int) -> list[str]:
+            here = [m for m in meetings if sent_start <= m.start < pos and m.props.get("held")]
+            if here:  # 此前,县人大常委会召开第四十二次主任会议,訾建平主持: the meeting this sentence names
+                return [here[-1].props["key"]]
             before = [m for m in reported if m.start <= pos]
             chosen = before[-1] if before else (reported[0] if reported else None)
             return [chosen.props["key"]] if chosen else []
@@ -78,7 +82,7 @@ class RoleExtractor:
                 if not subjects:
                     continue
                 gap = text[subjects[-1].end:v.start()]
-                targets = self._targets(text, meetings, v, gap, kind) or current(v.start())
+                targets = self._targets(text, meetings, v, gap, kind) or current(v.start(), sent.start)
                 if kind == "attend" and ("分会场" in gap or "收听收看" in text[v.start():v.end() + 4]):
                     video = [m.props["key"] for m in reported if m.props.get("kind") == "video conference"]
                     targets = sorted(set(video)) if len(set(video)) > 1 else targets
@@ -88,6 +92,18 @@ class RoleExtractor:
                         add(rel, p, key, sent.start, sent.end, v.group())
                         if rel != RelType.ATTENDED:
                             add(RelType.ATTENDED, p, key, sent.start, sent.end, v.group())
+            # 听取了县文旅局局长武孟阳关于…的汇报: the one heard reported
+            for h in re.finditer(r"听取(?:了)?", text[sent.start:sent.end]):
+                h_at = sent.start + h.end()
+                tail = text[h_at:sent.end]
+                rep = re.search(r"(?:关于[^。;]{0,80}?)?(?:的)?(?:工作)?汇报", tail)
+                if not rep:
+                    continue
+                heard = [p for p in people if h_at <= p.start < h_at + rep.start() + 1]
+                for p in heard:
+                    for key in current(h_at, sent.start):
+                        add(RelType.SPOKE_AT, p, key, sent.start, sent.end, "汇报")
+                        add(RelType.ATTENDED, p, key, sent.start, sent.end, "汇报")
             # `A在X会议上的讲话`: A spoke at X (a speech's title, or a speech passed on)
             for m in meetings:
                 if not (sent.start <= m.start < sent.end):
