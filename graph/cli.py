@@ -39,14 +39,24 @@ def build(inputs: List[Path] = typer.Argument(..., help="Report files, folders (
                                      help="Reuse extraction results from OUT/.cache for unchanged reports."),
           store: bool = typer.Option(True, "--store/--no-store",
                                      help="Also write OUT/graph.lbug, the embedded Cypher store (`huiyi query`)."),
+          jobs: int = typer.Option(1, "--jobs", "-j", help="Worker processes extracting reports side by side "
+                                                           "(0: one per core)."),
+          dask: Optional[str] = typer.Option(None, "--dask", metavar="SCHEDULER",
+                                             help="Extract on a Dask cluster: `local` (--jobs workers here) or "
+                                                  "a scheduler address, tcp://host:8786 (needs huiyi[dask])."),
+          quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
           ) -> None:
     """Build the graph of a folder of reports: writes OUT/graph.json, OUT/graph.html, OUT/graph.lbug (an
     embedded Cypher store) and OUT/report.json (every input with its outcome). Exit code 0 all read,
     1 some skipped, 2 usage error, 3 nothing read, 4 stopped by --strict.
 
-    Example: huiyi build seeds/ 'more/**/*.html' --out out/
+    Example: huiyi build seeds/ 'more/**/*.html' --out out/ --jobs 2
     """
     import json as _json
+    import time as _time
+    from functools import partial
+
+    from graph.progress import build_progress, summary_line
 
     from graph.build import summary
     from graph.outcomes import EXIT_NOTHING_READ, EXIT_STRICT, StoppedAtProblem, report
@@ -60,9 +70,16 @@ def build(inputs: List[Path] = typer.Argument(..., help="Report files, folders (
     def problem(o) -> None:
         console.print(f"[yellow]{o.outcome}:[/yellow] {escape(o.line())}", highlight=False, soft_wrap=True)
 
+    started = _time.perf_counter()
     try:
-        result = build_graph(inputs, max_mb=max_mb, strict=strict, exclude=[out], on_problem=problem,
-                             cache_dir=out / ".cache" if cache else None)
+        if dask:
+            from graph.distributed import build_graph_on_dask
+            run = partial(build_graph_on_dask, scheduler=dask, workers=jobs or 2)
+        else:
+            run = partial(build_graph, jobs=jobs)
+        with build_progress(console, enabled=not quiet) as on_progress:
+            result = run(inputs, max_mb=max_mb, strict=strict, exclude=[out], on_problem=problem,
+                         cache_dir=out / ".cache" if cache else None, on_progress=on_progress)
     except StoppedAtProblem as exc:
         write_report(report(exc.outcomes, exit_code=EXIT_STRICT, graph_written=False))
         fail(exc, EXIT_STRICT)
@@ -96,6 +113,10 @@ def build(inputs: List[Path] = typer.Argument(..., help="Report files, folders (
                       f"--out {out}; huiyi ask --list)", highlight=False, soft_wrap=True)
     for w in result.warnings:
         console.print(f"[yellow]warning:[/yellow] {w}", highlight=False)
+    built = sum(result.seconds.values())
+    console.print(summary_line(result.reports, result.input_bytes, _time.perf_counter() - started,
+                               {**result.seconds, "write": _time.perf_counter() - started - built}),
+                  highlight=False, soft_wrap=True)
     raise typer.Exit(result.exit_code)
 
 

@@ -1,28 +1,64 @@
-"""One plain function wiring the stages: read -> normalise -> segment -> extract -> resolve -> build."""
+"""One plain function wiring the stages: read -> normalise -> segment -> extract -> resolve -> build.
+
+Reports stream through: each is read, extracted and cut down to its `ReportFacts` (mentions and
+facts with their evidence sentences) by one call of `process`, a pure function of the input that a
+pool of processes (`jobs`) or a cluster (`mapper`, see graph/distributed.py) can run; the
+build keeps only those and a small `DocumentSummary` per report, never the texts.
+"""
 from __future__ import annotations
 
+import time
+from collections import deque
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 import networkx as nx
 
-from . import build, documents, outcomes, resolve
+from . import documents, outcomes, parallel
 from .cache import ExtractionCache
 from .extractors import EXTRACTORS
 from .extractors.base import Findings
-from .models import Document, Label, Sentence
+from .models import Document, DocumentMeta, Label, Sentence
 from .normalize import normalize, split_sentences
 from .outcomes import InputLog, Outcome
+from .resolve import Merger, ReportFacts, report_facts
+
+
+@dataclass
+class DocumentSummary:
+    """What a build keeps of each report it used: identity and metadata; the text only if asked."""
+    id: str
+    name: str
+    path: str
+    sha256: str
+    meta: DocumentMeta
+    warnings: list[str]
+    chars: int  # length of the text as read
+    raw: str | None = None  # the text as read, with build_graph(keep_text=True)
+
+
+@dataclass
+class Extracted:
+    """One report after `process`: what the build keeps of it, and what dedupes and caches it."""
+    summary: DocumentSummary
+    facts: ReportFacts
+    content_key: str  # same text under another name -> a duplicate
+    cache_key: str
+    cached: bool
 
 
 @dataclass
 class BuildResult:
     graph: nx.MultiDiGraph
-    documents: list[Document]
+    documents: list[DocumentSummary]  # the reports in the graph, in input order
     skipped: list[documents.Skipped] = field(default_factory=list)  # skipped and duplicate inputs
     warnings: list[str] = field(default_factory=list)
     outcomes: list[Outcome] = field(default_factory=list)  # every input, for out/report.json
+    seconds: dict[str, float] = field(default_factory=dict)  # time per stage: extract, merge
+    reports: int = 0  # reports extracted or taken from the cache (duplicates and those with no meeting too)
+    input_bytes: int = 0  # size of the input files
 
     @property
     def exit_code(self) -> int:
@@ -69,61 +105,140 @@ def has_meeting(doc: Document) -> bool:
     return any(m.label == Label.MEETING for m in doc.mentions)
 
 
+def process_document(doc: Document, *, cache_folder: str | None = None, keep_text: bool = False) -> Extracted:
+    """Extract one report (or take its extraction from the cache) and cut it down to its facts."""
+    cache = ExtractionCache(cache_folder) if cache_folder else None
+    key = cache.key(doc) if cache else ""
+    hit = cache.get(key, doc) if cache else None
+    content_key = documents.content_key(doc)
+    if hit is None:
+        extract(doc)
+        if cache:
+            cache.put(key, doc)
+    else:
+        doc = hit
+    summary = DocumentSummary(doc.id, doc.name, doc.path, doc.sha256, doc.meta, doc.warnings, len(doc.raw),
+                              doc.raw if keep_text else None)
+    return Extracted(summary, report_facts(doc), content_key, key, hit is not None)
+
+
+def process(task: Path | Document, *, max_mb: float = documents.DEFAULT_MAX_MB, cache_folder: str | None = None,
+            keep_text: bool = False) -> list[Extracted | documents.Skipped]:
+    """All the work on one input, a pure function of it: a report file is read and extracted, a
+    Document (a JSON Lines record) extracted. Problems come back as Skipped."""
+    items = [task] if isinstance(task, Document) else documents.read_path(Path(task), max_mb=max_mb)
+    return [item if isinstance(item, documents.Skipped) else
+            process_document(item, cache_folder=cache_folder, keep_text=keep_text) for item in items]
+
+
+def warm_up() -> None:
+    """Load the segmenter's dictionaries (about a second): once per worker, before its first report."""
+    from .segment import tokenizer
+    tokenizer()
+
+
+def _tasks(files: list[Path], max_mb: float, sizes: dict[int, int]) -> Iterator[Path | Document]:
+    """Report files go to the workers whole; a JSON Lines file is read here, record by record."""
+    for path in files:
+        if documents.FORMATS.get(path.suffix.lower()) != "jsonl":
+            yield path
+            continue
+        for item in documents.read_path(path, max_mb=max_mb):
+            if not isinstance(item, documents.Skipped):  # a Skipped passes through `process` as is
+                sizes[id(item)] = len(item.raw.encode("utf-8", "surrogatepass"))
+            yield item
+
+
+def _process_or_pass(task, **kw):
+    return [task] if isinstance(task, documents.Skipped) else process(task, **kw)
+
+
 def build_graph(inputs: Iterable[str | Path], *, max_mb: float = documents.DEFAULT_MAX_MB,
                 cache_dir: str | Path | None = None, strict: bool = False, exclude: Iterable[str | Path] = (),
-                on_problem: Callable[[Outcome], None] | None = None,
-                on_document: Callable[[str], None] | None = None) -> BuildResult:
+                on_problem: Callable[[Outcome], None] | None = None, jobs: int = 1,
+                mapper: parallel.Mapper | None = None, keep_text: bool = False,
+                on_progress: Callable[[int, int, int], None] | None = None) -> BuildResult:
     """Build the graph of every report under `inputs` (files, folders, globs).
 
     Unreadable inputs, duplicates (the same text under another name) and reports with no meeting are
     skipped and listed in `result.outcomes` with the reason; `strict` raises StoppedAtProblem at the
     first. With `cache_dir`, extraction results are reused for texts already extracted by this code.
+    `jobs` worker processes extract reports side by side (0: one per core); `mapper` runs them
+    elsewhere instead (see graph/distributed.py). `keep_text` keeps each report's text in
+    `result.documents` (for tests and small corpora). `on_progress(reports, bytes, total_bytes)`
+    is called as reports are done.
     """
+    started = time.perf_counter()
     log = InputLog(strict=strict, on_problem=on_problem)
     found = documents.discover(inputs, exclude=exclude)
     cache = ExtractionCache(cache_dir) if cache_dir is not None else None
-    accepted: list[tuple[Document, Outcome]] = []  # in input order
-    pending: list[tuple[int, str]] = []  # (index in accepted, cache key) of documents to extract
+    work = partial(_process_or_pass, max_mb=max_mb, cache_folder=str(cache.root) if cache else None,
+                   keep_text=keep_text)
+    mapper = mapper or parallel.process_map(parallel.check_jobs(jobs), initializer=warm_up)
+    total = sum(_size(p) for p in found.files)
+    if on_progress:
+        on_progress(0, 0, total)
+    record_sizes: dict[int, int] = {}  # JSON Lines records: bytes each, for progress
+    merger = Merger()
+    docs: list[DocumentSummary] = []
     first_of: dict[str, str] = {}  # content key -> input read for it
-    for path in found.files:
-        for item in documents.read_path(path, max_mb=max_mb):
-            if on_document:
-                on_document(str(getattr(item, "path", path)))
+    done_bytes = reports = 0
+    tasks = _tasks(found.files, max_mb, record_sizes)
+    for task, results in _with_tasks(mapper, work, tasks):
+        done_bytes += record_sizes.pop(id(task), 0) if isinstance(task, Document) else \
+            _size(task) if isinstance(task, Path) else 0  # (a JSON Lines file: its records, roughly)
+        for item in results:
             if isinstance(item, documents.Skipped):
                 log.add(item.path, "skipped", reason=item.reason)
                 continue
-            same = documents.content_key(item)
-            if same in first_of:
-                log.add(item.path, "duplicate", reason=f"same text as {first_of[same]}; read once",
-                        of=first_of[same])
+            s = item.summary
+            reports += 1
+            if item.content_key in first_of:
+                log.add(s.path, "duplicate", reason=f"same text as {first_of[item.content_key]}; read once",
+                        of=first_of[item.content_key])
                 continue
-            first_of[same] = item.path
-            key = cache.key(item) if cache else ""
-            hit = cache.get(key, item) if cache else None
-            entry = log.add(item.path, "cached" if hit else "pending", document=item.id)
-            accepted.append((hit or item, entry))
-            if hit is None:
-                pending.append((len(accepted) - 1, key))
-            elif not has_meeting(hit):
+            first_of[item.content_key] = s.path
+            if cache:
+                cache.used.add(item.cache_key)
+            entry = log.add(s.path, "cached" if item.cached else "read", document=s.id)
+            if not item.facts.has_meeting:
                 log.skip(entry, NO_MEETING)
+                continue
+            merger.add(item.facts)
+            docs.append(s)
+        if on_progress:
+            on_progress(reports, done_bytes, total)
     for path in found.ignored:
         log.add(path, "ignored", reason=f"not a report format ({path.suffix or 'no suffix'})")
-
-    # The per-document work: `extract` is a pure function of one document, so a pool can map it.
-    for (i, key), doc in zip(pending, map(extract, (accepted[i][0] for i, _ in pending))):
-        entry = accepted[i][1]
-        accepted[i] = (doc, entry)
-        entry.outcome = "read"
-        if cache:
-            cache.put(key, doc)
-        if not has_meeting(doc):
-            log.skip(entry, NO_MEETING)
-    docs = [doc for doc, entry in accepted if entry.outcome in ("read", "cached")]
-
-    entities, relations = resolve.resolve(docs)
-    G = build.to_networkx(entities, relations)
+    extracted = time.perf_counter()
+    merger.finish()
+    G = merger.to_networkx()
     if cache:
         cache.prune()
     warnings = [f"{d.name}: {w}" for d in docs for w in d.warnings]
     skipped = [documents.Skipped(o.input, o.reason) for o in log.outcomes if o.outcome in ("skipped", "duplicate")]
-    return BuildResult(G, docs, skipped, warnings, log.outcomes)
+    seconds = {"extract": extracted - started, "merge": time.perf_counter() - extracted}
+    return BuildResult(G, docs, skipped, warnings, log.outcomes, seconds, reports, total)
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def _one(work, task) -> list:
+    return [work(task)]
+
+
+def _with_tasks(mapper: parallel.Mapper, work, tasks: Iterator) -> Iterator[tuple[object, list]]:
+    """Each task with its results (the mapper yields one list per task, in task order)."""
+    sent: deque = deque()
+
+    def remember(items):
+        for t in items:
+            sent.append(t)
+            yield t
+    for results in mapper(partial(_one, work), remember(tasks)):
+        yield sent.popleft(), results

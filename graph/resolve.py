@@ -3,14 +3,22 @@
 Merging is keyed, never pairwise over the corpus: people by name, places and policies by name,
 bodies by absolute name (a relative `省委` in a report whose province is unknown stays that report's
 own), meetings by (jurisdiction, dated day) and then by name within that small bucket.
+
+It streams: `Merger.add` takes one report's `ReportFacts` (its mentions and facts with the evidence
+already cut from its text), so a corpus is never held whole. Where reports disagree (a name, a
+property) the first report in (file name, document id) order wins, as if they had come in that
+order; so the graph is the same whatever order reports arrive in, from one process or a pool.
 """
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-from typing import Iterable
+from dataclasses import dataclass
+from typing import Any, Iterable
 
-from .models import Document, Entity, Label, Relation, RelType, Role, stable_id
+import networkx as nx
+
+from .models import Document, Entity, Label, Provenance, Relation, RelType, Role, stable_id
 
 LEVELS = [("national", re.compile(r"^(全国|中央|国务院|中共中央|全国人大|全国政协)")),
           ("province", re.compile(r"^(全省|省|.{2,3}省|.{2,6}自治区)")),
@@ -76,22 +84,58 @@ def same_meeting(a: str, b: str) -> bool:
     ca, cb = meeting_core(a), meeting_core(b)
     if not ca or not cb:
         return False
-    return ca in cb or cb in ca or name_similarity(ca, cb) >= 0.6
+    short, long_ = sorted((ca, cb), key=len)
+    return (len(short) >= 4 and short in long_) or name_similarity(ca, cb) >= 0.6
 
 
-def _meeting_ids(docs: list[Document]) -> dict[tuple[str, str], str]:
-    """(doc id, local meeting key) -> global meeting id."""
+Evidence = tuple[str, int, int]  # the sentence as written, and its span in the original
+Order = tuple  # (file name, document id, 0 for a mention | 1 for a fact, index): smaller is first
+SKIPPED_PROPS = {"key", "title_start", "name"}
+RELATIVE_BODY = ("省", "市", "县", "区", "州", "镇", "乡")
+
+
+@dataclass(slots=True)
+class ReportFacts:
+    """What merging needs of one extracted report, and nothing of its text."""
+    id: str
+    name: str
+    props: dict[str, Any]  # the Document node's properties
+    mentions: list[tuple]  # (label, key, text, original, props, evidence)
+    facts: list[tuple]  # (type, source (label, key), target (label, key), props, evidence)
+
+    @property
+    def has_meeting(self) -> bool:
+        return any(m[0] == Label.MEETING for m in self.mentions)
+
+
+def report_facts(doc: Document) -> ReportFacts:
+    """The mentions and facts of an extracted document, each with its evidence sentence.
+    A sentence is one shared string however many facts it supports."""
+    shared: dict[tuple[int, int], Evidence] = {}
+
+    def evidence(start: int, end: int) -> Evidence:
+        p = doc.provenance(start, end)
+        return shared.setdefault((p.start, p.end), (p.evidence, p.start, p.end))
+
+    props = {"path": doc.path, "title": doc.meta.title, "date": doc.meta.date, "outlet": doc.meta.outlet,
+             "script": doc.meta.script, "jurisdiction": doc.meta.jurisdiction, "sha256": doc.sha256,
+             "url": doc.meta.url}
+    mentions = [(m.label, m.props["key"] if m.label == Label.MEETING else m.text, m.text, m.original, m.props,
+                 evidence(m.start, m.end)) for m in doc.mentions]
+    facts = [(f.type, f.source, f.target, f.props, evidence(f.start, f.end)) for f in doc.facts]
+    return ReportFacts(doc.id, doc.name, props, mentions, facts)
+
+
+def _meeting_ids(meetings: Iterable[tuple[str, str, str, str | None, str | None]]) -> dict[tuple[str, str], str]:
+    """(doc id, local meeting key) -> global meeting id, from (doc id, key, name, date, jurisdiction)
+    of every meeting mention in document order."""
     buckets: dict[tuple[str, str], list[tuple[str, str, str]]] = defaultdict(list)
     ids: dict[tuple[str, str], str] = {}
-    for doc in docs:
-        for m in doc.mentions:
-            if m.label != Label.MEETING:
-                continue
-            key, date, jur = m.props["key"], m.props.get("date"), m.props.get("jurisdiction")
-            if date and re.match(r"\d{4}-\d\d-\d\d$", date) and jur:
-                buckets[(jur, date)].append((doc.id, key, m.text))
-            else:  # no year or no jurisdiction: cannot be told apart from namesakes elsewhere
-                ids[(doc.id, key)] = stable_id(Label.MEETING, doc.id[9:17], key, m.text)
+    for doc_id, key, text, date, jur in meetings:
+        if date and re.match(r"\d{4}-\d\d-\d\d$", date) and jur:
+            buckets[(jur, date)].append((doc_id, key, text))
+        else:  # no year or no jurisdiction: cannot be told apart from namesakes elsewhere
+            ids[(doc_id, key)] = stable_id(Label.MEETING, doc_id[9:17], key, text)
     for (jur, date), members in sorted(buckets.items()):
         clusters: list[list[tuple[str, str, str]]] = []
         for member in sorted(members, key=lambda t: (-len(t[2]), t[2], t[0])):
@@ -109,76 +153,205 @@ def _meeting_ids(docs: list[Document]) -> dict[tuple[str, str], str]:
     return ids
 
 
-def _merge_props(entity: Entity, props: dict) -> None:
-    for k, v in props.items():
-        if v is None or k in {"key", "title_start"}:
-            continue
-        if isinstance(v, list):
-            cur = entity.props.setdefault(k, [])
-            cur.extend(x for x in v if x not in cur)
-        elif k not in entity.props or entity.props[k] is None:
-            entity.props[k] = v
+class _Node:
+    """One entity as merged so far: each value with the order of the report that gave it."""
+    __slots__ = ("label", "name", "scalars", "lists", "role", "official")
+
+    def __init__(self, label: Label, order: Order, name: str):
+        self.label, self.name = label, (order, name)
+        self.scalars: dict[str, tuple[Order, Any]] = {}
+        self.lists: dict[str, dict[str, tuple]] = {}  # item -> order of its first appearance
+        self.role: tuple[Order, str] | None = None  # a person's role as first given
+        self.official = False  # some mention gave a person an official title
+
+    def props(self) -> dict[str, Any]:
+        out = {k: v for k, (_, v) in self.scalars.items()}
+        for k, items in self.lists.items():
+            out[k] = sorted(items, key=items.__getitem__)
+        if self.role is not None:
+            out["role"] = Role.OFFICIAL.value if self.official else self.role[1]
+        return out
+
+
+class Merger:
+    """Entities and relations of reports added one at a time, in any order."""
+
+    def __init__(self) -> None:
+        self.nodes: dict[str, _Node] = {}
+        # (id, type, source id, target id, doc name, doc id, evidence, start, end, props); props is
+        # None, a dict, or MENTIONED_IN's count (an int: a million small dicts add up)
+        self.relations: list[tuple] = []
+        self.pending: list[tuple] = []  # per report: what waits for the meeting ids (see `add`)
+        self.reports = 0
+
+    def _node(self, eid: str, label: Label, order: Order, name: str) -> _Node:
+        node = self.nodes.get(eid)
+        if node is None:
+            node = self.nodes[eid] = _Node(label, order, name)
+        elif order < node.name[0]:
+            node.name = (order, name)
+        return node
+
+    def _merge(self, eid: str, label: Label, order: Order, name: str, props: dict, original: str = "") -> None:
+        node = self._node(eid, label, order, name)
+        if label == Label.PERSON:
+            role = props.get("role", Role.OFFICIAL.value)
+            if role is not None and (node.role is None or order < node.role[0]):
+                node.role = (order, role)
+            if role == Role.OFFICIAL.value and props.get("titles"):
+                node.official = True
+            aliases = node.lists.setdefault("aliases", {})
+            if original != name and (original not in aliases or (order, 0) < aliases[original]):
+                aliases[original] = (order, 0)
+        for k, v in props.items():
+            if v is None or k in SKIPPED_PROPS or (k == "role" and label == Label.PERSON) \
+                    or (k == "aliases" and label == Label.PERSON):
+                continue
+            if isinstance(v, list):
+                items = node.lists.setdefault(k, {})
+                for i, x in enumerate(v):
+                    if x not in items or (order, i) < items[x]:
+                        items[x] = (order, i)
+            else:
+                cur = node.scalars.get(k)
+                if cur is None or order < cur[0]:
+                    node.scalars[k] = (order, v)
+
+    @staticmethod
+    def _id(report: ReportFacts, label: Label, key: str) -> str:
+        if label == Label.DOCUMENT:
+            return report.id
+        if label == Label.BODY and key.startswith(RELATIVE_BODY):
+            return stable_id(label, report.id[9:17], key)  # relative body: its report's own
+        return stable_id(label, key)
+
+    def add(self, report: ReportFacts) -> None:
+        """Merge one report. Everything but its meetings is merged now; meetings wait in `pending`
+        until every report is in, since which meeting a mention names depends on the others."""
+        self.reports += 1
+        base = (report.name, report.id)
+        doc = self._node(report.id, Label.DOCUMENT, (*base, -1, 0), report.name)
+        for k, v in report.props.items():
+            if v is not None:
+                doc.scalars[k] = ((*base, -1, 0), v)
+        first_seen: dict[str, list] = {}  # entity id -> [evidence, count] (MENTIONED_IN)
+        meetings = []
+        for i, (label, key, text, original, props, ev) in enumerate(report.mentions):
+            if label == Label.MEETING:
+                meetings.append((i, key, text, props, ev))
+                continue
+            eid = self._id(report, label, key)
+            self._merge(eid, label, (*base, 0, i), text, props, original)
+            seen = first_seen.get(eid)
+            if seen:
+                seen[1] += 1
+            else:
+                first_seen[eid] = [ev, 1]
+        done: set[tuple] = set()
+        facts = []
+        for j, (rtype, source, target, props, ev) in enumerate(report.facts):
+            ends = []
+            for (label, key), is_target in ((source, False), (target, True)):
+                if label == Label.MEETING:
+                    ends.append(None)
+                    continue
+                eid = self._id(report, label, key)
+                ends.append(eid)
+                self._node(eid, label, (*base, 1, j), key)
+                if not (rtype == RelType.LOCATED_IN and is_target) and label != Label.DOCUMENT \
+                        and eid not in first_seen:
+                    first_seen[eid] = [ev, 1]
+            if None in ends:
+                facts.append((j, rtype, source if ends[0] is None else ends[0],
+                              target if ends[1] is None else ends[1], props, ev))
+            elif (rtype, *ends) not in done:
+                done.add((rtype, *ends))
+                self._relate(rtype, ends[0], ends[1], report, ev, props)
+        for eid, (ev, count) in first_seen.items():
+            if eid != report.id and (RelType.MENTIONED_IN, eid, report.id) not in done:
+                self._relate(RelType.MENTIONED_IN, eid, report.id, report, ev, count)
+        if meetings or facts:
+            self.pending.append((base, report.id, report.name, meetings, facts))
+
+    def _relate(self, rtype: RelType, source: str, target: str, report_or_name, ev: Evidence, props) -> None:
+        name, doc_id = (report_or_name.name, report_or_name.id) if isinstance(report_or_name, ReportFacts) \
+            else report_or_name
+        rid = stable_id(rtype.value, source, target, doc_id, ev[1])
+        self.relations.append((rid, rtype, source, target, name, doc_id, *ev, props or None))
+
+    def finish(self) -> None:
+        """Merge what waited for the meeting ids (call once, after the last `add`)."""
+        pending, self.pending = sorted(self.pending, key=lambda p: p[0]), []
+        ids = _meeting_ids((doc_id, key, text, props.get("date"), props.get("jurisdiction"))
+                           for _, doc_id, _, meetings, _ in pending for _, key, text, props, _ in meetings)
+        for base, doc_id, name, meetings, facts in pending:
+            first_seen: dict[str, list] = {}
+            for i, key, text, props, ev in meetings:
+                eid = ids[(doc_id, key)]
+                self._merge(eid, Label.MEETING, (*base, 0, i), text, props)
+                seen = first_seen.get(eid)
+                if seen:
+                    seen[1] += 1
+                else:
+                    first_seen[eid] = [ev, 1]
+            done: set[tuple] = set()
+            for j, rtype, source, target, props, ev in facts:
+                ends = []
+                for end, is_target in ((source, False), (target, True)):
+                    if isinstance(end, tuple):  # (Meeting, local key)
+                        eid = ids[(doc_id, end[1])]
+                        self._node(eid, Label.MEETING, (*base, 1, j), end[1])
+                        if not (rtype == RelType.LOCATED_IN and is_target) and eid not in first_seen:
+                            first_seen[eid] = [ev, 1]
+                        end = eid
+                    ends.append(end)
+                if (rtype, *ends) not in done:
+                    done.add((rtype, *ends))
+                    self._relate(rtype, ends[0], ends[1], (name, doc_id), ev, props)
+            for eid, (ev, count) in first_seen.items():
+                if (RelType.MENTIONED_IN, eid, doc_id) not in done:
+                    self._relate(RelType.MENTIONED_IN, eid, doc_id, (name, doc_id), ev, count)
+
+    def entities(self) -> list[Entity]:
+        return [Entity(id=eid, label=n.label, name=n.name[1], props=n.props()) for eid, n in self.nodes.items()]
+
+    def relation_models(self) -> list[Relation]:
+        return [Relation(type=r[1], source=r[2], target=r[3], props=_props(r[9]),
+                         provenance=Provenance(doc=r[4], doc_id=r[5], evidence=r[6], start=r[7], end=r[8]))
+                for r in self.relations]
+
+    def to_networkx(self) -> nx.MultiDiGraph:
+        """The graph, as `build.to_networkx(*resolve(docs))` would make it. Empties the merger's
+        relations as it goes, so they and the graph are not both held whole."""
+        G = nx.MultiDiGraph()
+        for eid in sorted(self.nodes):
+            n = self.nodes[eid]
+            G.add_node(eid, label=n.label.value, name=n.name[1],
+                       **{k: _clean(v) for k, v in sorted(n.props().items()) if k not in {"label", "name"}})
+        rels, self.relations = self.relations, []
+        rels.sort(reverse=True)  # by id; popped from the end, smallest first
+        while rels:
+            rid, rtype, source, target, doc, doc_id, evidence, start, end, props = rels.pop()
+            attrs = {k: _clean(v) for k, v in sorted(_props(props).items()) if v is not None}
+            G.add_edge(source, target, key=rid, type=rtype.value, doc=doc, doc_id=doc_id, evidence=evidence,
+                       start=start, end=end, **attrs)
+        return G
+
+
+def _props(props) -> dict:
+    return {} if props is None else {"count": props} if isinstance(props, int) else dict(props)
+
+
+def _clean(value):
+    if isinstance(value, (list, tuple, set)):
+        return [str(v) for v in value]
+    return value
 
 
 def resolve(docs: Iterable[Document]) -> tuple[list[Entity], list[Relation]]:
     """Entities (one per real thing) and relations (one per fact, deduplicated per document)."""
-    docs = sorted(docs, key=lambda d: (d.name, d.id))
-    meeting_ids = _meeting_ids(docs)
-    entities: dict[str, Entity] = {}
-    relations: dict[tuple, Relation] = {}
-
-    def entity_id(doc: Document, label: Label, name: str) -> str:
-        if label == Label.MEETING:
-            return meeting_ids[(doc.id, name)]
-        if label == Label.DOCUMENT:
-            return doc.id
-        if label == Label.BODY and name.startswith(("省", "市", "县", "区", "州", "镇", "乡")):
-            return stable_id(label, doc.id[9:17], name)  # relative body: its report's own
-        return stable_id(label, name)
-
+    merger = Merger()
     for doc in docs:
-        entities[doc.id] = Entity(id=doc.id, label=Label.DOCUMENT, name=doc.name, props={
-            "path": doc.path, "title": doc.meta.title, "date": doc.meta.date, "outlet": doc.meta.outlet,
-            "script": doc.meta.script, "jurisdiction": doc.meta.jurisdiction, "sha256": doc.sha256,
-            "url": doc.meta.url})
-        first_seen: dict[str, tuple[int, int, int]] = {}
-        for m in doc.mentions:
-            key = m.props["key"] if m.label == Label.MEETING else m.text
-            eid = entity_id(doc, m.label, key)
-            name = m.text
-            ent = entities.get(eid)
-            if ent is None:
-                ent = entities[eid] = Entity(id=eid, label=m.label, name=name)
-            props = {k: v for k, v in m.props.items() if k not in {"name"}}
-            if m.label == Label.PERSON:
-                props["aliases"] = [m.original] if m.original != m.text else []
-                props.setdefault("role", Role.OFFICIAL.value)
-                if props["role"] != Role.OFFICIAL.value and ent.props.get("role") == Role.OFFICIAL.value:
-                    props.pop("role")
-                elif props["role"] == Role.OFFICIAL.value and ent.props.get("role") not in (None, "official") \
-                        and props.get("titles"):
-                    ent.props["role"] = Role.OFFICIAL.value
-            _merge_props(ent, props)
-            cnt = first_seen.get(eid)
-            first_seen[eid] = (m.start, m.end, (cnt[2] if cnt else 0) + 1) if not cnt else (cnt[0], cnt[1], cnt[2] + 1)
-        for f in doc.facts:
-            src = entity_id(doc, *f.source)
-            dst = entity_id(doc, *f.target)
-            for eid, (label, key) in ((src, f.source), (dst, f.target)):
-                if eid not in entities:
-                    entities[eid] = Entity(id=eid, label=label, name=key)
-                if f.type == RelType.LOCATED_IN and eid == dst:
-                    continue  # the province a named city lies in is known, not mentioned
-                if label != Label.DOCUMENT and eid not in first_seen:
-                    first_seen[eid] = (f.start, f.end, 1)
-            rkey = (f.type, src, dst, doc.id)
-            if rkey not in relations:
-                relations[rkey] = Relation(type=f.type, source=src, target=dst,
-                                           provenance=doc.provenance(f.start, f.end), props=dict(f.props))
-        for eid, (start, end, count) in first_seen.items():
-            if eid == doc.id:
-                continue
-            rkey = (RelType.MENTIONED_IN, eid, doc.id, doc.id)
-            relations.setdefault(rkey, Relation(type=RelType.MENTIONED_IN, source=eid, target=doc.id,
-                                                provenance=doc.provenance(start, end), props={"count": count}))
-    return list(entities.values()), list(relations.values())
+        merger.add(report_facts(doc))
+    merger.finish()
+    return merger.entities(), merger.relation_models()

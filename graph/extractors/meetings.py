@@ -23,7 +23,7 @@ BODY = r"(?:[^\s,。;:!?、“”()《》]|\(扩大\))"  # 省委常委会(扩�
 HELD_RE = re.compile(rf"(?P<name>{BODY}{{2,60}}?{SUFFIX})(?:,?于(?P<when>[^,。;]{{2,24}}?))?"
                      rf"(?:在(?P<place>{BODY}{{1,12}}?))?(?:隆重|正式|顺利)?(?:召开|举行|开幕)"
                      rf"(?P<sub>预备会议|开幕会|闭幕会|第[一二三四五六七八九十\d]+次全体会议|全体会议)?(?P<body_held>了?会议)?")
-CONVENED_RE = re.compile(rf"(?P<verb>主持召开|组织召开|召开|举行|主持|出席|参加|列席)(?:了|的)?(?P<name>{BODY}{{2,60}}?{SUFFIX}(?:\(扩大\))?)"
+CONVENED_RE = re.compile(rf"(?P<verb>主持召开|组织召开|召开|举行|主持|出席|参加|列席)(?:了|的)?(?P<name>{BODY}{{0,60}}?{SUFFIX}(?:\(扩大\))?)"
                          rf"(?=[,。;:!?、\s)]|\((?!扩大)|$|并|上|时|期间|后)")
 # 宝鸡市委常委会召开会议: the body held a meeting, named after the body
 BODY_MEETING_RE = re.compile(rf"(?P<name>{BODY}{{2,24}}?(?:常委会|党组|常务委员会|领导小组|委员会|中心组|主席团))(?:召开|举行)了?"
@@ -129,6 +129,8 @@ class MeetingExtractor:
                     venue = m.groupdict().get("place")
                     if venue is None and (v := re.search(r"在([^\s,。;:!?、]{1,8}?)(?:召开|举行)", st[max(0, m.start() - 12):m.end()])):
                         venue = v.group(1)
+                    if venue and re.match(r"随后|会后|此前|当天|同日|此后|今天|昨天", venue):
+                        venue = None  # 在随后召开的: a time, not a place
                     past = bool(PAST_RE.search(before))
                     held.add(start)
                     cands.append((start, sent.start + m.end("name"), name, date, venue, True, convener, past))

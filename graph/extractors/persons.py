@@ -229,7 +229,8 @@ class PersonExtractor:
                 chain_start, titles = title_chain(text, s)
                 if titles:
                     current = titles  # 副省长、副指挥长张国华、任军号、李玛琳: the title covers the list
-                if _add_person(found, doc, s, e, taken, titles=titles or current):
+                extra = {"title_start": chain_start} if titles else {}
+                if _add_person(found, doc, s, e, taken, titles=titles or current, **extra):
                     known.add(text[s:e])
                     if titles or current:
                         titled.append((s, e, chain_start if titles else s, titles or current))

@@ -20,7 +20,8 @@ GAP_RE = re.compile(
     r"^(?:同志|总书记|副总理|总理|省长|市长|县长|区长|主席)?"
     r"(?:\d{1,2}月\d{1,2}日(?:上午|下午|晚上)?)?"
     r"(?:等(?:\d+|[一二三四五六七八九十两百]+)?(?:人|位|名)?(?:[^,。;]{0,10}?(?:领导|同志|代表|干部|委员|负责人))?(?:同志)?)?"
-    r"(?:,?(?:及|以及|和)(?:其他|有关|相关)?[^,。;]{0,12}?(?:领导|同志|委员|代表|负责同志|负责人|常委|干部|成员))?"
+    r"(?:,?(?:及|以及|和)(?:其他|有关|相关)?[^,。;]{0,12}?(?:领导|同志|委员|代表|负责同志|负责人|常委|干部|成员)"
+    r"(?:等(?:\d+|[一二三四五六七八九十两百]+)?(?:人|位|名)?)?)?"
     r"(?:(?:[,、][^,。;、]{0,20}?(?:负责人|负责同志|主任|代表|委员|干部|成员))+)?"
     r"(?:应邀)?(?:以视频方式|通过视频)?"
     r"(?:(?:主持|出席|参加|到会)[^,。;]{0,40}?,?并|(?:为|向|给)[^,。;]{0,30}?并|,?并)?"
@@ -100,10 +101,16 @@ class RoleExtractor:
                 if not rep:
                     continue
                 heard = [p for p in people if h_at <= p.start < h_at + rep.start() + 1]
-                for p in heard:
+                listener = next((p for p in reversed(people) if p.end <= sent.start + h.start()
+                                 and GAP_RE.match(text[p.end:sent.start + h.start()])), None)
+                spoke_after = re.match(r"\s*,?\s*并(?:作|做)?(?:了)?(?:重要)?(?:讲话|强调|指出|要求|提出)", tail[rep.end():])
+                if listener and spoke_after:
+                    heard.append(listener)  # 黎雪玲听取了…的汇报,并讲话
+                for person in heard:
+                    how = "讲话" if person is listener else "汇报"
                     for key in current(h_at, sent.start):
-                        add(RelType.SPOKE_AT, p, key, sent.start, sent.end, "汇报")
-                        add(RelType.ATTENDED, p, key, sent.start, sent.end, "汇报")
+                        add(RelType.SPOKE_AT, person, key, sent.start, sent.end, how)
+                        add(RelType.ATTENDED, person, key, sent.start, sent.end, how)
             # `A在X会议上的讲话`: A spoke at X (a speech's title, or a speech passed on)
             for m in meetings:
                 if not (sent.start <= m.start < sent.end):

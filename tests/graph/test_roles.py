@@ -117,3 +117,48 @@ def test_two_meetings_with_similar_names_on_different_days_stay_two():
     assert {m for _, m in pairs(doc, ATTENDED)} == {"全市安全生产工作会议"}
     from tests.graph.helpers import meetings
     assert sorted(m["date"] for m in meetings(doc).values()) == ["--03-02", "--03-09"]
+
+
+def test_reports_heard_and_symposium_named_by_type_only():
+    doc = run("2024年10月25日\n23日下午,在随后召开的座谈会上,副省长黎雪玲听取了市委书记农海英、市长韦韬关于乡村振兴"
+              "工作情况的汇报,并讲话。")
+    assert pairs(doc, SPOKE) == {("黎雪玲", "座谈会"), ("农海英", "座谈会"), ("韦韬", "座谈会")}
+
+
+def test_study_session_with_extension_and_exchanges_in_turn():
+    doc = run("11月6日,区委理论学习中心组举行2024年第10次集体学习(扩大)。区委书记卜凡主持并讲话。"
+              "区委常委何婉婷、黎永康、骆子豪先后作交流发言。车辚、靳宇轩逐一作个人对照检查发言。")
+    assert people_with(doc, CHAIRED) == {"卜凡"}
+    assert people_with(doc, SPOKE) == {"卜凡", "何婉婷", "黎永康", "骆子豪", "车辚", "靳宇轩"}
+
+
+def test_video_attendance_then_a_report_and_a_summing_up():
+    doc = run("3月2日,水利部召开防汛工作会议。会议由水利部副部长司马文涛主持,副部长钮海燕、总工程师宫铎出席会议。"
+              "省水利厅厅长仝晓蕾以视频方式参加会议,并通报了有关情况。司马文涛在总结讲话时强调,要压实责任。")
+    assert people_with(doc, ATTENDED) == {"司马文涛", "钮海燕", "宫铎", "仝晓蕾"}
+    assert people_with(doc, SPOKE) == {"仝晓蕾", "司马文涛"}
+
+
+def test_an_earlier_meeting_in_the_same_sentence_takes_its_own_people():
+    doc = run("5月28日,县十七届人大常委会第十九次会议召开。县人大常委会主任訾建平主持会议,副主任郜红艳、闵长春、甘露和委员"
+              "等21人出席会议。此前,5月27日下午,县人大常委会召开第四十二次主任会议,訾建平主持,郜红艳、闵长春参加。")
+    attended = pairs(doc, ATTENDED)
+    assert {("郜红艳", "县十七届人大常委会第十九次会议"), ("甘露", "县十七届人大常委会第十九次会议"),
+            ("郜红艳", "县人大常委会第四十二次主任会议"), ("訾建平", "县人大常委会第四十二次主任会议")} <= attended
+    assert pairs(doc, CHAIRED) == {("訾建平", "县十七届人大常委会第十九次会议"), ("訾建平", "县人大常委会第四十二次主任会议")}
+
+
+def test_yesterdays_meeting_and_a_meeting_before_it_the_same_day():
+    doc = run("湛江新闻网10月23日讯 昨日,市政协十二届十六次常委会议召开。会议由市政协主席司徒颖主持。"
+              "当天上午会前,市政协召开十二届第三十次主席会议。主席会议由司徒颖主持,冼敏仪、麦浩然参加。")
+    assert pairs(doc, CHAIRED) == {("司徒颖", "市政协十二届十六次常委会议"), ("司徒颖", "市政协十二届第三十次主席会议")}
+    assert ("冼敏仪", "市政协十二届第三十次主席会议") in pairs(doc, ATTENDED)
+
+
+def test_appointed_people_and_mongolian_chair():
+    doc = run("5月28日,县人大常委会会议召开。会议决定任命倪晓东为县财政局局长,免去钱守诚的县财政局局长职务。"
+              "新任命的倪晓东向宪法宣誓。会后,额尔敦仓主持召开全县森林防火工作会议并讲话。")
+    from tests.graph.helpers import persons
+    assert {"倪晓东", "钱守诚", "额尔敦仓"} <= persons(doc)
+    assert ("倪晓东", "县人大常委会会议") in pairs(doc, ATTENDED)
+    assert ("额尔敦仓", "全县森林防火工作会议") in pairs(doc, CHAIRED)
