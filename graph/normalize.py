@@ -18,7 +18,8 @@ GLOSS_RE = re.compile(rf"(?<=[{CJK}])(?:[(（][{PINYIN_LETTERS}]{{1,7}}\s?[)）]
 FOLD = str.maketrans({"，": ",", "：": ":", "；": ";", "（": "(", "）": ")", "！": "!", "？": "?",
                       "\u3000": " ", "\xa0": " ", "\u2002": " ", "\u2003": " ", "\u200b": " ",
                       "０": "0", "１": "1", "２": "2", "３": "3", "４": "4", "５": "5", "６": "6",
-                      "７": "7", "８": "8", "９": "9", "\r": "\n"})
+                      "７": "7", "８": "8", "９": "9", "\r": "\n",
+                      "陜": "陕", "峯": "峰", "綫": "线", "衆": "众"})  # variants OpenCC's t2s leaves alone
 DIGIT_SPACE_RE = re.compile(rf"(?<=\d)[ \t]+(?=[{CJK}])|(?<=[{CJK}])[ \t]+(?=\d)|(?<=\()[ \t]+|[ \t]+(?=\))")
 
 # Lines that are site chrome wherever they stand (footers, navigation, document-library banners).
