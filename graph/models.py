@@ -35,6 +35,7 @@ class PlaceKind(str, Enum):
     COUNTY = "county"
     DISTRICT = "district"
     TOWNSHIP = "township"
+    VILLAGE = "village"
     PORT = "port"
     COUNTRY = "country"
     REGION = "region"

@@ -15,6 +15,12 @@ from ..models import Document, Fact, Label, RelType
 from .base import Findings, make_mention
 from .jurisdiction import ABBR_RE
 
+# towns, townships, streets and villages (not in the gazetteer): 苏埠镇, 望京街道, 石门村
+TOWN_RE = re.compile(r"(?:^|(?<=[,、。;:\s(“县区市州旗])|(?<=在|到|赴)|(?<=深入|走进|来到|前往))"
+                     r"([\u4e00-\u9fff]{2,3}?(?:镇|乡|街道|村))(?=[\u4e00-\u9fff]{0,8}?(?:党委|党工委|政府|"
+                     r"办事处|村委|两委|召开|举行|调研|考察|,|、|。|的|和|与))", re.M)
+NOT_TOWN_START = set("全各本该每城农乡小大新老这那此其某多个区县市州委")
+NOT_IN_TOWN = ("委", "各", "农村", "城区", "社区", "乡村")
 PORT_RE = re.compile(r"(?<=[市州县区、,])([\u4e00-\u9fff]{2,4}?(?:公路|铁路|水运|航空)?口岸)")
 REGIONS = ("粤港澳大湾区", "长三角", "珠三角", "京津冀", "成渝地区", "长江经济带", "黄河流域")
 FUNCTION_CHARS = set("和与及在对向新")  # 国省和县乡村道路: 和 is "and", not 和县
@@ -54,6 +60,14 @@ class PlaceExtractor:
             found.mentions.append(make_mention(doc, Label.PLACE, start, pos, text=place.name, kind=place.kind,
                                                province=place.province))
             seen.setdefault(place.name, place)
+        for m in TOWN_RE.finditer(text):
+            town = m.group(1)
+            if town[0] in NOT_TOWN_START or any(w in town for w in NOT_IN_TOWN) or segment.word_freq(town) >= 50 or any(people[m.start(1):m.end(1)]) \
+                    or segment.is_common_word(town[:2]):
+                continue
+            kind = "village" if town.endswith("村") else "township"
+            found.mentions.append(make_mention(doc, Label.PLACE, m.start(1), m.end(1), kind=kind,
+                                               province=doc.meta.jurisdiction))
         for m in PORT_RE.finditer(text):
             found.mentions.append(make_mention(doc, Label.PLACE, m.start(1), m.end(1), kind="port",
                                                province=doc.meta.jurisdiction))

@@ -37,3 +37,10 @@ def test_bodies_are_made_absolute_and_conveners_linked():
     assert {"云南省委", "云南省政府", "党中央", "国务院"} <= set(labelled(doc, Label.BODY))
     doc = run("2月4日,旬阳县政协召开九届二次主席会议。")
     assert any(f.type == RelType.CONVENED and f.source[1] == "旬阳县政协" for f in doc.facts)
+
+
+def test_towns_and_villages_but_not_words_ending_like_them():
+    doc = run("5月6日,六安市苏埠镇召开防汛工作会议。县委书记在班彦村、西柏坡镇调研。要加快推进乡村振兴,"
+              "包保市区各街道的领导参加会议,州委农村工作领导小组召开会议。")
+    towns = {m.text for m in doc.mentions if m.label == Label.PLACE and m.props.get("kind") in ("township", "village")}
+    assert towns == {"苏埠镇", "班彦村", "西柏坡镇"}
