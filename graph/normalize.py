@@ -20,6 +20,8 @@ FOLD = str.maketrans({"，": ",", "：": ":", "；": ";", "（": "(", "）": ")"
                       "０": "0", "１": "1", "２": "2", "３": "3", "４": "4", "５": "5", "６": "6",
                       "７": "7", "８": "8", "９": "9", "\r": "\n",
                       "陜": "陕", "峯": "峰", "綫": "线", "衆": "众"})  # variants OpenCC's t2s leaves alone
+# Notes after a name or title: (女), (回族), (兼), (挂职) — dropped so the name meets its verb or list.
+NOTE_RE = re.compile(rf"\((?:(?:女|男)(?:[,、][{CJK}]{{1,5}}族)?|[{CJK}]{{1,5}}族|兼|挂职|正[厅处局部]级|副[厅处局部]级|主持工作|待定|下同)\)")
 DIGIT_SPACE_RE = re.compile(rf"(?<=\d)[ \t]+(?=[{CJK}])|(?<=[{CJK}])[ \t]+(?=\d)|(?<=\()[ \t]+|[ \t]+(?=\))")
 
 # Lines that are site chrome wherever they stand (footers, navigation, document-library banners).
@@ -67,6 +69,10 @@ def fold_punctuation(a: Aligned) -> Aligned:
 def strip_glosses(a: Aligned) -> Aligned:
     """Remove inline pinyin glosses; real parentheses (Chinese, digits, capitals) stay."""
     return _delete(a, [m.span() for m in GLOSS_RE.finditer(a.text)])
+
+
+def drop_notes(a: Aligned) -> Aligned:
+    return _delete(a, [m.span() for m in NOTE_RE.finditer(a.text)])
 
 
 def collapse_digit_spaces(a: Aligned) -> Aligned:
@@ -200,6 +206,7 @@ def normalize(raw: str) -> tuple[Aligned, str]:
         script = "hans-pdf" if script == "hans" else script + "-pdf"
         a = rejoin_lines(a)
     a = collapse_digit_spaces(a)
+    a = drop_notes(a)
     a = dedupe_blocks(a)
     return a, script
 

@@ -25,12 +25,16 @@ CLAUSE_SPLIT_RE = re.compile(r"[,;:。!?\n]")
 TITLE_BREAKERS = set("由 和 与 及 以及 同 跟 对 向 为 是 在 于 决定 成立 召开 主持 出席 参加 列席 传达 学习 汇报 通报 讲话 强调 "
                      "指出 要求 部署 安排 听取 会议 受 委托 等 并 根据 按照 任 担任 同志 会上 随后 其中 包括 邀请 陪同 "
                      "会见 看望 慰问 调研 介绍 表示 宣布 通过 联系 分管 率 带领 和 暨".split())
-LIST_INTRO_RE = re.compile(rf"^(?:{HAN}{{0,6}}领导|出席会议的(?:领导)?有|参加会议的(?:领导)?有|与会(?:领导)?有)")
+LIST_INTRO_RE = re.compile(rf"^(?:与会的还有|出席会议的(?:领导|人员)?(?:还)?有|参加会议的(?:领导|人员)?(?:还)?有|参会人员(?:还)?有|"
+                           rf"主席台(?:上)?就座的(?:领导)?有|列席(?:会议的)?人员(?:还)?有?|出席人员有?|与会(?:领导)?有|"
+                           rf"{HAN}{{0,6}}领导)")
 GROUP_TAIL = (r"(?:等(?:\d+|[一二三四五六七八九十两百]+)?(?:人|位|名)?(?:[^,。;]{0,10}?(?:领导|同志|代表|干部|委员))?|"
               r"(?:及|以及|和)(?:其他|有关|相关)?[^,。;]{0,12}?(?:领导|同志|委员|代表|负责同志|负责人|常委|干部|成员))?")
 ROLE_TAIL_RE = re.compile(rf"{GROUP_TAIL}(?:等人|等同志|同志)?(?:[省市县区州]?(?:级)?领导)?(?:(?:{ATTEND_VERBS}|{CHAIR_VERBS}|{SPEAK_VERBS}|分别|先后|随后|逐一|一起|共同|还|也|就|对|在|作|做|围绕|结合|针对|通过|以|按照|根据).*)?")
 POSTFIX_RE = re.compile(r"总书记|副总理|总理|委员长|同志|省长|市长|县长|书记|主席")
 STRONG_POSTFIX = {"总书记", "副总理", "总理", "委员长", "同志"}
+COLLECTIVE_RE = re.compile(r"班子|成员|同志|干部|代表团|人员|群众|督导组|工作组|专家组|领导|单位|部门|队伍|委员会")
+LIST_VERB_RE = re.compile(rf"(?:等(?:同志)?)?(?:{ATTEND_VERBS}|分别作了?[^,。;]{{0,6}}发言|逐一发言|先后发言)")
 APPOINT_RE = re.compile(rf"(?:任命|免去|选举|补选|新任命的|接受)(?P<name>{HAN}{{2,3}}?)(?=为|的|同志|担任|辞去|[,、。])")
 SUBJECT_RE = re.compile(rf"(?:^|(?<=[,。;:!?\n]))\s*(?:会上|会议上|随后|最后|其后|同时|此外|另外|期间)?,?\s*"
                         rf"(?P<name>{HAN}{{2,4}}?)(?={SPEAK_VERBS}|{CHAIR_VERBS}|{ATTEND_VERBS}|就|对[^,。]{{2,30}}进行)")
@@ -158,10 +162,14 @@ def _list_names(clause: str, offset: int, known: set[str]) -> list[tuple[int, in
     for k, (ipos, item) in enumerate(items):
         lead = len(item) - len(item.lstrip())
         body = item.strip()
+        if not body:
+            continue
         if k == 0 and (m := LIST_INTRO_RE.match(body)):
             lead, body = lead + m.end(), body[m.end():]
         cut = 0
         for t in title_re().finditer(body):  # strip a title prefix: 区委常委杨建春
+            if re.search(rf"{ATTEND_VERBS}|{CHAIR_VERBS}|在", body[:t.start()]):
+                break  # 胡国栋出席常委会会议: the title word is in the tail, not before the name
             cut = t.end()
         if cut:
             if cut == len(body) or (k == len(items) - 1 and ROLE_TAIL_RE.fullmatch(body[cut:])):
@@ -204,6 +212,8 @@ class PersonExtractor:
 
         # 1. after a title chain
         for t in title_re().finditer(text):
+            if COLLECTIVE_RE.match(text, t.end()) or segment.word_tag(text[t.start():t.end() + 1]) not in ("", "nnt"):
+                continue  # 县委常委班子, 主席台, 常委会: the title word is part of another word
             if t.group()[0] in "省市县区州" and any(
                     (pl := gazetteer.lookup(text[max(0, t.start() - k):t.start() + 1])) and pl.kind != "country"
                     for k in (2, 3, 4) if t.start() >= k):
@@ -234,6 +244,26 @@ class PersonExtractor:
                     known.add(text[s:e])
                     if titles or current:
                         titled.append((s, e, chain_start if titles else s, titles or current))
+
+        # 2b. lists written with commas or spaces instead of 、, ending in their verb
+        for v in LIST_VERB_RE.finditer(text):
+            start = v.start()
+            while start > 0 and text[start - 1] not in "。;:!?\n" and v.start() - start < 160:
+                start -= 1
+            clauses = re.split(r"[, ]+", text[start:v.start()])
+            keep = []
+            for c in reversed(clauses):
+                if not c or len(c) > 18 or re.search(rf"{CHAIR_VERBS}|召开|举行|强调|指出|要求", c):
+                    break
+                keep.insert(0, c)
+            if len(keep) < 2:
+                continue
+            seg_start = v.start() - len(",".join(keep)) - 0
+            seg_start = text.rfind(keep[0], start, v.start())
+            seg = re.sub(r"[, ]+", lambda m: "、" * len(m.group()), text[seg_start:v.end()])
+            for s, e in _list_names(seg.replace("、、", "、 "), seg_start, known):
+                if text[s:e].strip() and _add_person(found, doc, s, e, taken, titles=[]):
+                    known.add(text[s:e])
 
         # 3. before a title of address
         for p in POSTFIX_RE.finditer(text):
