@@ -10,16 +10,16 @@ from __future__ import annotations
 import re
 
 from ..models import Document, Fact, Label, RelType
-from ..meeting_names import canonical_meeting_name, meeting_core, same_meeting
+from ..meeting_names import canonical_meeting_name, meeting_core, meeting_level, same_meeting
 from .base import Findings, make_mention
 from .jurisdiction import abbreviation, province_of
 from .lexicon import FULL_DATE_RE, MONTH_DAY_RE, RELATIVE_RE, date_in, range_end
 
 SUFFIX = (r"(?:会议|座谈会|推进会|调度会|常委会|办公会|联席会|动员会|部署会|协调会|现场会|报告会|学习会|研讨会|交流会|"
           r"汇报会|碰头会|例会|会商会|大会|全会|论坛|集体学习|专题学习|学习研讨|专题研讨(?:交流)?|研讨交流|读书班|"
-          r"生活会|签约仪式|仪式|发布会|推介会|观摩会)")
+          r"生活会|签约仪式|仪式|发布会|推介会|观摩会|协商会|议政会|恳谈会)")
 TYPE_ONLY = {"座谈会", "推进会", "调度会", "汇报会", "见面会", "恳谈会", "碰头会", "生活会", "签约仪式"}
-BODY = r"(?:[^\s,。;:!?、“”()《》]|\(扩大\))"  # 省委常委会(扩大)会议 is one name
+BODY = r"(?:[^\s,。;:!?、“”()《》]|\(扩大\)|“[^“”,。]{1,20}”)"  # 省委常委会(扩大)会议, 市政协“…”专题协商会
 HELD_RE = re.compile(rf"(?P<name>{BODY}{{2,60}}?{SUFFIX})(?:,?于(?P<when>[^,。;]{{2,24}}?))?"
                      rf"(?:在(?P<place>{BODY}{{1,12}}?))?(?:隆重|正式|顺利)?(?:召开|举行|开幕)"
                      rf"(?P<sub>预备会议|开幕会|闭幕会|第[一二三四五六七八九十\d]+次全体会议|全体会议)?(?P<body_held>了?会议)?")
@@ -28,9 +28,11 @@ CONVENED_RE = re.compile(rf"(?P<verb>主持召开|组织召开|召开|举行|主
 # 宝鸡市委常委会召开会议: the body held a meeting, named after the body
 BODY_MEETING_RE = re.compile(rf"(?P<name>{BODY}{{2,24}}?(?:常委会|党组|常务委员会|领导小组|委员会|中心组|主席团))(?:召开|举行)了?"
                              rf"(?P<kind>(?:第[一二三四五六七八九十\d]+次)?(?:会议|常务会议|全体会议|扩大会议))(?=[,。;:!?\s]|$)")
+# 2月27日,在全市优化营商环境大会上,市委书记韦正霖强调: the report opens inside its meeting
+AT_MEETING_RE = re.compile(rf"(?:^|(?<=[,。:;\s]))在(?P<name>{BODY}{{2,60}}?{SUFFIX})上[,:]")
 SPEECH_RE = re.compile(rf"在(?P<name>{BODY}{{2,60}}?{SUFFIX})上(?:的|所作的)?(?:重要)?(?:讲话|报告|发言|致辞|强调|指出|表示|作)")
 SPIRIT_RE = re.compile(rf"(?:(?<=传达)|(?<=学习)|(?<=贯彻)|(?<=落实)|(?<=[了和及、,]))(?P<name>[^\s,。;:!?、“”()《》和及]{{2,40}}?{SUFFIX})"
-                       rf"(?=(?:的)?(?:精神|部署|决策部署)|、[^。;]{{2,60}}?{SUFFIX}(?:的)?精神)")
+                       rf"(?=(?:的)?(?:精神|部署|决策部署)|[、和及][^。;]{{2,60}}?{SUFFIX}(?:的)?精神)")
 # 党的二十大, 二十届三中全会: named by number, the congresses and plenums a report passes on
 PARTY_RE = re.compile(r"(?:党的)?(?:十[一二三四五六七八九]|二十[一二三]?)(?:大|届(?:中央纪委)?[一二三四五六七八九]中?全会|届中央纪委[一二三四五六七八九]次全会)")
 # what stands before a meeting's name in the same run of text: clause verbs, dates, adverbs
@@ -39,7 +41,7 @@ VERB_SPLIT_RE = re.compile(r".*(?:学习(?=全国|全省|全市|中央|省|市|�
 LEAD_RE = re.compile(r"^(?:\d{4}年\d{1,2}月\d{1,2}日|\d{1,2}月\d{1,2}日|\d{1,2}日|上午|下午|晚上|晚间|晚|今天|今日|昨天|昨日|"
                      r"了|的|和|及|迅速|认真|深入|全面|确保|保证|推动|筹备|做好|开好|办好)+")
 GENERIC_RE = re.compile(r"^(?:一次|这次|本次|此次|该次|那次|一个|这个|各类|各种|有关|相关|各级|与会|会议|对|把)|十分|非常|重要的|"
-                        r"重大的|大家|我们|奋力|推动|学深悟透|领会|深刻")
+                        r"重大的|大家|我们|奋力|推动|学深悟透|领会|深刻|统一到|贯彻|落实|这是|第一个")
 LEVEL_START_RE = re.compile(r"^(?:全国|中央|国务院|全省|全市|全县|全区|全州|省|市|县|区|州|中共)")
 CONVENER_RE = re.compile(r"([^\s,。;:!?、“”()]{0,20}?(?:省|市|县|区|州|旗|委|政府|政协|人大|常委会|办|局|厅|部|领导小组|中心组|"
                          r"委员会|街道|镇|乡))$")
@@ -57,6 +59,11 @@ def clean_name(raw: str) -> tuple[str, str]:
     if GENERIC_RE.search(name) or LEVEL_START_RE.sub("", name) in ("会议", "会", "大会", "全会"):
         return "", raw  # 一次十分重要的会议, 全国会议: words about a meeting, not its name
     return name, raw[: len(raw) - len(name)]
+
+
+def bare(name: str) -> str:
+    """A name without ordinals or brackets, to see one name inside another (常委会会议 in 市委常委会第5次会议)."""
+    return re.sub(r"第?[\d一二三四五六七八九十百]+次|\(扩大\)", "", canonical_meeting_name(name))
 
 
 def headline_block(text: str) -> str:
@@ -134,6 +141,14 @@ class MeetingExtractor:
                     past = bool(PAST_RE.search(before))
                     held.add(start)
                     cands.append((start, sent.start + m.end("name"), name, date, venue, True, convener, past))
+            for m in AT_MEETING_RE.finditer(st):
+                name, lead = clean_name(m.group("name"))
+                if len(name) < 4 and name not in TYPE_ONLY:
+                    continue
+                start = sent.start + m.start("name") + len(lead)
+                date = date_in(st[:m.start("name")], publish)
+                held.add(start)
+                cands.append((start, sent.start + m.end("name"), name, date, None, True, None, bool(PAST_RE.search(st[:m.start()]))))
             for m in SPEECH_RE.finditer(st):
                 name, lead = clean_name(m.group("name"))
                 if len(name) < 4:
@@ -178,8 +193,10 @@ class MeetingExtractor:
         header_len = len(headline_block(doc.text))
         meetings: list[dict] = []
         for start, end, name, date, venue, reported, convener in cands:
-            if len(meeting_core(name)) <= 2 and (mt := next((mt for mt in reversed(meetings) if mt["name"].endswith(name)
-                                                             and mt["name"] != name), None)):
+            prior = sorted((mt for mt in reversed(meetings) if mt["name"] != name and mt["reported"]),
+                           key=lambda mt: (not mt["name"].endswith(name), mt["date"] is None))  # stable: latest first
+            if (len(meeting_core(name)) <= 2 or not meeting_level(name)) and (mt := next(
+                    (mt for mt in prior if bare(name) and bare(name) in bare(mt["name"])), None)):
                 mt["spans"].append((start, end))  # 主持预备会议: the preparatory meeting just named
                 continue
             for mt in meetings:
