@@ -315,6 +315,21 @@ class PersonExtractor:
                 if boundary_at(text, m.end()):
                     _add_person(found, doc, m.start(), m.end(), taken, titles=[])
 
+        # 6. a known person called by surname and post (金书记, 冉副省长)
+        short: dict[str, set[str]] = {}
+        for m in found.mentions:
+            for title in m.props.get("titles", []) if m.label == Label.PERSON else []:
+                if (pos := position_word(title)) and len(m.text) >= 2:
+                    short.setdefault(m.text[0] + pos, set()).add(m.text)
+        for form, names in short.items():
+            if len(names) != 1 or form in known:
+                continue
+            name = next(iter(names))
+            for m in re.finditer(re.escape(form), text):
+                if boundary_at(text, m.end()):
+                    _add_person(found, doc, m.start(), m.end(), taken, titles=[], short=form)
+                    found.mentions[-1].text = name if found.mentions[-1].start == m.start() else found.mentions[-1].text
+
         # titles -> positions in bodies
         for s, e, chain_start, titles in titled:
             name = text[s:e]

@@ -32,6 +32,8 @@ GAP_RE = re.compile(
     r"(?:以视频方式|通过视频(?:连线)?(?:方式)?)?"
     r"(?:就[^。;]{0,90}?|对[^。;]{0,70}?|围绕[^。;]{0,60}?|结合[^。;]{0,40}?)?"
     r"(?:作|做|进行|发表)?了?(?:重要|具体|总结|动员|专题|书面|简要|工作|全面|交流)?$")
+INTRO_RE = re.compile(r"(?:与会的还有|出席会议的(?:领导|人员)?(?:还)?有|参加会议的(?:领导|人员)?(?:还)?有|参会人员(?:还)?有|"
+                      r"主席台(?:上)?就座的(?:领导)?有|列席(?:会议的)?人员(?:还)?有?|出席人员有?)[:,]?")
 ABSENT_RE = re.compile(r"批示|贺信|来信|书面|署名文章|委托")
 JOIN_RE = re.compile(r"^\s*(?:、|,|和|及|与|以及|,以及|,和)\s*$")
 NOT_SPOKEN_AFTER_RE = re.compile(r"^(?:精神|要求精神|稿|材料)")
@@ -93,6 +95,12 @@ class RoleExtractor:
                         add(rel, p, key, sent.start, sent.end, v.group())
                         if rel != RelType.ATTENDED:
                             add(RelType.ATTENDED, p, key, sent.start, sent.end, v.group())
+            # 与会的还有…, 主席台就座的有…, 列席人员: everyone listed after such an introduction was there
+            for intro in INTRO_RE.finditer(text, sent.start, sent.end):
+                how = "列席" if "列席" in intro.group() else "出席"
+                for person in (p for p in people if intro.end() <= p.start < sent.end):
+                    for key in current(intro.start(), sent.start):
+                        add(RelType.ATTENDED, person, key, sent.start, sent.end, how)
             # 听取了县文旅局局长武孟阳关于…的汇报: the one heard reported
             for h in re.finditer(r"听取(?:了)?", text[sent.start:sent.end]):
                 h_at = sent.start + h.end()
