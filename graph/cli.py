@@ -74,7 +74,8 @@ def build(inputs: List[Path] = typer.Argument(..., help="Report files, folders (
     try:
         if dask:
             from graph.distributed import build_graph_on_dask
-            run = partial(build_graph_on_dask, scheduler=dask, workers=jobs or 2)
+            from graph.parallel import check_jobs
+            run = partial(build_graph_on_dask, scheduler=dask, workers=check_jobs(jobs))
         else:
             run = partial(build_graph, jobs=jobs)
         with build_progress(console, enabled=not quiet) as on_progress:

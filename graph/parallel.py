@@ -11,15 +11,20 @@ import multiprocessing
 import os
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 from typing import Callable, Iterable, Iterator, TypeVar
 
-from .models import ConfigError
+from .models import ConfigError, HuiyiError
 
 T = TypeVar("T")
 R = TypeVar("R")
 # A mapper takes a function returning a list per item and yields the lists' items in input order.
 Mapper = Callable[[Callable[[T], list[R]], Iterable[T]], Iterator[R]]
+
+
+class WorkerDied(HuiyiError):
+    """A worker process was killed (by the out-of-memory killer, or a signal)."""
 
 
 def check_jobs(jobs: int) -> int:
@@ -78,6 +83,8 @@ def process_map(jobs: int, *, initializer: Callable[[], object] | None = None, b
         try:
             yield from windowed(lambda chunk: pool.submit(run_batch, fn, chunk), items, batch=batch,
                                 window=window or 4 * jobs)
+        except BrokenProcessPool as exc:
+            raise WorkerDied(f"a worker process died ({exc}); out of memory? run again with fewer --jobs") from exc
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
     return mapper

@@ -185,8 +185,9 @@ def build_graph(inputs: Iterable[str | Path], *, max_mb: float = documents.DEFAU
     done_bytes = reports = 0
     tasks = _tasks(found.files, max_mb, record_sizes)
     for task, results in _with_tasks(mapper, work, tasks):
+        # progress in input bytes: a file's size, a JSON Lines record's text
         done_bytes += record_sizes.pop(id(task), 0) if isinstance(task, Document) else \
-            _size(task) if isinstance(task, Path) else 0  # (a JSON Lines file: its records, roughly)
+            _size(task) if isinstance(task, Path) else 0
         for item in results:
             if isinstance(item, documents.Skipped):
                 log.add(item.path, "skipped", reason=item.reason)
@@ -210,6 +211,8 @@ def build_graph(inputs: Iterable[str | Path], *, max_mb: float = documents.DEFAU
             on_progress(reports, done_bytes, total)
     for path in found.ignored:
         log.add(path, "ignored", reason=f"not a report format ({path.suffix or 'no suffix'})")
+    if on_progress and done_bytes != total:  # JSON Lines records are credited by their text only
+        on_progress(reports, total, total)
     extracted = time.perf_counter()
     merger.finish()
     G = merger.to_networkx()

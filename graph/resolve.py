@@ -12,9 +12,10 @@ order; so the graph is the same whatever order reports arrive in, from one proce
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 import networkx as nx
 
@@ -89,7 +90,7 @@ def same_meeting(a: str, b: str) -> bool:
 
 
 Evidence = tuple[str, int, int]  # the sentence as written, and its span in the original
-Order = tuple  # (file name, document id, 0 for a mention | 1 for a fact, index): smaller is first
+Order = tuple  # (file name, document id, -1 the report | 0 a mention | 1 a fact, index): smaller first
 SKIPPED_PROPS = {"key", "title_start", "name"}
 RELATIVE_BODY = ("省", "市", "县", "区", "州", "镇", "乡")
 
@@ -109,11 +110,22 @@ class ReportFacts:
 
 
 def report_facts(doc: Document) -> ReportFacts:
-    """The mentions and facts of an extracted document, each with its evidence sentence.
-    A sentence is one shared string however many facts it supports."""
+    """The mentions and facts of an extracted document, each with its evidence sentence (as
+    `Document.provenance` gives it). A sentence is one shared string however many facts it supports."""
     shared: dict[tuple[int, int], Evidence] = {}
+    sentences = doc.sentences
+    starts = [s.start for s in sentences]
+    ordered = all(a.end <= b.start for a, b in zip(sentences, sentences[1:]))
 
     def evidence(start: int, end: int) -> Evidence:
+        if ordered:  # the sentence holding `start`, found by bisection
+            i = bisect_right(starts, start) - 1
+            span = (sentences[i].orig_start, sentences[i].orig_end) if i >= 0 and start < sentences[i].end \
+                else doc.orig_span(start, end)
+            ev = shared.get(span)
+            if ev is None:
+                ev = shared[span] = (doc.raw[span[0]:span[1]].strip(), *span)
+            return ev
         p = doc.provenance(start, end)
         return shared.setdefault((p.start, p.end), (p.evidence, p.start, p.end))
 
@@ -182,6 +194,7 @@ class Merger:
         # None, a dict, or MENTIONED_IN's count (an int: a million small dicts add up)
         self.relations: list[tuple] = []
         self.pending: list[tuple] = []  # per report: what waits for the meeting ids (see `add`)
+        self.ids: dict[tuple[Label, str], str] = {}
         self.reports = 0
 
     def _node(self, eid: str, label: Label, order: Order, name: str) -> _Node:
@@ -217,13 +230,15 @@ class Merger:
                 if cur is None or order < cur[0]:
                     node.scalars[k] = (order, v)
 
-    @staticmethod
-    def _id(report: ReportFacts, label: Label, key: str) -> str:
+    def _id(self, report: ReportFacts, label: Label, key: str) -> str:
         if label == Label.DOCUMENT:
             return report.id
         if label == Label.BODY and key.startswith(RELATIVE_BODY):
             return stable_id(label, report.id[9:17], key)  # relative body: its report's own
-        return stable_id(label, key)
+        eid = self.ids.get((label, key))
+        if eid is None:  # the same people and places recur in report after report
+            eid = self.ids[(label, key)] = stable_id(label, key)
+        return eid
 
     def add(self, report: ReportFacts) -> None:
         """Merge one report. Everything but its meetings is merged now; meetings wait in `pending`
@@ -330,12 +345,21 @@ class Merger:
                        **{k: _clean(v) for k, v in sorted(n.props().items()) if k not in {"label", "name"}})
         rels, self.relations = self.relations, []
         rels.sort(reverse=True)  # by id; popped from the end, smallest first
-        while rels:
-            rid, rtype, source, target, doc, doc_id, evidence, start, end, props = rels.pop()
-            attrs = {k: _clean(v) for k, v in sorted(_props(props).items()) if v is not None}
-            G.add_edge(source, target, key=rid, type=rtype.value, doc=doc, doc_id=doc_id, evidence=evidence,
-                       start=start, end=end, **attrs)
+        G.add_edges_from(_edges(rels))
         return G
+
+
+def _edges(rels: list[tuple]) -> Iterator[tuple[str, str, str, dict]]:
+    """(source, target, id, attributes) of each relation, emptying `rels` from its end."""
+    names = {t: t.value for t in RelType}
+    while rels:
+        rid, rtype, source, target, doc, doc_id, evidence, start, end, props = rels.pop()
+        attrs = {"type": names[rtype], "doc": doc, "doc_id": doc_id, "evidence": evidence, "start": start, "end": end}
+        if isinstance(props, int):
+            attrs["count"] = props
+        elif props:
+            attrs.update((k, _clean(v)) for k, v in sorted(props.items()) if v is not None)
+        yield source, target, rid, attrs
 
 
 def _props(props) -> dict:

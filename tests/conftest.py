@@ -25,7 +25,7 @@ def seed_gold() -> dict[str, dict]:
 def seed_build():
     """The BuildResult of the five seeds (built once per test session)."""
     from graph.pipeline import build_graph
-    return build_graph([SEEDS])
+    return build_graph([SEEDS], keep_text=True)  # the tests read evidence back from the texts
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,231 @@
+"""The benchmark: `huiyi build` on generated corpora against bare `jieba.cut` on the same text.
+
+    .venv/bin/python bench/run.py --mb 10 --mb 100 --jobs 2
+
+For each size it writes a corpus of distinct reports (bench/corpus.py) into a temporary folder,
+times bare `jieba.cut` over every report (one process, dictionary loaded first, reading not
+counted), then runs the whole `huiyi build` (a fresh process: start-up, extraction, merging and
+every output) with one worker and with --jobs N, and prints MB/s, reports/s, peak memory, the
+ratio to jieba and the speed-up. Then it times the embedded store's bulk load of a graph of
+100k nodes and 1M edges. Nothing is written into the repository; --keep leaves the corpora.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+HUIYI = [sys.executable, "-m", "graph.cli"]
+
+
+def jieba_speed(folder: Path) -> dict:
+    """Bare jieba.cut (its default: HMM on) over every report, in this process."""
+    import jieba
+    jieba.setLogLevel(60)
+    jieba.initialize()
+    total, seconds, files = 0, 0.0, sorted(folder.rglob("*.txt"))
+    for path in files:
+        data = path.read_bytes()
+        text = data.decode("utf-8")
+        start = time.perf_counter()
+        for _ in jieba.cut(text):
+            pass
+        seconds += time.perf_counter() - start
+        total += len(data)
+    return {"bytes": total, "seconds": seconds, "reports": len(files)}
+
+
+class PeakMemory:
+    """Largest resident set of a process and of the process with its children (sampled)."""
+
+    def __init__(self, pid: int):
+        self.pid, self.peak, self.peak_tree, self._stop = pid, 0, 0, threading.Event()
+        self.thread = threading.Thread(target=self._watch, daemon=True)
+        self.thread.start()
+
+    def _watch(self) -> None:
+        try:
+            import psutil
+        except ImportError:
+            return
+        try:
+            proc = psutil.Process(self.pid)
+            while not self._stop.wait(0.1):
+                own = proc.memory_info().rss
+                kids = sum(c.memory_info().rss for c in proc.children(recursive=True) if c.is_running())
+                self.peak, self.peak_tree = max(self.peak, own), max(self.peak_tree, own + kids)
+        except psutil.Error:
+            pass
+
+    def stop(self) -> None:
+        self._stop.set()
+        self.thread.join()
+
+
+def run_measured(cmd: list[str], log: Path) -> dict:
+    """Run a command; its wall time, exit code, peak memory (its own, and with its workers)."""
+    with log.open("w", encoding="utf-8") as out:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, cwd=ROOT)
+        watch = PeakMemory(proc.pid)
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - start
+        watch.stop()
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    # ru_maxrss (kB): the largest single process among it and the workers it waited for
+    return {"seconds": seconds, "exit": proc.returncode, "peak_mb": max(watch.peak, usage.ru_maxrss * 1024) / 2**20,
+            "peak_tree_mb": watch.peak_tree / 2**20, "log": str(log)}
+
+
+def build(corpus: Path, out: Path, jobs: int, extra: list[str], logs: Path) -> dict:
+    shutil.rmtree(out, ignore_errors=True)
+    cmd = [*HUIYI, "build", str(corpus), "--out", str(out), "--jobs", str(jobs), "--quiet", *extra]
+    result = run_measured(cmd, logs / f"build-{corpus.name}-j{jobs}.log")
+    text = Path(result["log"]).read_text(encoding="utf-8", errors="replace")
+    summary = re.findall(r"^[\d,]+ reports, .*$", text, re.M)
+    result["summary"] = summary[-1] if summary else ""
+    if result["exit"] not in (0, 1):  # 1: some inputs skipped (no meeting in them), the graph is written
+        tail = "\n".join(text.strip().splitlines()[-3:])
+        raise SystemExit(f"huiyi build failed (exit {result['exit']}), see {result['log']}:\n{tail}")
+    return result
+
+
+def _stage(summary: str, name: str) -> float | None:
+    """Seconds of one stage in `huiyi build`'s summary line (`... (extract 12.3 s, merge ...)`)."""
+    m = re.search(rf"\b{name} ([\d.]+) s", summary)
+    return float(m.group(1)) if m else None
+
+
+def store_load(nodes: int, edges: int, workdir: Path) -> dict:
+    """The embedded store's fresh load (write_store) of a synthetic graph, in a fresh process."""
+    code = f"""
+import json, random, time, networkx as nx
+from loaders.embedded_store import write_store
+rng = random.Random(1)
+G = nx.MultiDiGraph()
+labels = ["Person"] * 5 + ["Meeting"] * 2 + ["Document"] * 2 + ["Place", "Body", "Policy"]
+ids = []
+for i in range({nodes}):
+    label = labels[i % len(labels)]
+    ids.append(f"{{label}}:n{{i}}")
+    G.add_node(ids[-1], label=label, name=f"名字{{i}}", **({{"date": "2020-02-20"}} if label == "Meeting" else {{}}))
+docs = [n for n in ids if n.startswith("Document")]
+people = [n for n in ids if n.startswith("Person")]
+meetings = [n for n in ids if n.startswith("Meeting")]
+for j in range({edges}):
+    kind = j % 3
+    u, v, t = ((rng.choice(people), rng.choice(meetings), "ATTENDED") if kind == 0 else
+               (rng.choice(ids), rng.choice(docs), "MENTIONED_IN") if kind == 1 else
+               (rng.choice(people), rng.choice(meetings), "SPOKE_AT"))
+    d = rng.choice(docs)
+    G.add_edge(u, v, key=f"{{t}}:{{j}}", type=t, doc=d[9:] + ".txt", doc_id=d, evidence="省委书记出席会议并讲话。" * 2,
+               start=j % 5000, end=j % 5000 + 24, **({{"count": 1}} if t == "MENTIONED_IN" else {{"how": "出席"}}))
+start = time.perf_counter()
+counts = write_store(G, {str(workdir / 'store.lbug')!r})
+print(json.dumps({{"seconds": time.perf_counter() - start, "counts": counts}}))
+"""
+    log = workdir / "store.log"
+    result = run_measured([sys.executable, "-c", code], log)
+    lines = Path(result["log"]).read_text(encoding="utf-8").strip().splitlines()
+    if result["exit"] != 0 or not lines:
+        raise SystemExit(f"the store load failed, see {log}")
+    return {**json.loads(lines[-1]), "peak_mb": result["peak_mb"]}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--mb", type=float, action="append", help="corpus size in MB (repeatable; default 10 and 100)")
+    ap.add_argument("--jobs", type=int, default=2, help="workers of the parallel run (default 2)")
+    ap.add_argument("--seed", type=int, default=7, help="corpus seed (the same seed, the same corpus)")
+    ap.add_argument("--workdir", type=Path, help="where corpora and outputs go (default: a temporary folder)")
+    ap.add_argument("--keep", action="store_true", help="keep the work folder")
+    ap.add_argument("--build-arg", action="append", default=[], help="extra `huiyi build` argument (repeatable)")
+    ap.add_argument("--store-nodes", type=int, default=100_000)
+    ap.add_argument("--store-edges", type=int, default=1_000_000)
+    ap.add_argument("--no-store-bench", action="store_true", help="skip the embedded store's load benchmark")
+    ap.add_argument("--json", type=Path, help="also write the figures as JSON here")
+    ap.add_argument("--jieba-only", type=Path, help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+    if args.jieba_only:
+        print(json.dumps(jieba_speed(args.jieba_only)))
+        return 0
+
+    sys.path.insert(0, str(HERE))
+    from corpus import write_corpus
+
+    sizes = sorted(args.mb or [10.0, 100.0])
+    workdir = args.workdir or Path(tempfile.mkdtemp(prefix="huiyi-bench-"))
+    workdir.mkdir(parents=True, exist_ok=True)
+    print(f"work folder: {workdir}  (cores: {os.cpu_count()}, load average {os.getloadavg()[0]:.2f})", flush=True)
+    rows = []
+    try:
+        for mb in sizes:
+            corpus = workdir / f"corpus-{mb:g}mb"
+            shutil.rmtree(corpus, ignore_errors=True)
+            made = write_corpus(corpus, mb, seed=args.seed)
+            size = made["bytes"] / 2**20
+            shapes = ", ".join(f"{k} {v}" for k, v in made["shapes"].items())
+            print(f"\n== {size:.1f} MB: {made['reports']} reports ({shapes})", flush=True)
+            out = subprocess.run([sys.executable, str(HERE / "run.py"), "--jieba-only", str(corpus)],
+                                 capture_output=True, text=True, check=True, cwd=ROOT)
+            jb = json.loads(out.stdout)
+            jieba_mbs = size / jb["seconds"]
+            print(f"bare jieba.cut:   {jieba_mbs:6.2f} MB/s ({jb['seconds']:.1f} s)", flush=True)
+            row = {"mb": size, "reports": made["reports"], "jieba_mb_s": jieba_mbs}
+            for jobs in sorted({1, args.jobs}):
+                r = build(corpus, workdir / f"out-{mb:g}-j{jobs}", jobs, args.build_arg, workdir)
+                row[f"j{jobs}"] = {**r, "mb_s": size / r["seconds"], "reports_s": made["reports"] / r["seconds"]}
+                print(f"huiyi build -j{jobs}:  {size / r['seconds']:6.2f} MB/s, {made['reports'] / r['seconds']:5.0f} "
+                      f"reports/s, {r['seconds']:6.1f} s, peak {r['peak_mb']:.0f} MB (with workers "
+                      f"{r['peak_tree_mb']:.0f} MB)\n                  {r['summary']}", flush=True)
+            row["ratio"] = row["j1"]["mb_s"] / jieba_mbs
+            row["speedup"] = row["j1"]["seconds"] / row[f"j{args.jobs}"]["seconds"]
+            stage = [_stage(row[k]["summary"], "extract") for k in ("j1", f"j{args.jobs}")]
+            row["extract_speedup"] = stage[0] / stage[1] if all(stage) else None
+            print(f"ratio to jieba.cut (one worker): {row['ratio']:.2f}   --jobs {args.jobs} speed-up: "
+                  f"{row['speedup']:.2f}x (extraction stage alone: "
+                  f"{row['extract_speedup'] or 0:.2f}x)", flush=True)
+            rows.append(row)
+            if not args.keep:
+                shutil.rmtree(corpus, ignore_errors=True)
+        print("\n== summary")
+        flag = f"-j{args.jobs}"
+        print(f"{'MB':>6} {'reports':>8} {'jieba MB/s':>10} {'-j1 MB/s':>9} {'ratio':>6} {'-j1 s':>7} "
+              f"{flag + ' s':>7} {'speed-up':>8} {'peak MB -j1':>11} {flag + ' (all)':>11}")
+        for r in rows:
+            jn = r[f"j{args.jobs}"]
+            print(f"{r['mb']:6.1f} {r['reports']:8d} {r['jieba_mb_s']:10.2f} {r['j1']['mb_s']:9.2f} {r['ratio']:6.2f} "
+                  f"{r['j1']['seconds']:7.1f} {jn['seconds']:7.1f} {r['speedup']:7.2f}x {r['j1']['peak_mb']:11.0f} "
+                  f"{jn['peak_tree_mb']:11.0f}")
+        for small, big in zip(rows, rows[1:]):
+            for key in sorted({"j1", f"j{args.jobs}"}):
+                grow = big[key]["seconds"] / small[key]["seconds"]
+                print(f"growth {key}: {big['reports'] / small['reports']:.1f}x the reports cost {grow:.2f}x the time "
+                      f"({big['mb']:.0f} MB vs {small['mb']:.0f} MB)")
+        figures = {"sizes": rows}
+        if not args.no_store_bench:
+            s = store_load(args.store_nodes, args.store_edges, workdir)
+            print(f"embedded store, fresh bulk load of {args.store_nodes:,} nodes and {args.store_edges:,} edges: "
+                  f"{s['seconds']:.1f} s (peak {s['peak_mb']:.0f} MB); holds "
+                  f"{sum(s['counts']['nodes'].values()):,} nodes, {sum(s['counts']['edges'].values()):,} edges")
+            figures["store"] = s
+        if args.json:
+            args.json.write_text(json.dumps(figures, indent=1), encoding="utf-8")
+    finally:
+        if not args.keep and not args.workdir:
+            shutil.rmtree(workdir, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

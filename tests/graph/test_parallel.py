@@ -1,0 +1,131 @@
+"""--jobs and the Dask path give the graph one process gives; the pool streams in input order."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from concurrent.futures import Future
+
+import pytest
+from typer.testing import CliRunner
+
+from graph import parallel
+from graph.cli import app
+from graph.models import ConfigError
+from graph.pipeline import build_graph
+from loaders.json_export import to_node_link
+
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory, seed_paths):
+    """The seeds, a duplicate, a file with no meeting and an unreadable one: every outcome."""
+    folder = tmp_path_factory.mktemp("corpus")
+    for p in seed_paths:
+        shutil.copy(p, folder / p.name)
+    shutil.copy(seed_paths[0], folder / "zz copy.txt")
+    (folder / "notes.txt").write_text("今天天气很好。我们去公园散步。", encoding="utf-8")
+    (folder / "empty.txt").write_bytes(b"")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def one_process(corpus):
+    return build_graph([corpus], jobs=1)
+
+
+def outcomes(result) -> list[tuple[str, str, str]]:
+    return [(o.input, o.outcome, o.reason) for o in result.outcomes]
+
+
+def test_two_jobs_give_the_same_graph_and_outcomes_as_one(corpus, one_process):
+    two = build_graph([corpus], jobs=2)
+    assert to_node_link(two.graph) == to_node_link(one_process.graph)
+    assert outcomes(two) == outcomes(one_process)
+    assert [d.id for d in two.documents] == [d.id for d in one_process.documents]
+    assert {o.outcome for o in two.outcomes} == {"read", "duplicate", "skipped"}
+
+
+def test_the_seed_graph_does_not_depend_on_the_number_of_jobs(seed_paths, seed_graph):
+    assert to_node_link(build_graph(seed_paths, jobs=2).graph) == to_node_link(seed_graph)
+
+
+def test_a_dask_local_cluster_gives_the_same_graph(corpus, one_process):
+    pytest.importorskip("distributed", reason="the Dask path needs the extra: pip install 'huiyi[dask]'")
+    from graph.distributed import build_graph_on_dask
+
+    result = build_graph_on_dask([corpus], scheduler="local", workers=2)
+    assert to_node_link(result.graph) == to_node_link(one_process.graph)
+    assert outcomes(result) == outcomes(one_process)
+
+
+def test_a_bad_dask_scheduler_is_a_config_error():
+    pytest.importorskip("distributed", reason="the Dask path needs the extra: pip install 'huiyi[dask]'")
+    from graph.distributed import dask_client
+
+    with pytest.raises(ConfigError, match="local"):
+        with dask_client("nowhere"):
+            pass
+
+
+def test_jobs_zero_means_one_per_core_and_negative_is_refused():
+    assert parallel.check_jobs(0) >= 1 and parallel.check_jobs(3) == 3
+    with pytest.raises(ConfigError, match="1 or more"):
+        parallel.check_jobs(-2)
+
+
+def test_windowed_yields_in_order_and_reads_ahead_only_a_window():
+    read = []
+
+    def items():
+        for i in range(100):
+            read.append(i)
+            yield i
+
+    def submit(chunk):
+        f = Future()
+        f.set_result([x * 10 for x in chunk])
+        return f
+
+    out = parallel.windowed(submit, items(), batch=4, window=3)
+    first = [next(out) for _ in range(5)]
+    assert first == [0, 10, 20, 30, 40]
+    assert len(read) <= 4 * 4  # at most window + 1 batches read when the 2nd batch is consumed
+    assert list(out) == [x * 10 for x in range(5, 100)]
+
+
+def test_a_process_pool_maps_in_order():
+    mapper = parallel.process_map(2, batch=3, window=2)
+    assert list(mapper(_twice, range(20))) == [x for i in range(20) for x in (i, i)]
+
+
+def _twice(i: int) -> list[int]:
+    return [i, i]
+
+
+def test_build_command_takes_jobs_and_prints_a_summary(tmp_path, seed_paths, seed_graph):
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["build", str(seed_paths[0].parent), "--out", str(out), "--jobs", "2",
+                                 "--no-html", "--no-store", "--quiet"])
+    assert result.exit_code == 0, result.output
+    graph = json.loads((out / "graph.json").read_text(encoding="utf-8"))
+    assert len(graph["edges"]) == seed_graph.number_of_edges()
+    assert "5 reports" in result.output and "MB/s" in result.output and "reports/s" in result.output
+
+
+def test_build_command_refuses_negative_jobs(tmp_path, seed_paths):
+    result = runner.invoke(app, ["build", str(seed_paths[0]), "--out", str(tmp_path), "--jobs", "-1"])
+    assert result.exit_code == 2 and "1 or more" in result.output and "Traceback" not in result.output
+
+
+def test_a_worker_that_dies_is_one_error_not_a_hang():
+    mapper = parallel.process_map(2, batch=1, window=2)
+    with pytest.raises(parallel.WorkerDied, match="fewer --jobs"):
+        list(mapper(_die_on_three, range(6)))
+
+
+def _die_on_three(i: int) -> list[int]:
+    if i == 3:
+        os._exit(9)  # as the out-of-memory killer would
+    return [i]
