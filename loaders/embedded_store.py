@@ -72,15 +72,19 @@ def _list_safe(value) -> bool:
 
 def _write_csv(path: Path, header: list[str], rows: list[dict], columns: dict[str, str], fixups: list) -> None:
     """Write rows for COPY; list values the CSV list syntax cannot carry are left for `fixups`."""
-    special = [c for c in header if columns.get(c) in (STRINGS, BOOL)]
+    special = [c for c in header if columns.get(c) in (STRINGS, BOOL, "STRING")]
     if special:  # lists as [a,b], booleans as true/false; None is written as an empty field
         rows = [dict(row) for row in rows]
         for row in rows:
             for name in special:
-                value = row[name]
+                value = row.get(name)
                 if value is None:
                     continue
-                if columns[name] == BOOL:
+                if columns[name] == "STRING":
+                    if "\n" in value or "\r" in value:  # COPY misreads quoted line breaks: set them after
+                        fixups.append((name, row["id"], value))
+                        row[name] = None
+                elif columns[name] == BOOL:
                     row[name] = "true" if value else "false"
                 elif _list_safe(value):
                     row[name] = "[" + ",".join(value) + "]"

@@ -51,8 +51,8 @@ def _title_suffix(seg: str) -> tuple[str, bool]:
     """The part of a segment that is a title: what follows its last clause word (a verb of the
     sentence, a conjunction, a preposition), cut on jieba's words so 应对 is not read as 对."""
     tokens = segment.cut(seg)
-    cut = max((i for i, t in enumerate(tokens) if t in TITLE_BREAKERS), default=-1)
-    return "".join(tokens[cut + 1:]), cut >= 0
+    cut = max((i for i, t in enumerate(tokens) if t in TITLE_BREAKERS or not t.strip()), default=-1)
+    return "".join(tokens[cut + 1:]), cut >= 0  # an indent or space also ends the title
 
 
 def title_chain(text: str, end: int) -> tuple[int, list[str]]:

@@ -125,3 +125,11 @@ def test_ethnic_and_four_character_names():
 def test_a_place_followed_by_a_river_is_not_a_governor():
     doc = run("省司法厅厅长聂江海作关于《湖北省长江船舶污染防治条例》的说明。")
     assert persons(doc) == {"聂江海"}
+
+
+def test_indented_lines_give_titles_without_spaces():
+    doc = run("3月1日,市政府常务会议召开。\n  副市长邹毅然主持会议并讲话。")
+    from graph.models import Label
+    assert {m.text for m in doc.mentions if m.label == Label.BODY} == {"市政府"}
+    titles = [m.props.get("titles") for m in doc.mentions if m.text == "邹毅然" and m.props.get("titles")]
+    assert titles == [["副市长"]]

@@ -157,3 +157,21 @@ def test_an_empty_graph_gives_an_empty_store_every_query_can_read(tmp_path):
     with EmbeddedStore(path) as s:
         for q in registry.list_queries():
             assert registry.run(q.name, q.example, store=s) == []
+
+
+def test_evidence_with_line_breaks_survives_a_bulk_load(tmp_path):
+    """PDF text keeps line breaks inside sentences; COPY must not misread them (hundreds of rows)."""
+    import networkx as nx
+
+    from loaders.embedded_store import EmbeddedStore, write_store
+    G = nx.MultiDiGraph()
+    G.add_node("Document:d", label="Document", name="d.txt")
+    for i in range(400):
+        G.add_node(f"Person:p{i}", label="Person", name=f"人{i}")
+        G.add_edge(f"Person:p{i}", "Document:d", key=f"e{i}", type="MENTIONED_IN", doc="d.txt", doc_id="Document:d",
+                   evidence=f"第一行{i}\n第二行,\"引号\"" if i % 3 == 0 else f"一行{i}", start=i, end=i + 5, count=1)
+    write_store(G, tmp_path / "s.lbug")
+    with EmbeddedStore(tmp_path / "s.lbug") as store:
+        _, rows = store.execute("MATCH (p:Person)-[r:MENTIONED_IN]->(:Document) WHERE p.name = '人3' RETURN r.evidence")
+        assert rows == [["第一行3\n第二行,\"引号\""]]
+        assert store.execute("MATCH ()-[r:MENTIONED_IN]->() RETURN count(r)")[1] == [[400]]
