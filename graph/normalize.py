@@ -47,19 +47,21 @@ class Aligned:
         return cls(raw, tuple(range(len(raw))))
 
 
-def _keep(a: Aligned, keep: list[bool]) -> Aligned:
-    return Aligned("".join(c for c, k in zip(a.text, keep) if k),
-                   tuple(o for o, k in zip(a.offsets, keep) if k))
-
-
 def _delete(a: Aligned, spans: list[tuple[int, int]]) -> Aligned:
+    """The text without the given spans, by slices (the offsets follow the characters kept)."""
     if not spans:
         return a
-    keep = [True] * len(a.text)
-    for s, e in spans:
-        for i in range(s, e):
-            keep[i] = False
-    return _keep(a, keep)
+    texts, offsets, pos = [], [], 0
+    for s, e in sorted(spans):
+        if e <= pos:
+            continue
+        s = max(s, pos)
+        texts.append(a.text[pos:s])
+        offsets.extend(a.offsets[pos:s])
+        pos = e
+    texts.append(a.text[pos:])
+    offsets.extend(a.offsets[pos:])
+    return Aligned("".join(texts), tuple(offsets))
 
 
 def fold_punctuation(a: Aligned) -> Aligned:

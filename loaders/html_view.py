@@ -152,11 +152,33 @@ def render_html(G: nx.MultiDiGraph, *, title: str | None = None, **options: Any)
     return re.sub(r"\{\{([A-Z_]+)\}\}", lambda m: parts[m.group(1)], _static("view.html"))
 
 
-def write_html(G: nx.MultiDiGraph, path: str | Path, *, title: str | None = None, **options: Any) -> Path:
-    """Write the self-contained page of G to `path` (e.g. out/graph.html) and return the path."""
+OVERVIEW_NODES = 5000
+
+
+def overview(G: nx.MultiDiGraph, *, max_nodes: int = OVERVIEW_NODES) -> nx.MultiDiGraph:
+    """The best-linked part of a graph too large to read whole: the `max_nodes` nodes with the most
+    links other than MENTIONED_IN (meetings and their people first), and the edges among them."""
+    if G.number_of_nodes() <= max_nodes:
+        return G
+    degree: dict[str, int] = {}
+    for u, v, d in G.edges(data=True):
+        if d.get("type") != "MENTIONED_IN":
+            degree[u] = degree.get(u, 0) + 1
+            degree[v] = degree.get(v, 0) + 1
+    keep = sorted(G.nodes, key=lambda n: (-degree.get(n, 0), n))[:max_nodes]
+    return G.subgraph(keep).copy()
+
+
+def write_html(G: nx.MultiDiGraph, path: str | Path, *, title: str | None = None,
+               max_nodes: int = OVERVIEW_NODES, **options: Any) -> Path:
+    """Write the self-contained page of G to `path` (e.g. out/graph.html) and return the path.
+    A graph over `max_nodes` nodes is drawn as its overview (see `overview`); the title says so."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(render_html(G, title=title, **options), encoding="utf-8")
+    shown = overview(G, max_nodes=max_nodes)
+    if shown is not G:
+        title = (title or "Huiyi") + f" (overview: {shown.number_of_nodes()} of {G.number_of_nodes()} nodes)"
+    path.write_text(render_html(shown, title=title, **options), encoding="utf-8")
     return path
 
 

@@ -18,7 +18,8 @@ def to_node_link(G: nx.MultiDiGraph) -> dict:
 def write_json(G: nx.MultiDiGraph, path: str | Path) -> Path:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(to_node_link(G), ensure_ascii=False, indent=1), encoding="utf-8")
+    with path.open("w", encoding="utf-8") as f:  # streamed: a large graph is never one string
+        json.dump(to_node_link(G), f, ensure_ascii=False, indent=1)
     return path
 
 

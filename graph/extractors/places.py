@@ -32,6 +32,38 @@ def _names() -> frozenset[str]:
     return frozenset(gazetteer.all_names())
 
 
+@lru_cache(maxsize=1)
+def _automaton():
+    import ahocorasick
+    automaton = ahocorasick.Automaton()
+    for name in _names():
+        automaton.add_word(name, name)
+    automaton.make_automaton()
+    return automaton
+
+
+def _candidates(text: str) -> list[tuple[int, int, str]]:
+    """Gazetteer names in the text, longest first where they overlap (one pass, no segmentation)."""
+    hits = sorted(((end + 1 - len(name), end + 1, name) for end, name in _automaton().iter(text)),
+                  key=lambda h: (h[0], -(h[1] - h[0])))
+    out, reach = [], 0
+    for start, end, name in hits:
+        if start >= reach:
+            out.append((start, end, name))
+            reach = end
+    return out
+
+
+def _whole_words(text: str, start: int, end: int) -> bool:
+    """Does the project's segmenter cut the text around a name at its two ends? (a small window)"""
+    lo, hi = max(0, start - 4), min(len(text), end + 4)
+    cuts, pos = {lo}, lo
+    for token in segment.cut(text[lo:hi]):
+        pos += len(token)
+        cuts.add(pos)
+    return start in cuts and end in cuts
+
+
 def _ordinary_word(token: str) -> bool:
     tag = segment.word_tag(token)
     return bool(tag) and not tag.startswith("ns") and segment.word_freq(token) >= 100
@@ -48,16 +80,14 @@ class PlaceExtractor:
         for m in doc.mentions:
             if m.label == Label.PERSON:
                 people[m.start:m.end] = b"\x01" * (m.end - m.start)
-        pos = 0
-        for token in segment.cut(text):
-            start, pos = pos, pos + len(token)
-            if token not in _names() or any(people[start:pos]):
-                continue  # 李建阳 is a person, not 建阳
+        for start, end, token in _candidates(text):
+            if any(people[start:end]) or not _whole_words(text, start, end):
+                continue  # 李建阳 is a person, not 建阳; 大同小异 is no 大同
             place = gazetteer.lookup(token)
             ordinary = _ordinary_word(token) or (len(token) == 2 and token[0] in FUNCTION_CHARS)
-            if place is None or (ordinary and not PLACE_CONTEXT_RE.match(text, pos)):
+            if place is None or (ordinary and not PLACE_CONTEXT_RE.match(text, end)):
                 continue
-            found.mentions.append(make_mention(doc, Label.PLACE, start, pos, text=place.name, kind=place.kind,
+            found.mentions.append(make_mention(doc, Label.PLACE, start, end, text=place.name, kind=place.kind,
                                                province=place.province))
             seen.setdefault(place.name, place)
         for m in TOWN_RE.finditer(text):

@@ -177,3 +177,21 @@ def test_cli_view(built):
     assert result.exit_code == 2
     assert "宗国英" in result.output and "Traceback" not in result.output
     assert "Example: huiyi view" in runner.invoke(app, ["view", "--help"]).output
+
+
+def test_a_graph_too_large_to_read_opens_on_its_overview(tmp_path):
+    import networkx as nx
+
+    from loaders.html_view import overview, write_html
+    G = nx.MultiDiGraph()
+    for m in range(20):
+        G.add_node(f"Meeting:{m}", label="Meeting", name=f"会议{m}")
+        for p in range(m + 1):
+            G.add_node(f"Person:{m}-{p}", label="Person", name=f"人{m}-{p}")
+            G.add_edge(f"Person:{m}-{p}", f"Meeting:{m}", type="ATTENDED")
+    small = overview(G, max_nodes=40)
+    assert small.number_of_nodes() == 40
+    assert {"Meeting:19", "Meeting:18"} <= set(small.nodes)  # the best-linked meetings stay
+    page = write_html(G, tmp_path / "g.html", max_nodes=40).read_text(encoding="utf-8")
+    assert f"overview: 40 of {G.number_of_nodes()} nodes" in page
+    assert overview(G, max_nodes=10_000) is G
