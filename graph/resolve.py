@@ -19,79 +19,15 @@ from typing import Any, Iterable, Iterator
 
 import networkx as nx
 
+from .meeting_names import same_meeting
 from .models import Document, Entity, Label, Provenance, Relation, RelType, Role, stable_id
 
-LEVELS = [("national", re.compile(r"^(全国|中央|国务院|中共中央|全国人大|全国政协)")),
-          ("province", re.compile(r"^(全省|省|.{2,3}省|.{2,6}自治区)")),
-          ("city", re.compile(r"^(全市|市|.{2,4}市)")),
-          ("county", re.compile(r"^(全县|县|.{2,4}县)")),
-          ("district", re.compile(r"^(全区|区|.{2,4}区)"))]
-
-
-def meeting_level(name: str) -> str | None:
-    for level, pattern in LEVELS:
-        if pattern.match(name):
-            return level
-    return None
-
-
-def _bigrams(s: str) -> set[str]:
-    return {s[i:i + 2] for i in range(len(s) - 1)} or {s}
-
-
-def name_similarity(a: str, b: str) -> float:
-    x, y = _bigrams(a), _bigrams(b)
-    return 2 * len(x & y) / (len(x) + len(y))
-
-
-LEVEL_PREFIX_RE = re.compile(r"^(?:全国|中央|全省|全市|全县|全区|全州|我省|我市|我县|我区|[\u4e00-\u9fff]{1,3}?[省市县区州](?![委长])|省|市|县|区|州)")
-ORDINAL_RE = re.compile(r"第[\d一二三四五六七八九十百]+次")
-GENERIC_TAIL_RE = re.compile(r"(?:电视电话|视频|专题|扩大|全体|常务|工作|调度|会商)*(?:会议|会)$")
-
-
-def meeting_core(name: str) -> str:
-    """What tells one meeting from another: the name less its level, ordinal and generic ending."""
-    core = ORDINAL_RE.sub("", LEVEL_PREFIX_RE.sub("", name))
-    core = GENERIC_TAIL_RE.sub("", core)
-    return re.sub(r"工作$", "", core)
-
-
-SYNONYMS = (("人民代表大会常务委员会", "人大常委会"), ("人民代表大会", "人大"), ("政治协商会议", "政协"),
-            ("常务委员会", "常委会"), ("中国共产党", ""), ("中共", ""))
-TYPE_WORDS_RE = re.compile(r"主任会议|党组会议|主席会议|常务会议|全体会议|常委会|座谈会|推进会|调度会|学习会|办公会|联席会|"
-                           r"电视电话会议|视频会议|中心组|预备会议|集体学习|读书班|研讨|部署会|动员会")
-
-
-def canonical_meeting_name(name: str) -> str:
-    """One spelling for the long and short forms of a name (人民代表大会常务委员会 = 人大常委会, 第十五届 = 十五届)."""
-    for long, short in SYNONYMS:
-        name = name.replace(long, short)
-    return re.sub(r"第(?=[\d一二三四五六七八九十百]+届)", "", name)
-
-
-def same_meeting(a: str, b: str) -> bool:
-    """Two names on the same day and in the same jurisdiction name the same meeting: same level
-    (a national and a provincial video conference differ), same type (a 主任会议 is not the
-    常委会会议 it follows) and the same distinctive words."""
-    if a == b:
-        return True
-    a, b = canonical_meeting_name(a), canonical_meeting_name(b)
-    la, lb = meeting_level(a), meeting_level(b)
-    if la and lb and la != lb:
-        return False
-    ta, tb = TYPE_WORDS_RE.findall(a), TYPE_WORDS_RE.findall(b)
-    if ta and tb and ta[-1] != tb[-1]:  # the last type word is the meeting's own type
-        return False
-    ca, cb = meeting_core(a), meeting_core(b)
-    if not ca or not cb:
-        return False
-    short, long_ = sorted((ca, cb), key=len)
-    return (len(short) >= 4 and short in long_) or name_similarity(ca, cb) >= 0.6
+# When two names name one meeting: the rule shared with the extractors (graph/meeting_names.py).
 
 
 Evidence = tuple[str, int, int]  # the sentence as written, and its span in the original
 Order = tuple  # (file name, document id, -1 the report | 0 a mention | 1 a fact, index): smaller first
-SKIPPED_PROPS = {"key", "title_start", "name"}
+SKIPPED_PROPS = {"key", "title_start", "name", "held", "short"}  # extraction bookkeeping, not facts
 RELATIVE_BODY = ("省", "市", "县", "区", "州", "镇", "乡")
 
 

@@ -1,6 +1,6 @@
 """Meetings: names, dates (ISO, --MM-DD, relative days), places, and which report is about which."""
 from graph.extractors.lexicon import date_in, with_year
-from graph.resolve import same_meeting
+from graph.meeting_names import same_meeting
 from tests.graph.helpers import meetings, run
 
 

@@ -18,7 +18,7 @@ from loaders.json_export import to_node_link
 
 def _merge_props(entity: Entity, props: dict) -> None:
     for k, v in props.items():
-        if v is None or k in {"key", "title_start"}:
+        if v is None or k in resolve.SKIPPED_PROPS:
             continue
         if isinstance(v, list):
             cur = entity.props.setdefault(k, [])
