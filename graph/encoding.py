@@ -33,6 +33,7 @@ IDEOGRAPH_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 NEUTRAL = set("“”‘’…—–·●■□◆◇○•、《》〈〉「」『』【】〔〕")
 
 
+@lru_cache(maxsize=None)  # characters repeat: each is encoded once
 def _common(ch: str) -> bool:
     """One of the 3,755 common characters of GB2312's first level (rows 16-55), which ordinary
     Chinese text almost only uses; mojibake scatters over rarer characters, kana and symbols."""

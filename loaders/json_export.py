@@ -19,7 +19,7 @@ def write_json(G: nx.MultiDiGraph, path: str | Path) -> Path:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", encoding="utf-8") as f:  # streamed: a large graph is never one string
-        json.dump(to_node_link(G), f, ensure_ascii=False, indent=1)
+        json.dump(to_node_link(G), f, ensure_ascii=False, indent=None if G.number_of_edges() > 20000 else 1)
     return path
 
 

@@ -47,6 +47,9 @@ CONVENER_RE = re.compile(r"([^\s,。;:!?、“”()]{0,20}?(?:省|市|县|区|�
                          r"委员会|街道|镇|乡))$")
 FOLLOW_ON_RE = re.compile(r"^\s*(?:随后|会后|当天|当日|同日|紧接着|同一天)")
 PAST_RE = re.compile(r"昨天|昨日|前天|日前|此前|近日|上周")
+NAME_ENDS = ("会", "学习", "研讨", "交流", "读书班", "仪式", "论坛", "大", "全会")
+TRIGGERS = {HELD_RE: ("召开", "举行", "开幕"), CONVENED_RE: ("主持", "召开", "举行", "出席", "参加", "列席"),
+            BODY_MEETING_RE: ("召开", "举行")}
 YEAR_RE = re.compile(r"(\d{4})年")
 
 
@@ -105,7 +108,11 @@ class MeetingExtractor:
         cands = []  # (start, end, name, date, venue, reported, convener, past)
         for sent in doc.sentences:
             st = sent.text
+            if not any(w in st for w in NAME_ENDS):
+                continue  # no meeting word: none of the patterns can match (they are costly to try)
             for rx in (HELD_RE, CONVENED_RE, BODY_MEETING_RE):
+                if not any(w in st for w in TRIGGERS[rx]):
+                    continue
                 for m in rx.finditer(st):
                     name, lead = clean_name(m.group("name"))
                     if len(name) < 4 and name not in TYPE_ONLY:
