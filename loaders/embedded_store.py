@@ -66,6 +66,9 @@ def update_rels(kind: str, columns: dict[str, str]) -> str:
     return f"UNWIND $rows AS row MATCH ()-[x:{_q(kind)}]->() WHERE x.id = row.id {_set_clause('x', columns)}"
 
 
+LINE_BREAK_RE = re.compile(r"\r\n|[\r\n]")
+
+
 def _list_safe(value) -> bool:
     return value is None or all(v and v == v.strip() and not _LIST_ITEM_UNSAFE.search(v) for v in value)
 
@@ -81,9 +84,11 @@ def _write_csv(path: Path, header: list[str], rows: list[dict], columns: dict[st
                 if value is None:
                     continue
                 if columns[name] == "STRING":
-                    if "\n" in value or "\r" in value:  # COPY misreads quoted line breaks: set them after
-                        fixups.append((name, row["id"], value))
-                        row[name] = None
+                    if "\n" in value or "\r" in value:
+                        # COPY misreads quoted line breaks (PDF text keeps them inside sentences), and
+                        # setting each such value after the load is a scan per row: the store holds
+                        # them as spaces; graph.json keeps the evidence exactly as written.
+                        row[name] = LINE_BREAK_RE.sub(" ", value)
                 elif columns[name] == BOOL:
                     row[name] = "true" if value else "false"
                 elif _list_safe(value):
