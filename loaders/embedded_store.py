@@ -28,7 +28,7 @@ from .rows import BOOL, DATE, STRINGS, GraphRows, NodeTable, RelTable, graph_row
 STORE_NAME = "graph.lbug"
 UPDATE_BATCH = 5000
 _SAME_TYPE = {"BOOL": "BOOLEAN", "INT": "INT64", "FLOAT": "DOUBLE"}  # the store's spelling -> ours
-_LIST_ITEM_UNSAFE = re.compile(r"[,\[\]{}'\"\\\r\n]")  # what LadybugDB's CSV list syntax cannot carry
+_LIST_ITEM_UNSAFE = re.compile(r"[,\[\]{}'\"\\\r\n\t\x02]")  # what LadybugDB's CSV list syntax cannot carry
 
 
 def store_path(out: str | Path | None = None, db: str | Path | None = None) -> Path:
@@ -66,7 +66,9 @@ def update_rels(kind: str, columns: dict[str, str]) -> str:
     return f"UNWIND $rows AS row MATCH ()-[x:{_q(kind)}]->() WHERE x.id = row.id {_set_clause('x', columns)}"
 
 
-LINE_BREAK_RE = re.compile(r"\r\n|[\r\n]")
+UNSAFE_RE = re.compile(r"\r\n|[\r\n\t\x02]")
+NO_QUOTE = "\x02"  # a quote character no text holds: fields are never quoted
+COPY_OPTIONS = f"header=true, parallel=false, delim='\t', quote='{NO_QUOTE}'"
 
 
 def _list_safe(value) -> bool:
@@ -84,11 +86,11 @@ def _write_csv(path: Path, header: list[str], rows: list[dict], columns: dict[st
                 if value is None:
                     continue
                 if columns[name] == "STRING":
-                    if "\n" in value or "\r" in value:
-                        # COPY misreads quoted line breaks (PDF text keeps them inside sentences), and
-                        # setting each such value after the load is a scan per row: the store holds
-                        # them as spaces; graph.json keeps the evidence exactly as written.
-                        row[name] = LINE_BREAK_RE.sub(" ", value)
+                    if UNSAFE_RE.search(value):
+                        # the files are tab-separated and never quoted (LadybugDB's COPY misread quoted
+                        # fields past a few hundred KB): tabs and line breaks are held as spaces;
+                        # graph.json keeps the evidence exactly as written
+                        row[name] = UNSAFE_RE.sub(" ", value)
                 elif columns[name] == BOOL:
                     row[name] = "true" if value else "false"
                 elif _list_safe(value):
@@ -97,7 +99,7 @@ def _write_csv(path: Path, header: list[str], rows: list[dict], columns: dict[st
                     fixups.append((name, row["id"], value))
                     row[name] = None
     with path.open("w", encoding="utf-8", newline="") as f:
-        out = csv.writer(f)
+        out = csv.writer(f, delimiter="\t", quotechar=NO_QUOTE, quoting=csv.QUOTE_NONE, escapechar=None)
         out.writerow(header)
         if len(header) > 1 and all(name in rows[0] for name in header):
             out.writerows(map(itemgetter(*header), rows))
@@ -113,13 +115,12 @@ def _fixup(conn, match: str, fixups: list) -> None:
 
 def _copy(conn, rows: GraphRows, workdir: Path, store_columns: dict[str, dict[str, str]]) -> None:
     """Append rows with `COPY … FROM` CSV, columns in the store's order (a table may have grown)."""
-    # parallel=false: the parallel CSV reader refuses quoted newlines, which evidence may hold
     for label, table in rows.nodes.items():
         if table.rows:
             fixups: list = []
             path = workdir / f"{label}.csv"
             _write_csv(path, list(store_columns[label]), table.rows, table.columns, fixups)
-            conn.execute(f"COPY {_q(label)} FROM '{path.as_posix()}' (header=true, parallel=false)")
+            conn.execute(f"COPY {_q(label)} FROM '{path.as_posix()}' ({COPY_OPTIONS})")
             _fixup(conn, f"MATCH (x:{_q(label)} {{id: row.id}})", fixups)
     for kind, table in rows.relations.items():
         fixups = []
@@ -127,8 +128,7 @@ def _copy(conn, rows: GraphRows, workdir: Path, store_columns: dict[str, dict[st
             if pair_rows:
                 path = workdir / f"{kind}__{a}__{b}.csv"
                 _write_csv(path, ["source", "target", *store_columns[kind]], pair_rows, table.columns, fixups)
-                conn.execute(f"COPY {_q(kind)} FROM '{path.as_posix()}' "
-                             f"(header=true, parallel=false, from='{a}', to='{b}')")
+                conn.execute(f"COPY {_q(kind)} FROM '{path.as_posix()}' ({COPY_OPTIONS}, from='{a}', to='{b}')")
         _fixup(conn, f"MATCH ()-[x:{_q(kind)}]->() WHERE x.id = row.id", fixups)
 
 
