@@ -61,7 +61,6 @@ def build(inputs: List[Path] = typer.Argument(..., help="Report files, folders (
     from graph.build import summary
     from graph.outcomes import EXIT_NOTHING_READ, EXIT_STRICT, StoppedAtProblem, report
     from graph.pipeline import build_graph
-    from loaders.json_export import write_json
 
     def write_report(data: dict) -> None:
         out.mkdir(parents=True, exist_ok=True)
@@ -94,10 +93,12 @@ def build(inputs: List[Path] = typer.Argument(..., help="Report files, folders (
     if not result.documents:
         fail(f"nothing could be read from {', '.join(map(str, inputs))}; no graph written; "
              f"see {out}/report.json", EXIT_NOTHING_READ)
-    write_json(result.graph, out / "graph.json")
-    if html:
-        from loaders.html_view import write_html
-        write_html(result.graph, out / "graph.html")
+    from loaders.embedded_store import STORE_NAME
+    from loaders.outputs import write_outputs
+    try:
+        write_outputs(result.graph, out, html=html, store=store, jobs=jobs)
+    except HuiyiError as exc:
+        fail(exc)
     s = summary(result.graph)
     console.print(f"[bold]{len(result.documents)} documents[/bold] ({counts['read']} read, {counts['cached']} "
                   f"from the cache), {counts['skipped'] + counts['duplicate']} inputs skipped -> {out}/graph.json, "
@@ -105,11 +106,6 @@ def build(inputs: List[Path] = typer.Argument(..., help="Report files, folders (
     console.print("nodes: " + ", ".join(f"{k} {v}" for k, v in s["nodes"].items()), highlight=False)
     console.print("edges: " + ", ".join(f"{k} {v}" for k, v in s["edges"].items()), highlight=False)
     if store:
-        from loaders.embedded_store import STORE_NAME, write_store
-        try:
-            write_store(result.graph, out / STORE_NAME)
-        except HuiyiError as exc:
-            fail(exc)
         console.print(f"Cypher store: {out}/{STORE_NAME} (ask it: huiyi query \"MATCH (n) RETURN count(n)\" "
                       f"--out {out}; huiyi ask --list)", highlight=False, soft_wrap=True)
     for w in result.warnings:
