@@ -31,6 +31,15 @@ SKIPPED_PROPS = {"key", "title_start", "name", "held", "short"}  # extraction bo
 RELATIVE_BODY = ("省", "市", "县", "区", "州", "镇", "乡")
 
 
+def _count_mention(first_seen: dict[str, list], eid: str, evidence) -> None:
+    """Count one more mention of an entity in a report, keeping the evidence of the first."""
+    seen = first_seen.get(eid)
+    if seen:
+        seen[1] += 1
+    else:
+        first_seen[eid] = [evidence, 1]
+
+
 @dataclass(slots=True)
 class ReportFacts:
     """What merging needs of one extracted report, and nothing of its text."""
@@ -193,11 +202,7 @@ class Merger:
                 continue
             eid = self._id(report, label, key)
             self._merge(eid, label, (*base, 0, i), text, props, original)
-            seen = first_seen.get(eid)
-            if seen:
-                seen[1] += 1
-            else:
-                first_seen[eid] = [ev, 1]
+            _count_mention(first_seen, eid, ev)
         done: set[tuple] = set()
         facts = []
         for j, (rtype, source, target, props, ev) in enumerate(report.facts):
@@ -240,11 +245,7 @@ class Merger:
             for i, key, text, props, ev in meetings:
                 eid = ids[(doc_id, key)]
                 self._merge(eid, Label.MEETING, (*base, 0, i), text, props)
-                seen = first_seen.get(eid)
-                if seen:
-                    seen[1] += 1
-                else:
-                    first_seen[eid] = [ev, 1]
+                _count_mention(first_seen, eid, ev)
             done: set[tuple] = set()
             for j, rtype, source, target, props, ev in facts:
                 ends = []
