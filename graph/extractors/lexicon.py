@@ -114,6 +114,11 @@ def role_verb_re() -> re.Pattern:
                       rf"{SPEAK_VERBS})")
 
 
+def _strong_end(text: str, i: int) -> bool:
+    """Punctuation or a meeting verb right at text[i]: where a name surely ends."""
+    return i >= len(text) or text[i] in PUNCT or bool(role_verb_re().match(text, i))
+
+
 def boundary_at(text: str, i: int) -> bool:
     """Can a name end right before text[i]?"""
     if i >= len(text) or text[i] in PUNCT or not re.match(HAN, text[i]):
@@ -140,6 +145,12 @@ def name_after(text: str, i: int, *, known: set[str] = frozenset()) -> str | Non
     for s in cands:  # a name already known in this document wins
         if s in known and boundary_at(text, i + len(s)):
             return s
+    five = text[i:i + 5]
+    if len(five) == 5 and re.fullmatch(rf"{HAN}{{5}}", five) and is_surname_start(five) \
+            and not any(c in NOT_IN_NAME for c in five[1:]) \
+            and not any(segment.is_common_word(five[k:k + 2]) for k in (0, 1, 2, 3)) \
+            and _strong_end(text, i + 5) and not any(_strong_end(text, i + n) for n in (2, 3, 4)):
+        return five  # 乌云其其格主持: a long Mongolian name, when nothing shorter ends at a verb
     # a function word right after a title is not a name (总书记关于…)
     cands = [s for s in cands if s in known or segment.word_tag(s)[:1] not in set("pcdurmqft")]
     bounded = [s for s in cands if boundary_at(text, i + len(s))]

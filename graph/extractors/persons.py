@@ -37,7 +37,7 @@ COLLECTIVE_RE = re.compile(r"班子|成员|同志|干部|代表团|人员|群众
 LIST_VERB_RE = re.compile(rf"(?:等(?:同志)?)?(?:{ATTEND_VERBS}|分别作了?[^,。;]{{0,6}}发言|逐一发言|先后发言)")
 APPOINT_RE = re.compile(rf"(?:任命|免去|选举|补选|新任命的|接受)(?P<name>{HAN}{{2,3}}?)(?=为|的|同志|担任|辞去|[,、。])")
 SUBJECT_RE = re.compile(rf"(?:^|(?<=[,。;:!?\n]))\s*(?:会上|会议上|随后|最后|其后|同时|此外|另外|期间)?,?\s*"
-                        rf"(?P<name>{HAN}{{2,4}}?)(?={SPEAK_VERBS}|{CHAIR_VERBS}|{ATTEND_VERBS}|就|对[^,。]{{2,30}}进行)")
+                        rf"(?P<name>{HAN}{{2,5}}?)(?={SPEAK_VERBS}|{CHAIR_VERBS}|{ATTEND_VERBS}|就|对[^,。]{{2,30}}进行)")
 
 GOV_POSITIONS = {"省长": "省", "市长": "市", "县长": "县", "区长": "区", "州长": "州", "镇长": "镇", "乡长": "乡",
                  "旗长": "旗"}
@@ -302,6 +302,8 @@ class PersonExtractor:
             cand = m.group("name")
             if len(cand) == 2 and boundary_at(text, m.end("name")) is False:
                 continue
+            if len(cand) == 5 and cand not in known:
+                continue  # five characters only when a title introduced them
             if len(cand) == 4 and not (plausible_name(cand, four=True) and not segment.is_common_word(cand[:2])
                                        and not segment.is_common_word(cand[2:]) and re.match(CHAIR_VERBS, text[m.end("name"):])):
                 continue  # four characters (额尔敦仓主持) only before 主持

@@ -90,6 +90,10 @@ class RoleExtractor:
                     video = [m.props["key"] for m in reported if m.props.get("kind") == "video conference"]
                     targets = sorted(set(video)) if len(set(video)) > 1 else targets
                 rel = {"chair": RelType.CHAIRED, "attend": RelType.ATTENDED, "speak": RelType.SPOKE_AT}[kind]
+                if kind == "speak" and re.search(r"在主持[^,。;]{0,10}?时", gap):
+                    for key in targets:  # 罗振华在主持学习时指出: he chaired it too
+                        for p in subjects:
+                            add(RelType.CHAIRED, p, key, sent.start, sent.end, "主持")
                 for key in targets:
                     for p in subjects:
                         add(rel, p, key, sent.start, sent.end, v.group())

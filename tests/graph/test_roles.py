@@ -162,3 +162,10 @@ def test_appointed_people_and_mongolian_chair():
     assert {"倪晓东", "钱守诚", "额尔敦仓"} <= persons(doc)
     assert ("倪晓东", "县人大常委会会议") in pairs(doc, ATTENDED)
     assert ("额尔敦仓", "全县森林防火工作会议") in pairs(doc, CHAIRED)
+
+
+def test_long_mongolian_name_and_chairing_while_studying():
+    doc = run("3月1日,全市火灾防控工作会议召开。市委常委、副市长乌云其其格(女,蒙古族),市政府副秘书长吴海龙参加会议。"
+              "乌云其其格主持会议并讲话。\n3月2日,市委理论学习中心组专题学习会召开。市委书记罗振华在主持学习时指出,要学以致用。")
+    assert people_with(doc, CHAIRED) == {"乌云其其格", "罗振华"}
+    assert ("乌云其其格", "全市火灾防控工作会议") in pairs(doc, SPOKE)
