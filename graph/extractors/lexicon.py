@@ -257,3 +257,8 @@ def range_end(text: str, publish: str | None) -> str | None:
         return None
     month, day = int(m.group(4) or m.group(2)), int(m.group(5))
     return iso(int(m.group(1)), month, day) if m.group(1) else with_year(month, day, publish)
+
+
+def first_kind(text: str, kinds: tuple[tuple[str, str], ...], default: str) -> str:
+    """The first kind whose pattern the text matches (the order of `kinds` settles overlaps)."""
+    return next((kind for kind, rx in kinds if re.search(rx, text)), default)

@@ -13,7 +13,7 @@ from ..models import Document, Fact, Label, RelType
 from ..meeting_names import canonical_meeting_name, meeting_core, meeting_level, same_meeting
 from .base import Findings, make_mention
 from .jurisdiction import abbreviation, province_of
-from .lexicon import FULL_DATE_RE, MONTH_DAY_RE, RELATIVE_RE, date_in, range_end
+from .lexicon import FULL_DATE_RE, MONTH_DAY_RE, RELATIVE_RE, date_in, first_kind, range_end
 
 SUFFIX = (r"(?:会议|座谈会|推进会|调度会|常委会|办公会|联席会|动员会|部署会|协调会|现场会|报告会|学习会|研讨会|交流会|"
           r"汇报会|碰头会|例会|会商会|大会|全会|论坛|集体学习|专题学习|学习研讨|专题研讨(?:交流)?|研讨交流|读书班|"
@@ -79,14 +79,14 @@ def headline_block(text: str) -> str:
     return "\n".join(out)
 
 
+MEETING_KINDS = (("video conference", r"电视电话|视频"), ("standing committee", r"常委会|常务会议"),
+                 ("people's congress", r"人民代表大会|人大"), ("cppcc", r"政协"), ("plenary", r"全会|全体会议"),
+                 ("symposium", r"座谈会"), ("study session", r"学习"), ("leading group", r"领导小组"),
+                 ("office meeting", r"办公会"))
+
+
 def meeting_kind(name: str) -> str:
-    for kind, rx in (("video conference", r"电视电话|视频"), ("standing committee", r"常委会|常务会议"),
-                     ("people's congress", r"人民代表大会|人大"), ("cppcc", r"政协"), ("plenary", r"全会|全体会议"),
-                     ("symposium", r"座谈会"), ("study session", r"学习"), ("leading group", r"领导小组"),
-                     ("office meeting", r"办公会")):
-        if re.search(rx, name):
-            return kind
-    return "meeting"
+    return first_kind(name, MEETING_KINDS, "meeting")
 
 
 def place_name(raw: str) -> str | None:

@@ -19,7 +19,7 @@ from .. import gazetteer, segment
 from ..models import Document, Fact, Label, RelType, Role
 from .base import Findings, make_mention
 from .lexicon import (ATTEND_VERBS, CHAIR_VERBS, HAN, PUNCT, SPEAK_VERBS, after_name_re, boundary_at,
-                      ethnic_name_at, is_surname_start, name_after, plausible_name, title_re)
+                      ethnic_name_at, first_kind, is_surname_start, name_after, plausible_name, title_re)
 
 CLAUSE_SPLIT_RE = re.compile(r"[,;:。!?\n]")
 TITLE_BREAKERS = set("由 和 与 及 以及 同 跟 对 向 为 是 在 于 决定 成立 召开 主持 出席 参加 列席 传达 学习 汇报 通报 讲话 强调 "
@@ -117,14 +117,14 @@ def absolute_body(body: str, doc: Document) -> str:
     return body
 
 
+BODY_KINDS = (("group", r"领导小组|工作小组|专班"), ("command", r"指挥部|指挥中心"), ("congress", r"人大"),
+              ("cppcc", r"政协"), ("discipline", r"纪委|监委"), ("court", r"法院|检察院"),
+              ("embassy", r"使馆|领事馆"), ("government", r"政府|国务院"), ("party", r"委$|中共中央|党中央|党组|党委"),
+              ("media", r"日报|晚报|网$|电视台|新闻"))
+
+
 def body_kind(body: str) -> str:
-    for kind, rx in (("group", r"领导小组|工作小组|专班"), ("command", r"指挥部|指挥中心"), ("congress", r"人大"),
-                     ("cppcc", r"政协"), ("discipline", r"纪委|监委"), ("court", r"法院|检察院"),
-                     ("embassy", r"使馆|领事馆"), ("government", r"政府|国务院"), ("party", r"委$|中共中央|党中央|党组|党委"),
-                     ("media", r"日报|晚报|网$|电视台|新闻")):
-        if re.search(rx, body):
-            return kind
-    return "department"
+    return first_kind(body, BODY_KINDS, "department")
 
 
 def _add_person(found: Findings, doc: Document, start: int, end: int, taken: bytearray, **props) -> bool:
