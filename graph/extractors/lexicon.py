@@ -219,7 +219,7 @@ def with_year(m: int, d: int, publish: str | None) -> str | None:
 DATELINE_RE = re.compile(r"(\d{1,2})月(\d{1,2})日(?:电|讯)")
 
 
-def date_in(text: str, publish: str | None, *, prefer_last: bool = True) -> str | None:
+def date_in(text: str, publish: str | None) -> str | None:
     """The date a stretch of text gives (the last one in it), resolved against the publish date.
     A dateline (`3月2日讯`) is when the report was filed, not when anything met."""
     found: list[tuple[int, str | None]] = []
@@ -242,7 +242,7 @@ def date_in(text: str, publish: str | None, *, prefer_last: bool = True) -> str 
     found = sorted(f for f in found if f[1])
     if not found:
         return None
-    return found[-1][1] if prefer_last else found[0][1]
+    return found[-1][1]
 
 
 RANGE_RE = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日?(?:至|到|-|—)(?:(\d{1,2})月)?(\d{1,2})日")

@@ -127,11 +127,14 @@ def body_kind(body: str) -> str:
     return first_kind(body, BODY_KINDS, "department")
 
 
-def _add_person(found: Findings, doc: Document, start: int, end: int, taken: bytearray, **props) -> bool:
+def _add_person(found: Findings, doc: Document, start: int, end: int, taken: bytearray, *,
+                text: str | None = None, **props) -> bool:
+    """A person mention of doc.text[start:end] (named `text` when the span is a short form), unless
+    another person mention already covers part of the span."""
     if any(taken[start:end]):
         return False
     taken[start:end] = b"\x01" * (end - start)
-    found.mentions.append(make_mention(doc, Label.PERSON, start, end, role=Role.OFFICIAL.value, **props))
+    found.mentions.append(make_mention(doc, Label.PERSON, start, end, text=text, role=Role.OFFICIAL.value, **props))
     return True
 
 
@@ -258,7 +261,6 @@ class PersonExtractor:
                 keep.insert(0, c)
             if len(keep) < 2:
                 continue
-            seg_start = v.start() - len(",".join(keep)) - 0
             seg_start = text.rfind(keep[0], start, v.start())
             seg = re.sub(r"[, ]+", lambda m: "、" * len(m.group()), text[seg_start:v.end()])
             for s, e in _list_names(seg.replace("、、", "、 "), seg_start, known):
@@ -329,8 +331,7 @@ class PersonExtractor:
             name = next(iter(names))
             for m in re.finditer(re.escape(form), text):
                 if boundary_at(text, m.end()):
-                    _add_person(found, doc, m.start(), m.end(), taken, titles=[], short=form)
-                    found.mentions[-1].text = name if found.mentions[-1].start == m.start() else found.mentions[-1].text
+                    _add_person(found, doc, m.start(), m.end(), taken, text=name, titles=[], short=form)
 
         # titles -> positions in bodies
         for s, e, chain_start, titles in titled:

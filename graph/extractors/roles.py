@@ -85,7 +85,7 @@ class RoleExtractor:
                 if not subjects:
                     continue
                 gap = text[subjects[-1].end:v.start()]
-                targets = self._targets(text, meetings, v, gap, kind) or current(v.start(), sent.start)
+                targets = self._targets(meetings, v, gap, kind) or current(v.start(), sent.start)
                 if kind == "attend" and ("分会场" in gap or "收听收看" in text[v.start():v.end() + 4]):
                     video = [m.props["key"] for m in reported if m.props.get("kind") == "video conference"]
                     targets = sorted(set(video)) if len(set(video)) > 1 else targets
@@ -159,7 +159,7 @@ class RoleExtractor:
         return group
 
     @staticmethod
-    def _targets(text: str, meetings: list[Mention], v: re.Match, gap: str, kind: str) -> list[str]:
+    def _targets(meetings: list[Mention], v: re.Match, gap: str, kind: str) -> list[str]:
         after = [m for m in meetings if v.end() <= m.start <= v.end() + 2 and kind != "speak"]
         if after:
             return [after[0].props["key"]]
