@@ -1,7 +1,8 @@
 """The embedded Cypher store (LadybugDB, the continuation of Kùzu): needs no server.
 
-`write_store(G, path)` bulk-loads a fresh store with `COPY … FROM` temporary CSV files (one per
-node table and per relationship (FROM, TO) pair): about 1M edges in a few seconds, where
+`write_store(G, path)` bulk-loads a fresh store with `COPY … FROM` Arrow tables handed over in
+memory (one per node table and per relationship (FROM, TO) pair, in batches): 1M edges in a few
+seconds, every value exactly as in the graph, where
 `UNWIND … MERGE` manages some 20k rows/s. Loading into an existing store (`fresh=False`) merges by
 id: rows with a new id are appended the same way, changed rows are updated, the rest is left
 alone, so loading the same graph twice leaves the same counts. `EmbeddedStore` runs Cypher on it,
@@ -9,26 +10,22 @@ read-only unless asked, and turns engine errors into one line with the position.
 """
 from __future__ import annotations
 
-import csv
 import gc
 import os
 import re
 import shutil
-import tempfile
 from datetime import date, datetime, time, timedelta
-from operator import itemgetter
 from pathlib import Path
 
 import networkx as nx
 
 from graph.models import StoreError
 
-from .rows import BOOL, DATE, STRINGS, GraphRows, NodeTable, RelTable, graph_rows
+from .rows import BOOL, DATE, FLOAT, INT, STRING, STRINGS, GraphRows, NodeTable, RelTable, graph_rows
 
 STORE_NAME = "graph.lbug"
 UPDATE_BATCH = 5000
 _SAME_TYPE = {"BOOL": "BOOLEAN", "INT": "INT64", "FLOAT": "DOUBLE"}  # the store's spelling -> ours
-_LIST_ITEM_UNSAFE = re.compile(r"[,\[\]{}'\"\\\r\n\t\x02]")  # what LadybugDB's CSV list syntax cannot carry
 
 
 def store_path(out: str | Path | None = None, db: str | Path | None = None) -> Path:
@@ -66,80 +63,63 @@ def update_rels(kind: str, columns: dict[str, str]) -> str:
     return f"UNWIND $rows AS row MATCH ()-[x:{_q(kind)}]->() WHERE x.id = row.id {_set_clause('x', columns)}"
 
 
-UNSAFE_RE = re.compile(r"\r\n|[\r\n\t\x02]")
-NO_QUOTE = "\x02"  # a quote character no text holds: fields are never quoted
-COPY_OPTIONS = f"header=true, parallel=false, delim='\t', quote='{NO_QUOTE}'"
+COPY_BATCH = 1_000_000  # rows per COPY: bounds the Arrow buffers (appending to a loaded table is slower, so large)
 
 
-def _list_safe(value) -> bool:
-    return value is None or all(v and v == v.strip() and not _LIST_ITEM_UNSAFE.search(v) for v in value)
+def _arrow_type(kind: str):
+    import pyarrow as pa
+
+    return {STRING: pa.string(), STRINGS: pa.list_(pa.string()), INT: pa.int64(), FLOAT: pa.float64(),
+            BOOL: pa.bool_(), DATE: pa.date32()}[kind]
 
 
-def _write_csv(path: Path, header: list[str], rows: list[dict], columns: dict[str, str], fixups: list) -> None:
-    """Write rows for COPY; list values the CSV list syntax cannot carry are left for `fixups`."""
-    special = [c for c in header if columns.get(c) in (STRINGS, BOOL, "STRING")]
-    if special:  # lists as [a,b], booleans as true/false; None is written as an empty field
-        rows = [dict(row) for row in rows]
-        for row in rows:
-            for name in special:
-                value = row.get(name)
-                if value is None:
-                    continue
-                if columns[name] == "STRING":
-                    if UNSAFE_RE.search(value):
-                        # the files are tab-separated and never quoted (LadybugDB's COPY misread quoted
-                        # fields past a few hundred KB): tabs and line breaks are held as spaces;
-                        # graph.json keeps the evidence exactly as written
-                        row[name] = UNSAFE_RE.sub(" ", value)
-                elif columns[name] == BOOL:
-                    row[name] = "true" if value else "false"
-                elif _list_safe(value):
-                    row[name] = "[" + ",".join(value) + "]"
-                else:
-                    fixups.append((name, row["id"], value))
-                    row[name] = None
-    with path.open("w", encoding="utf-8", newline="") as f:
-        out = csv.writer(f, delimiter="\t", quotechar=NO_QUOTE, quoting=csv.QUOTE_NONE, escapechar=None)
-        out.writerow(header)
-        if len(header) > 1 and all(name in rows[0] for name in header):
-            out.writerows(map(itemgetter(*header), rows))
-        else:  # the store has columns this graph lacks
-            out.writerows([row.get(name) for name in header] for row in rows)
+def _arrow_column(name: str, values: list, kind: str):
+    import pyarrow as pa
+
+    try:
+        if kind == DATE:  # 'YYYY-MM-DD' text (rows.full_date checked it) -> days
+            return pa.array(values, pa.string()).cast(pa.date32())
+        return pa.array(values, _arrow_type(kind))
+    except (pa.ArrowException, TypeError, ValueError, OverflowError) as exc:
+        raise StoreError(f"column {name!r} ({kind}) holds a value it cannot take: {exc}") from exc
 
 
-def _fixup(conn, match: str, fixups: list) -> None:
-    for name in sorted({f[0] for f in fixups}):
-        rows = [{"id": i, "value": v} for n, i, v in fixups if n == name]
-        conn.execute(f"UNWIND $rows AS row {match} SET x.{_q(name)} = row.value", {"rows": rows})
+def _copy_table(conn, table: str, header: list[str], data: dict[str, list], columns: dict[str, str],
+                options: str = "") -> None:
+    """Append one table's rows with `COPY … FROM` Arrow batches (no text file: every value, tabs, line
+    breaks and commas in list items included, arrives as it is), columns in the store's order."""
+    import pyarrow as pa
+
+    total = len(data["id"])
+    kinds = {"source": STRING, "target": STRING, **columns}
+    for lo in range(0, total, COPY_BATCH):
+        hi = min(total, lo + COPY_BATCH)
+        arrays = [_arrow_column(name, data[name][lo:hi] if name in data else [None] * (hi - lo), kinds[name])
+                  for name in header]
+        batch = pa.Table.from_arrays(arrays, names=header)
+        conn.execute(f"COPY {_q(table)} FROM $batch{options}", {"batch": batch})
 
 
-def _copy(conn, rows: GraphRows, workdir: Path, store_columns: dict[str, dict[str, str]]) -> None:
-    """Append rows with `COPY … FROM` CSV, columns in the store's order (a table may have grown)."""
+def _copy(conn, rows: GraphRows, store_columns: dict[str, dict[str, str]]) -> None:
+    """Append rows with `COPY`, columns in the store's order (a table may have grown)."""
     for label, table in rows.nodes.items():
-        if table.rows:
-            fixups: list = []
-            path = workdir / f"{label}.csv"
-            _write_csv(path, list(store_columns[label]), table.rows, table.columns, fixups)
-            conn.execute(f"COPY {_q(label)} FROM '{path.as_posix()}' ({COPY_OPTIONS})")
-            _fixup(conn, f"MATCH (x:{_q(label)} {{id: row.id}})", fixups)
+        if len(table):
+            _copy_table(conn, label, list(store_columns[label]), table.data, store_columns[label])
     for kind, table in rows.relations.items():
-        fixups = []
-        for (a, b), pair_rows in table.pairs.items():
-            if pair_rows:
-                path = workdir / f"{kind}__{a}__{b}.csv"
-                _write_csv(path, ["source", "target", *store_columns[kind]], pair_rows, table.columns, fixups)
-                conn.execute(f"COPY {_q(kind)} FROM '{path.as_posix()}' ({COPY_OPTIONS}, from='{a}', to='{b}')")
-        _fixup(conn, f"MATCH ()-[x:{_q(kind)}]->() WHERE x.id = row.id", fixups)
+        for (a, b), data in table.pairs.items():
+            if data.get("id"):
+                _copy_table(conn, kind, ["source", "target", *store_columns[kind]], data, store_columns[kind],
+                            f" (from='{a}', to='{b}')")
 
 
-def _bulk_load(conn, rows: GraphRows, workdir: Path) -> None:
+def _bulk_load(conn, rows: GraphRows) -> None:
     for label, table in rows.nodes.items():
         conn.execute(create_node_table(label, table.columns))
     for kind, table in rows.relations.items():
         if table.pairs:
             conn.execute(create_rel_table(kind, table.pairs, table.columns))
-    _copy(conn, rows, workdir, {**{k: t.columns for k, t in rows.nodes.items()},
-                                **{k: t.columns for k, t in rows.relations.items()}})
+    _copy(conn, rows, {**{k: t.columns for k, t in rows.nodes.items()},
+                       **{k: t.columns for k, t in rows.relations.items()}})
 
 
 def _existing_schema(conn) -> tuple[dict[str, dict[str, str]], dict[str, set]]:
@@ -185,7 +165,11 @@ def _current(conn, match: str, columns: dict[str, str]) -> dict[str, list]:
     return {values[0]: [plain(v) for v in values] for values in result}
 
 
-def _merge_load(conn, rows: GraphRows, batch: int, workdir: Path) -> None:
+def _keep(data: dict[str, list], keep: list[bool]) -> dict[str, list]:
+    return {name: [v for v, k in zip(values, keep) if k] for name, values in data.items()}
+
+
+def _merge_load(conn, rows: GraphRows, batch: int) -> None:
     """Merge by id: rows not in the store are appended with COPY, changed ones updated, the rest left."""
     _extend_schema(conn, rows)
     new = GraphRows({}, {})
@@ -193,18 +177,18 @@ def _merge_load(conn, rows: GraphRows, batch: int, workdir: Path) -> None:
         have = _current(conn, f"MATCH (x:{_q(label)})", table.columns)
         names = list(table.columns)
         changed = [r for r in table.rows if r["id"] in have and have[r["id"]] != [r[c] for c in names]]
-        new.nodes[label] = NodeTable(label, table.columns, [r for r in table.rows if r["id"] not in have])
+        new.nodes[label] = NodeTable(label, table.columns, _keep(table.data, [i not in have for i in table.data["id"]]))
         for i in range(0, len(changed), batch):
             conn.execute(update_nodes(label, table.columns), {"rows": changed[i:i + batch]})
     for kind, table in rows.relations.items():
-        have = _current(conn, f"MATCH ()-[x:{_q(kind)}]->()", table.columns) if table.rows else {}
+        have = _current(conn, f"MATCH ()-[x:{_q(kind)}]->()", table.columns) if len(table) else {}
         names = list(table.columns)
         changed = [r for r in table.rows if r["id"] in have and have[r["id"]] != [r[c] for c in names]]
         new.relations[kind] = RelTable(kind, table.columns, {
-            pair: [r for r in pair_rows if r["id"] not in have] for pair, pair_rows in table.pairs.items()})
+            pair: _keep(data, [i not in have for i in data["id"]]) for pair, data in table.pairs.items()})
         for i in range(0, len(changed), batch):
             conn.execute(update_rels(kind, table.columns), {"rows": changed[i:i + batch]})
-    _copy(conn, new, workdir, _existing_schema(conn)[0])
+    _copy(conn, new, _existing_schema(conn)[0])
 
 
 def store_counts(conn) -> dict[str, dict[str, int]]:
@@ -256,8 +240,7 @@ def _write(rows: GraphRows, path: Path, *, fresh: bool, batch_size: int) -> dict
             _remove(staging)
             db = lb.Database(str(staging))
             conn = lb.Connection(db)
-            with tempfile.TemporaryDirectory(prefix="huiyi-copy-") as workdir:
-                _bulk_load(conn, rows, Path(workdir))
+            _bulk_load(conn, rows)
             counts = store_counts(conn)
             conn.close()
             db.close()
@@ -267,8 +250,7 @@ def _write(rows: GraphRows, path: Path, *, fresh: bool, batch_size: int) -> dict
         db = lb.Database(str(path))
         conn = lb.Connection(db)
         try:
-            with tempfile.TemporaryDirectory(prefix="huiyi-copy-") as workdir:
-                _merge_load(conn, rows, batch_size, Path(workdir))
+            _merge_load(conn, rows, batch_size)
             return store_counts(conn)
         finally:
             conn.close()

@@ -106,7 +106,8 @@ def load_plan(rows: GraphRows) -> list[tuple[str, str, list[dict]]]:
                      [_payload(r, table.columns, ("id",)) for r in table.rows]))
     for kind, table in rows.relations.items():
         dates = [c for c, t in table.columns.items() if t == DATE]
-        for (a, b), pair_rows in table.pairs.items():
+        for a, b in table.pairs:
+            pair_rows = table.pair_rows((a, b))
             if pair_rows:
                 plan.append((kind, merge_relationships_statement(kind, a, b, dates),
                              [_payload(r, table.columns, ("id", "source", "target")) for r in pair_rows]))

@@ -47,18 +47,38 @@ _FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 class NodeTable:
     label: str
     columns: dict[str, str]  # name -> type, in order; starts with id, name
-    rows: list[dict] = field(default_factory=list)
+    data: dict[str, list] = field(default_factory=dict)  # column -> one value per node, in `columns` order
+
+    def __len__(self) -> int:
+        return len(self.data.get("id", ()))
+
+    @property
+    def rows(self) -> list[dict]:
+        return _as_rows(self.data)
 
 
 @dataclass
 class RelTable:
     type: str
     columns: dict[str, str]  # properties, in order; starts with id, then provenance
-    pairs: dict[tuple[str, str], list[dict]] = field(default_factory=dict)  # (from, to) -> rows
+    # (from, to) -> column -> values: `id, source, target`, then `columns` after id
+    pairs: dict[tuple[str, str], dict[str, list]] = field(default_factory=dict)
+
+    def __len__(self) -> int:
+        return sum(len(data.get("id", ())) for data in self.pairs.values())
+
+    def pair_rows(self, pair: tuple[str, str]) -> list[dict]:
+        return _as_rows(self.pairs.get(pair, {}))
 
     @property
     def rows(self) -> list[dict]:
-        return [r for rows in self.pairs.values() for r in rows]
+        return [r for pair in self.pairs for r in self.pair_rows(pair)]
+
+
+def _as_rows(data: dict[str, list]) -> list[dict]:
+    """Column lists as one dict per row (for the sinks that send rows: Neo4j, CSV)."""
+    names = list(data)
+    return [dict(zip(names, values)) for values in zip(*data.values())] if names else []
 
 
 @dataclass
@@ -120,37 +140,35 @@ def _columns(declared: dict[str, str], datas: list[dict], skip: set[str]) -> dic
     return columns
 
 
-def _rows(records: list[tuple], columns: dict[str, str], fixed: tuple[str, ...], trusted: set[str],
-          skip: str) -> list[dict]:
-    """One row per record (fixed values..., attributes): the fixed columns, then `columns` in order."""
-    template = dict.fromkeys([*fixed, *(c for c in columns if c not in fixed)])
-    with_day = "day" in columns
-    # text columns must hold str (lists: of str); provenance comes typed from models.Provenance
-    checked = [(c, k) for c, k in columns.items() if c not in fixed and c not in trusted and k in (STRING, STRINGS)]
-    rows = []
-    for record in records:
-        data = record[-1]
-        row = {**template, **data}
-        row.pop(skip, None)
-        row.update(zip(fixed, record))
-        if with_day and "day" not in data:
-            row["day"] = full_date(data.get("date"))
-        for name, kind in checked:
-            value = row[name]
-            if value is None:
-                continue
-            if kind == STRING:
-                if type(value) is not str:
-                    row[name] = str(value)
-            elif type(value) is not list or not all(type(v) is str for v in value):
-                row[name] = coerce(value, kind)
-        rows.append(row)
-    return rows
+def _column(datas: list[dict], name: str, kind: str, trusted: bool) -> list:
+    """One column's values, one per record: text columns hold str (lists: of str); None stays None."""
+    values = [d.get(name) for d in datas]
+    if trusted or kind not in (STRING, STRINGS):
+        return values
+    if kind == STRING:
+        if set(map(type, values)) <= {str, type(None)}:
+            return values
+        return [v if v is None or type(v) is str else str(v) for v in values]
+    return [v if v is None or (type(v) is list and all(type(x) is str for x in v)) else coerce(v, kind)
+            for v in values]
+
+
+def _table_data(datas: list[dict], columns: dict[str, str], fixed: dict[str, list], trusted: set[str]) -> dict:
+    """The fixed columns (given), then `columns` in order, each as a list; `day` from `date`."""
+    data = dict(fixed)
+    for name, kind in columns.items():
+        if name in data:
+            continue
+        if name == "day" and kind == DATE:
+            data[name] = [d["day"] if "day" in d else full_date(d.get("date")) for d in datas]
+        else:
+            data[name] = _column(datas, name, kind, name in trusted)
+    return data
 
 
 def graph_rows(G: nx.MultiDiGraph) -> GraphRows:
     """Split `G` into typed node and relationship tables (see the module docstring), in G's order."""
-    by_label: dict[str, list[dict]] = {label.value: [] for label in Label}
+    by_label: dict[str, tuple[list, list]] = {label.value: ([], []) for label in Label}
     label_of: dict[str, str] = {}
     for node, data in G.nodes(data=True):
         label = data.get("label")
@@ -158,17 +176,20 @@ def graph_rows(G: nx.MultiDiGraph) -> GraphRows:
             if not label:
                 raise StoreError(f"node {node!r} has no label; every node needs one of "
                                  + ", ".join(label.value for label in Label))
-            by_label[identifier(label, "label")] = []
+            by_label[identifier(label, "label")] = ([], [])
         label_of[node] = label
-        by_label[label].append((node, data))
+        ids, datas = by_label[label]
+        ids.append(node)
+        datas.append(data)
     nodes = {}
-    for label, records in by_label.items():
+    for label, (ids, datas) in by_label.items():
         declared = {"id": STRING, "name": STRING, **NODE_PROPERTIES.get(Label(label), {})} \
             if label in Label._value2member_map_ else {"id": STRING, "name": STRING}
-        columns = _columns(declared, [data for _, data in records], skip={"label"})
-        nodes[label] = NodeTable(label, columns, _rows(records, columns, ("id",), set(), "label"))
+        columns = _columns(declared, datas, skip={"label"})
+        nodes[label] = NodeTable(label, columns, _table_data(datas, columns, {"id": ids}, set()))
 
-    groups: dict[str, dict[tuple[str, str], list[tuple]]] = {t.value: {} for t in RelType}
+    # type -> (from, to) -> (ids, sources, targets, attributes)
+    groups: dict[str, dict[tuple[str, str], tuple[list, list, list, list]]] = {t.value: {} for t in RelType}
     for source, target, key, data in G.edges(keys=True, data=True):
         kind = data.get("type")
         pairs = groups.get(kind)
@@ -177,17 +198,22 @@ def graph_rows(G: nx.MultiDiGraph) -> GraphRows:
         if type(key) is not str:  # a graph built without relation ids: make one
             key = f"{kind}:{source}:{target}:{key}"
         pair = (label_of[source], label_of[target])
-        records = pairs.get(pair)
-        if records is None:
-            records = pairs[pair] = []
-        records.append((key, source, target, data))
+        group = pairs.get(pair)
+        if group is None:
+            group = pairs[pair] = ([], [], [], [])
+        group[0].append(key)
+        group[1].append(source)
+        group[2].append(target)
+        group[3].append(data)
     relations = {}
     for kind, pairs in groups.items():
         declared = {"id": STRING, **PROVENANCE, **EDGE_PROPERTIES.get(RelType(kind), {})} \
             if kind in RelType._value2member_map_ else {"id": STRING, **PROVENANCE}
-        columns = _columns(declared, [r[-1] for records in pairs.values() for r in records], skip={"type"})
-        table = RelTable(kind, columns, {pair: [] for pair in sorted(CONTRACT_ENDPOINTS.get(kind, ()))})
-        for pair, records in pairs.items():
-            table.pairs[pair] = _rows(records, columns, ("id", "source", "target"), set(PROVENANCE), "type")
+        columns = _columns(declared, [d for group in pairs.values() for d in group[3]], skip={"type"})
+        table = RelTable(kind, columns, {pair: _table_data([], columns, {"id": [], "source": [], "target": []}, set())
+                                         for pair in sorted(CONTRACT_ENDPOINTS.get(kind, ()))})
+        for pair, (ids, sources, targets, datas) in pairs.items():
+            table.pairs[pair] = _table_data(datas, columns, {"id": ids, "source": sources, "target": targets},
+                                            set(PROVENANCE))
         relations[kind] = table
     return GraphRows(nodes, relations)

@@ -62,10 +62,11 @@ def test_every_node_and_edge_appears_once_with_its_values():
 
 def test_relationship_pairs_come_from_the_contract_and_the_data(rows):
     directed = rows.relations["DIRECTED"].pairs
-    assert len(directed[("Person", "Policy")]) == 1 and len(directed[("Body", "Policy")]) == 1
+    assert len(directed[("Person", "Policy")]["id"]) == 1 and len(directed[("Body", "Policy")]["id"]) == 1
     mentioned = rows.relations["MENTIONED_IN"].pairs
     assert set(CONTRACT_ENDPOINTS["MENTIONED_IN"]) <= set(mentioned)
-    assert len(mentioned[("Meeting", "Document")]) == 1
+    assert len(mentioned[("Meeting", "Document")]["id"]) == 1
+    assert rows.relations["MENTIONED_IN"].pair_rows(("Meeting", "Document"))[0]["target"].startswith("Document:")
 
     G = tiny_graph()
     G.add_edge("Meeting:m2", "Meeting:m1", key="FOLLOWS:1", type="FOLLOWS", doc="a.txt", doc_id="Document:a.txt",
@@ -74,7 +75,7 @@ def test_relationship_pairs_come_from_the_contract_and_the_data(rows):
                evidence="…", start=0, end=1)
     more = graph_rows(G)
     assert list(more.relations["FOLLOWS"].pairs) == [("Meeting", "Meeting")]
-    assert len(more.relations["MENTIONED_IN"].pairs[("Person", "Place")]) == 1
+    assert len(more.relations["MENTIONED_IN"].pair_rows(("Person", "Place"))) == 1
 
 
 def test_values_are_made_to_fit_their_column():
