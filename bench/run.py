@@ -46,7 +46,9 @@ def jieba_speed(folder: Path) -> dict:
 
 
 class PeakMemory:
-    """Largest resident set of a process and of the process with its children (sampled)."""
+    """Largest resident set of one process (the build or any worker or writer it starts), and the
+    largest total of the whole process tree, each process counted by its proportional set size
+    (PSS: pages shared by forked processes divided among them, not counted once per process)."""
 
     def __init__(self, pid: int):
         self.pid, self.peak, self.peak_tree, self._stop = pid, 0, 0, threading.Event()
@@ -61,9 +63,15 @@ class PeakMemory:
         try:
             proc = psutil.Process(self.pid)
             while not self._stop.wait(0.1):
-                own = proc.memory_info().rss
-                kids = sum(c.memory_info().rss for c in proc.children(recursive=True) if c.is_running())
-                self.peak, self.peak_tree = max(self.peak, own), max(self.peak_tree, own + kids)
+                tree, largest = 0, 0
+                for p in [proc, *proc.children(recursive=True)]:
+                    try:
+                        info = p.memory_full_info()
+                    except psutil.Error:
+                        continue
+                    tree += info.pss
+                    largest = max(largest, info.rss)
+                self.peak, self.peak_tree = max(self.peak, largest), max(self.peak_tree, tree)
         except psutil.Error:
             pass
 
@@ -82,7 +90,7 @@ def run_measured(cmd: list[str], log: Path) -> dict:
         seconds = time.perf_counter() - start
         watch.stop()
     proc.returncode = os.waitstatus_to_exitcode(status)
-    # ru_maxrss (kB): the largest single process among it and the workers it waited for
+    # ru_maxrss (kB): the largest single process among it and the children it waited for
     return {"seconds": seconds, "exit": proc.returncode, "peak_mb": max(watch.peak, usage.ru_maxrss * 1024) / 2**20,
             "peak_tree_mb": watch.peak_tree / 2**20, "log": str(log)}
 
@@ -186,8 +194,8 @@ def main(argv: list[str] | None = None) -> int:
                 r = build(corpus, workdir / f"out-{mb:g}-j{jobs}", jobs, args.build_arg, workdir)
                 row[f"j{jobs}"] = {**r, "mb_s": size / r["seconds"], "reports_s": made["reports"] / r["seconds"]}
                 print(f"huiyi build -j{jobs}:  {size / r['seconds']:6.2f} MB/s, {made['reports'] / r['seconds']:5.0f} "
-                      f"reports/s, {r['seconds']:6.1f} s, peak {r['peak_mb']:.0f} MB (with workers "
-                      f"{r['peak_tree_mb']:.0f} MB)\n                  {r['summary']}", flush=True)
+                      f"reports/s, {r['seconds']:6.1f} s, peak {r['peak_mb']:.0f} MB in one process "
+                      f"({r['peak_tree_mb']:.0f} MB all processes, PSS)\n                  {r['summary']}", flush=True)
             row["ratio"] = row["j1"]["mb_s"] / jieba_mbs
             row["speedup"] = row["j1"]["seconds"] / row[f"j{args.jobs}"]["seconds"]
             stage = [_stage(row[k]["summary"], "extract") for k in ("j1", f"j{args.jobs}")]
@@ -201,12 +209,12 @@ def main(argv: list[str] | None = None) -> int:
         print("\n== summary")
         flag = f"-j{args.jobs}"
         print(f"{'MB':>6} {'reports':>8} {'jieba MB/s':>10} {'-j1 MB/s':>9} {'ratio':>6} {'-j1 s':>7} "
-              f"{flag + ' s':>7} {'speed-up':>8} {'peak MB -j1':>11} {flag + ' (all)':>11}")
+              f"{flag + ' s':>7} {'speed-up':>8} {'peak MB -j1':>11} {'-j1 (all)':>9} {flag + ' (all)':>9}")
         for r in rows:
             jn = r[f"j{args.jobs}"]
             print(f"{r['mb']:6.1f} {r['reports']:8d} {r['jieba_mb_s']:10.2f} {r['j1']['mb_s']:9.2f} {r['ratio']:6.2f} "
                   f"{r['j1']['seconds']:7.1f} {jn['seconds']:7.1f} {r['speedup']:7.2f}x {r['j1']['peak_mb']:11.0f} "
-                  f"{jn['peak_tree_mb']:11.0f}")
+                  f"{r['j1']['peak_tree_mb']:9.0f} {jn['peak_tree_mb']:9.0f}")
         for small, big in zip(rows, rows[1:]):
             for key in sorted({"j1", f"j{args.jobs}"}):
                 grow = big[key]["seconds"] / small[key]["seconds"]

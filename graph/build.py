@@ -1,8 +1,9 @@
-"""Resolved entities and relations to a networkx graph (the contract in models.py)."""
+"""Resolved entities and relations to a graph: a networkx MultiDiGraph, or the compact
+`EdgeListGraph` a large build writes its outputs from (the contract in models.py)."""
 from __future__ import annotations
 
 from collections import Counter
-from typing import Iterable
+from typing import Any, Iterable, Iterator
 
 import networkx as nx
 
@@ -29,8 +30,107 @@ def to_networkx(entities: Iterable[Entity], relations: Iterable[Relation]) -> nx
     return G
 
 
-def summary(G: nx.MultiDiGraph) -> dict[str, dict[str, int]]:
+# An edge of EdgeListGraph: (id, source, target, type, doc, doc_id, evidence, start, end, more), `more`
+# being None, MENTIONED_IN's count (an int) or a dict of further properties. A million small
+# attribute dicts, as networkx holds them, would take more memory than the rest of a build.
+EdgeRecord = tuple
+
+
+def edge_attributes(record: EdgeRecord) -> dict[str, Any]:
+    """The attributes networkx would hold for one edge record."""
+    _, _, _, kind, doc, doc_id, evidence, start, end, more = record
+    attrs = {"type": kind, "doc": doc, "doc_id": doc_id, "evidence": evidence, "start": start, "end": end}
+    if isinstance(more, int):
+        attrs["count"] = more
+    elif more:
+        attrs.update(more)
+    return attrs
+
+
+class _Nodes:
+    """`G.nodes` of EdgeListGraph: iterate ids, `G.nodes[n]` for attributes, `G.nodes(data=True)`."""
+    __slots__ = ("_data",)
+
+    def __init__(self, data: dict[str, dict]):
+        self._data = data
+
+    def __call__(self, data: bool | str = False, default=None) -> Iterator:
+        if data is True:
+            return iter(self._data.items())
+        if data:
+            return ((n, d.get(data, default)) for n, d in self._data.items())
+        return iter(self._data)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._data)
+
+    def __getitem__(self, node: str) -> dict:
+        return self._data[node]
+
+    def __contains__(self, node) -> bool:
+        return node in self._data
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+
+class EdgeListGraph:
+    """A read-only directed multigraph held compactly: node attributes by id, and edges as records
+    in id order whose attribute dicts are made as they are read. It offers the part of networkx's
+    reading API the writers use (`nodes`, `edges`, counts, `in`, `graph`); `to_networkx()` gives
+    the full graph."""
+
+    def __init__(self, nodes: dict[str, dict], edges: list[EdgeRecord], graph: dict | None = None):
+        self._nodes, self._edges = nodes, edges
+        self.graph = dict(graph or {})
+
+    @property
+    def nodes(self) -> _Nodes:
+        return _Nodes(self._nodes)
+
+    def edges(self, keys: bool = False, data: bool | str = False, default=None) -> Iterator[tuple]:
+        """(source, target[, key][, data]) per edge, like `MultiDiGraph.edges`; `data` may name one
+        attribute (`data="type"`), which is read without making the dict."""
+        for record in self._edges:
+            if data is True:
+                value = edge_attributes(record)
+            elif data:
+                value = record[3] if data == "type" else edge_attributes(record).get(data, default)
+            if keys:
+                yield (record[1], record[2], record[0], value) if data else (record[1], record[2], record[0])
+            else:
+                yield (record[1], record[2], value) if data else (record[1], record[2])
+
+    def number_of_nodes(self) -> int:
+        return len(self._nodes)
+
+    def number_of_edges(self) -> int:
+        return len(self._edges)
+
+    def __len__(self) -> int:
+        return len(self._nodes)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._nodes)
+
+    def __contains__(self, node) -> bool:
+        return node in self._nodes
+
+    def is_directed(self) -> bool:
+        return True
+
+    def is_multigraph(self) -> bool:
+        return True
+
+    def to_networkx(self) -> nx.MultiDiGraph:
+        G = nx.MultiDiGraph(**self.graph)
+        G.add_nodes_from(self._nodes.items())
+        G.add_edges_from((r[1], r[2], r[0], edge_attributes(r)) for r in self._edges)
+        return G
+
+
+def summary(G: nx.MultiDiGraph | EdgeListGraph) -> dict[str, dict[str, int]]:
     """Counts of nodes by label and edges by type."""
-    nodes = Counter(d["label"] for _, d in G.nodes(data=True))
-    edges = Counter(d["type"] for _, _, d in G.edges(data=True))
+    nodes = Counter(label for _, label in G.nodes(data="label"))
+    edges = Counter(kind for _, _, kind in G.edges(data="type"))
     return {"nodes": dict(sorted(nodes.items())), "edges": dict(sorted(edges.items()))}

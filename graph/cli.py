@@ -79,7 +79,7 @@ def build(inputs: List[Path] = typer.Argument(..., help="Report files, folders (
             run = partial(build_graph, jobs=jobs)
         with build_progress(console, enabled=not quiet) as on_progress:
             result = run(inputs, max_mb=max_mb, strict=strict, exclude=[out], on_problem=problem,
-                         cache_dir=out / ".cache" if cache else None, on_progress=on_progress)
+                         cache_dir=out / ".cache" if cache else None, on_progress=on_progress, compact=True)
     except StoppedAtProblem as exc:
         write_report(report(exc.outcomes, exit_code=EXIT_STRICT, graph_written=False))
         fail(exc, EXIT_STRICT)
@@ -93,8 +93,10 @@ def build(inputs: List[Path] = typer.Argument(..., help="Report files, folders (
     if not result.documents:
         fail(f"nothing could be read from {', '.join(map(str, inputs))}; no graph written; "
              f"see {out}/report.json", EXIT_NOTHING_READ)
+    from graph.segment import release
     from loaders.embedded_store import STORE_NAME
     from loaders.outputs import write_outputs
+    release()  # the dictionaries are done with: their memory goes to writing the outputs
     try:
         write_outputs(result.graph, out, html=html, store=store, jobs=jobs)
     except HuiyiError as exc:

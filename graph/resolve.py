@@ -15,10 +15,11 @@ import re
 from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable
 
 import networkx as nx
 
+from .build import EdgeListGraph
 from .meeting_names import same_meeting
 from .models import Document, Entity, Label, Provenance, Relation, RelType, Role, stable_id
 
@@ -272,31 +273,26 @@ class Merger:
                          provenance=Provenance(doc=r[4], doc_id=r[5], evidence=r[6], start=r[7], end=r[8]))
                 for r in self.relations]
 
-    def to_networkx(self) -> nx.MultiDiGraph:
-        """The graph, as `build.to_networkx(*resolve(docs))` would make it. Empties the merger's
-        relations as it goes, so they and the graph are not both held whole."""
-        G = nx.MultiDiGraph()
+    def to_graph(self) -> EdgeListGraph:
+        """The graph, compactly (see build.EdgeListGraph): nodes sorted by id, edges by id. Takes the
+        merger's relations over, so they are not held twice."""
+        nodes = {}
         for eid in sorted(self.nodes):
             n = self.nodes[eid]
-            G.add_node(eid, label=n.label.value, name=n.name[1],
-                       **{k: _clean(v) for k, v in sorted(n.props().items()) if k not in {"label", "name"}})
+            nodes[eid] = {"label": n.label.value, "name": n.name[1],
+                          **{k: _clean(v) for k, v in sorted(n.props().items()) if k not in {"label", "name"}}}
         rels, self.relations = self.relations, []
-        rels.sort(reverse=True)  # by id; popped from the end, smallest first
-        G.add_edges_from(_edges(rels))
-        return G
+        rels.sort()  # by id (ids are unique)
+        names = {t: t.value for t in RelType}
+        for i, (rid, rtype, source, target, doc, doc_id, evidence, start, end, props) in enumerate(rels):
+            if props is not None and not isinstance(props, int):
+                props = {k: _clean(v) for k, v in sorted(props.items()) if v is not None} or None
+            rels[i] = (rid, source, target, names[rtype], doc, doc_id, evidence, start, end, props)
+        return EdgeListGraph(nodes, rels)
 
-
-def _edges(rels: list[tuple]) -> Iterator[tuple[str, str, str, dict]]:
-    """(source, target, id, attributes) of each relation, emptying `rels` from its end."""
-    names = {t: t.value for t in RelType}
-    while rels:
-        rid, rtype, source, target, doc, doc_id, evidence, start, end, props = rels.pop()
-        attrs = {"type": names[rtype], "doc": doc, "doc_id": doc_id, "evidence": evidence, "start": start, "end": end}
-        if isinstance(props, int):
-            attrs["count"] = props
-        elif props:
-            attrs.update((k, _clean(v)) for k, v in sorted(props.items()) if v is not None)
-        yield source, target, rid, attrs
+    def to_networkx(self) -> nx.MultiDiGraph:
+        """The graph, as `build.to_networkx(*resolve(docs))` would make it."""
+        return self.to_graph().to_networkx()
 
 
 def _props(props) -> dict:

@@ -87,3 +87,10 @@ def titles() -> list[str]:
 @lru_cache(maxsize=1)
 def policy_patterns() -> re.Pattern:
     return re.compile("|".join(f"(?:{p})" for p in data_lines("policies.txt")))
+
+
+def release() -> None:
+    """Drop the dictionaries (the tokenizer's and the tagged one, some 130 MB) once a process has
+    extracted its last report; they are loaded again if needed."""
+    tokenizer.cache_clear()
+    _tagged.cache_clear()

@@ -16,6 +16,7 @@ import re
 import shutil
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
+from typing import Any, Callable, Iterator
 
 import networkx as nx
 
@@ -84,42 +85,55 @@ def _arrow_column(name: str, values: list, kind: str):
         raise StoreError(f"column {name!r} ({kind}) holds a value it cannot take: {exc}") from exc
 
 
-def _copy_table(conn, table: str, header: list[str], data: dict[str, list], columns: dict[str, str],
-                options: str = "") -> None:
-    """Append one table's rows with `COPY … FROM` Arrow batches (no text file: every value, tabs, line
-    breaks and commas in list items included, arrives as it is), columns in the store's order."""
+def arrow_batches(rows: GraphRows, store_columns: dict[str, dict[str, str]]) -> Iterator[tuple[str, str, Any]]:
+    """(table, COPY options, Arrow table) for every non-empty table and relationship pair, columns in
+    the store's order (a store's table may have columns this graph lacks): no text file, so every
+    value, tabs, line breaks and commas in list items included, arrives as it is."""
     import pyarrow as pa
 
-    total = len(data["id"])
-    kinds = {"source": STRING, "target": STRING, **columns}
-    for lo in range(0, total, COPY_BATCH):
-        hi = min(total, lo + COPY_BATCH)
-        arrays = [_arrow_column(name, data[name][lo:hi] if name in data else [None] * (hi - lo), kinds[name])
-                  for name in header]
-        batch = pa.Table.from_arrays(arrays, names=header)
-        conn.execute(f"COPY {_q(table)} FROM $batch{options}", {"batch": batch})
+    def batches(table: str, header: list[str], data: dict[str, list], options: str = ""):
+        total = len(data["id"])
+        kinds = {"source": STRING, "target": STRING, **store_columns[table]}
+        for lo in range(0, total, COPY_BATCH):
+            hi = min(total, lo + COPY_BATCH)
+            arrays = [_arrow_column(name, data[name][lo:hi] if name in data else [None] * (hi - lo), kinds[name])
+                      for name in header]
+            yield table, options, pa.Table.from_arrays(arrays, names=header)
 
-
-def _copy(conn, rows: GraphRows, store_columns: dict[str, dict[str, str]]) -> None:
-    """Append rows with `COPY`, columns in the store's order (a table may have grown)."""
     for label, table in rows.nodes.items():
         if len(table):
-            _copy_table(conn, label, list(store_columns[label]), table.data, store_columns[label])
+            yield from batches(label, list(store_columns[label]), table.data)
     for kind, table in rows.relations.items():
         for (a, b), data in table.pairs.items():
             if data.get("id"):
-                _copy_table(conn, kind, ["source", "target", *store_columns[kind]], data, store_columns[kind],
-                            f" (from='{a}', to='{b}')")
+                yield from batches(kind, ["source", "target", *store_columns[kind]], data, f" (from='{a}', to='{b}')")
+
+
+def copy_batch(conn, table: str, options: str, batch) -> None:
+    conn.execute(f"COPY {_q(table)} FROM $batch{options}", {"batch": batch})
+
+
+def _copy(conn, rows: GraphRows, store_columns: dict[str, dict[str, str]]) -> None:
+    """Append rows with `COPY`."""
+    for table, options, batch in arrow_batches(rows, store_columns):
+        copy_batch(conn, table, options, batch)
+
+
+def schema_statements(rows: GraphRows) -> list[str]:
+    """CREATE statements of a fresh store for these rows."""
+    return [*(create_node_table(label, table.columns) for label, table in rows.nodes.items()),
+            *(create_rel_table(kind, table.pairs, table.columns) for kind, table in rows.relations.items()
+              if table.pairs)]
+
+
+def table_columns(rows: GraphRows) -> dict[str, dict[str, str]]:
+    return {**{k: t.columns for k, t in rows.nodes.items()}, **{k: t.columns for k, t in rows.relations.items()}}
 
 
 def _bulk_load(conn, rows: GraphRows) -> None:
-    for label, table in rows.nodes.items():
-        conn.execute(create_node_table(label, table.columns))
-    for kind, table in rows.relations.items():
-        if table.pairs:
-            conn.execute(create_rel_table(kind, table.pairs, table.columns))
-    _copy(conn, rows, {**{k: t.columns for k, t in rows.nodes.items()},
-                       **{k: t.columns for k, t in rows.relations.items()}})
+    for statement in schema_statements(rows):
+        conn.execute(statement)
+    _copy(conn, rows, table_columns(rows))
 
 
 def _existing_schema(conn) -> tuple[dict[str, dict[str, str]], dict[str, set]]:
@@ -231,22 +245,34 @@ def write_store(G: nx.MultiDiGraph, path: str | Path, *, fresh: bool = True,
             gc.enable()
 
 
+def fresh_store(path: Path, load: Callable[[Any], None]) -> dict[str, dict[str, int]]:
+    """Build a new store beside `path` with `load(connection)`, then put it in place of any old one
+    (which stays whole until the new one is complete); returns its counts."""
+    import ladybug as lb
+
+    staging = path.with_name(f"{path.stem}.building{path.suffix}")
+    _remove(staging)
+    try:
+        db = lb.Database(str(staging))
+        conn = lb.Connection(db)
+        load(conn)
+        counts = store_counts(conn)
+        conn.close()
+        db.close()
+    except RuntimeError as exc:
+        _remove(staging)
+        raise StoreError(f"{path}: the store refused the load: {str(exc).splitlines()[0]}") from exc
+    _remove(path)
+    os.replace(staging, path)
+    return counts
+
+
 def _write(rows: GraphRows, path: Path, *, fresh: bool, batch_size: int) -> dict[str, dict[str, int]]:
     import ladybug as lb
 
+    if fresh or not path.exists():
+        return fresh_store(path, lambda conn: _bulk_load(conn, rows))
     try:
-        if fresh or not path.exists():
-            staging = path.with_name(f"{path.stem}.building{path.suffix}")
-            _remove(staging)
-            db = lb.Database(str(staging))
-            conn = lb.Connection(db)
-            _bulk_load(conn, rows)
-            counts = store_counts(conn)
-            conn.close()
-            db.close()
-            _remove(path)
-            os.replace(staging, path)  # the old store stays whole until the new one is complete
-            return counts
         db = lb.Database(str(path))
         conn = lb.Connection(db)
         try:

@@ -157,16 +157,29 @@ OVERVIEW_NODES = 5000
 
 def overview(G: nx.MultiDiGraph, *, max_nodes: int = OVERVIEW_NODES) -> nx.MultiDiGraph:
     """The best-linked part of a graph too large to read whole: the `max_nodes` nodes with the most
-    links other than MENTIONED_IN (meetings and their people first), and the edges among them."""
+    links other than MENTIONED_IN (meetings and their people first), and the edges among them.
+    G may be a build.EdgeListGraph; what comes back is a networkx graph."""
     if G.number_of_nodes() <= max_nodes:
-        return G
+        return G if isinstance(G, nx.MultiDiGraph) else G.to_networkx()
     degree: dict[str, int] = {}
-    for u, v, d in G.edges(data=True):
-        if d.get("type") != "MENTIONED_IN":
+    for u, v, kind in G.edges(data="type"):
+        if kind != "MENTIONED_IN":
             degree[u] = degree.get(u, 0) + 1
             degree[v] = degree.get(v, 0) + 1
-    keep = sorted(G.nodes, key=lambda n: (-degree.get(n, 0), n))[:max_nodes]
-    return G.subgraph(keep).copy()
+    keep = set(sorted(G.nodes, key=lambda n: (-degree.get(n, 0), n))[:max_nodes])
+    H = nx.MultiDiGraph(**G.graph)
+    H.add_nodes_from((n, d) for n, d in G.nodes(data=True) if n in keep)
+    H.add_edges_from((u, v, k, d) for u, v, k, d in G.edges(keys=True, data=True) if u in keep and v in keep)
+    return H
+
+
+def page_graph(G: nx.MultiDiGraph, *, title: str | None = None, max_nodes: int = OVERVIEW_NODES
+               ) -> tuple[nx.MultiDiGraph, str | None]:
+    """What the page of G draws (G, or its overview when over `max_nodes` nodes) and its title."""
+    shown = overview(G, max_nodes=max_nodes)
+    if shown.number_of_nodes() < G.number_of_nodes():
+        title = (title or "Huiyi") + f" (overview: {shown.number_of_nodes()} of {G.number_of_nodes()} nodes)"
+    return shown, title
 
 
 def write_html(G: nx.MultiDiGraph, path: str | Path, *, title: str | None = None,
@@ -175,9 +188,7 @@ def write_html(G: nx.MultiDiGraph, path: str | Path, *, title: str | None = None
     A graph over `max_nodes` nodes is drawn as its overview (see `overview`); the title says so."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    shown = overview(G, max_nodes=max_nodes)
-    if shown is not G:
-        title = (title or "Huiyi") + f" (overview: {shown.number_of_nodes()} of {G.number_of_nodes()} nodes)"
+    shown, title = page_graph(G, title=title, max_nodes=max_nodes)
     path.write_text(render_html(shown, title=title, **options), encoding="utf-8")
     return path
 

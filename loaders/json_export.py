@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import json
+from itertools import islice
 from pathlib import Path
+from typing import Iterator
 
 import networkx as nx
 
@@ -10,16 +12,44 @@ from graph.models import InputError
 
 
 def to_node_link(G: nx.MultiDiGraph) -> dict:
-    nodes = [{"id": n, **d} for n, d in G.nodes(data=True)]
-    edges = [{"id": k, "source": u, "target": v, **d} for u, v, k, d in G.edges(keys=True, data=True)]
-    return {"directed": True, "multigraph": True, "graph": dict(G.graph), "nodes": nodes, "edges": edges}
+    return {"directed": True, "multigraph": True, "graph": dict(G.graph), "nodes": list(_nodes(G)),
+            "edges": list(_edges(G))}
+
+
+def _nodes(G) -> Iterator[dict]:
+    return ({"id": n, **d} for n, d in G.nodes(data=True))
+
+
+def _edges(G) -> Iterator[dict]:
+    return ({"id": k, "source": u, "target": v, **d} for u, v, k, d in G.edges(keys=True, data=True))
+
+
+INDENTED_UP_TO = 20000  # edges; a larger graph is written on one line
+BATCH = 5000  # items encoded at a time: a large graph is never one object nor one string
+
+
+def _write_items(f, items: Iterator[dict]) -> None:
+    first = True
+    while batch := list(islice(items, BATCH)):
+        text = json.dumps(batch, ensure_ascii=False)[1:-1]  # the C encoder, a batch at a time
+        f.write(text if first else ", " + text)
+        first = False
 
 
 def write_json(G: nx.MultiDiGraph, path: str | Path) -> Path:
+    """Write G (networkx or build.EdgeListGraph) as node-link JSON; returns the path. Streamed."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", encoding="utf-8") as f:  # streamed: a large graph is never one string
-        json.dump(to_node_link(G), f, ensure_ascii=False, indent=None if G.number_of_edges() > 20000 else 1)
+    with path.open("w", encoding="utf-8") as f:
+        if G.number_of_edges() <= INDENTED_UP_TO:
+            json.dump(to_node_link(G), f, ensure_ascii=False, indent=1)
+            return path
+        f.write('{"directed": true, "multigraph": true, "graph": ' + json.dumps(dict(G.graph), ensure_ascii=False)
+                + ', "nodes": [')
+        _write_items(f, _nodes(G))
+        f.write('], "edges": [')
+        _write_items(f, _edges(G))
+        f.write("]}")
     return path
 
 

@@ -50,16 +50,18 @@ def force_layout(pos: dict, weights: dict[tuple, float], *, iterations: int = 60
                 grid[(int(pos[n][0] // cell), int(pos[n][1] // cell))].append(n)
             groups = [(members, [m for dx in (-1, 0, 1) for dy in (-1, 0, 1) for m in grid.get((gx + dx, gy + dy), ())])
                       for (gx, gy), members in grid.items()]
+        reach = cell * cell
         for members, near in groups:
+            near = [(b, *pos[b]) for b in near]  # positions move only after the iteration
             for a in members:
                 ax, ay = pos[a]
                 fx = fy = 0.0
-                for b in near:
+                for b, bx, by in near:
                     if b == a:
                         continue
-                    dx, dy = ax - pos[b][0], ay - pos[b][1]
+                    dx, dy = ax - bx, ay - by
                     d2 = dx * dx + dy * dy
-                    if exact or d2 < cell * cell:
+                    if exact or d2 < reach:
                         if d2 < 1e-6:
                             dx, dy, d2 = _unit(str(a)) - 0.5, _unit(str(b)) - 0.5, 0.01
                         fx += dx / d2  # k^2 / d along the unit vector

@@ -1,58 +1,96 @@
 """Every output of a build from one graph: graph.json, graph.html and the embedded store.
 
-With more than one worker the store is written by a forked child while this process writes the
-JSON and the page: the three are independent, and the store's load is the longest of them.
+A large graph's store (or any with more than one worker) is loaded by a process of its own
+(loaders/store_process.py) while this one writes the JSON: the outputs are independent, the
+store's load is the longest of them, and its engine's memory then never sits on top of the
+graph's. With more than one worker the page is drawn by a forked child too, from the overview
+(at most 5,000 nodes) picked here, so the child touches nothing of the large graph.
 """
 from __future__ import annotations
 
+import gc
 import multiprocessing
+from functools import partial
 from pathlib import Path
 
 import networkx as nx
 
-from graph.models import StoreError
+from graph.models import HuiyiError
 
 from .embedded_store import STORE_NAME, write_store
 from .json_export import write_json
+from .store_process import start_store
+
+SEPARATE_STORE_EDGES = 50_000  # from this many edges the store is loaded by its own process
 
 
-def _store_child(G: nx.MultiDiGraph, path: Path, conn) -> None:
-    try:
-        write_store(G, path)
-        conn.send(None)
-    except Exception as exc:  # sent back whole: the parent raises it as the build's error
-        conn.send(str(exc))
-    finally:
-        conn.close()
+class _Forked:
+    """`fn(*args)` in a forked child; `wait()` raises its error here, as a HuiyiError."""
+
+    def __init__(self, fn, *args):
+        ctx = multiprocessing.get_context("fork")
+        self._result, child_end = ctx.Pipe(duplex=False)
+        self.process = ctx.Process(target=self._run, args=(fn, args, child_end), daemon=True)
+        self.process.start()
+        child_end.close()
+
+    @staticmethod
+    def _run(fn, args, conn) -> None:
+        gc.disable()  # a collection would touch (and so copy) every object shared with the parent
+        try:
+            fn(*args)
+            conn.send(None)
+        except Exception as exc:  # sent back whole: the parent raises it as the build's error
+            conn.send(str(exc) if isinstance(exc, HuiyiError) else f"{type(exc).__name__}: {exc}")
+        finally:
+            conn.close()
+
+    def wait(self) -> None:
+        try:
+            problem = self._result.recv()
+        except EOFError:
+            problem = "a writer process stopped before it finished"
+        self.process.join()
+        if problem:
+            raise HuiyiError(problem)
 
 
 def write_outputs(G: nx.MultiDiGraph, out: str | Path, *, html: bool = True, store: bool = True,
                   jobs: int = 1) -> list[Path]:
-    """Write OUT/graph.json, OUT/graph.html (if `html`) and OUT/graph.lbug (if `store`); returns
-    the paths. Raises StoreError when the store refuses the graph."""
+    """Write OUT/graph.json, OUT/graph.html (if `html`) and OUT/graph.lbug (if `store`) from G (a
+    networkx graph or a build.EdgeListGraph); returns the paths. Raises StoreError when the store
+    refuses the graph."""
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    child = None
-    if store and jobs > 1 and "fork" in multiprocessing.get_all_start_methods():
-        ctx = multiprocessing.get_context("fork")  # the child shares the graph, nothing is copied
-        parent_end, child_end = ctx.Pipe(duplex=False)
-        child = ctx.Process(target=_store_child, args=(G, out / STORE_NAME, child_end), daemon=True)
-        child.start()
-        child_end.close()
-    written = [write_json(G, out / "graph.json")]
+    pending = start_store(G, out / STORE_NAME) \
+        if store and (jobs > 1 or G.number_of_edges() >= SEPARATE_STORE_EDGES) else None
+    page = None
     if html:
-        from .html_view import write_html
-        written.append(write_html(G, out / "graph.html"))
-    if store:
-        if child is None:
-            write_store(G, out / STORE_NAME)
-        else:
-            try:
-                problem = parent_end.recv()
-            except EOFError:
-                problem = "the store writer stopped before it finished"
-            child.join()
-            if problem or child.exitcode:
-                raise StoreError(problem or f"the store writer exited with code {child.exitcode}")
-        written.append(out / STORE_NAME)
+        from .html_view import page_graph, write_html
+        if jobs > 1 and "fork" in multiprocessing.get_all_start_methods():
+            shown, title = page_graph(G)
+            page = _Forked(partial(write_html, title=title), shown, out / "graph.html")
+    try:
+        written = [write_json(G, out / "graph.json")]
+        if html:
+            if page is None:
+                write_html(G, out / "graph.html")
+            else:
+                page, waiting = None, page
+                waiting.wait()
+            written.append(out / "graph.html")
+        if store:
+            if pending is None:
+                write_store(G, out / STORE_NAME)
+            else:
+                pending, waiting = None, pending
+                waiting.wait()
+            written.append(out / STORE_NAME)
+    finally:  # a writer that failed first leaves no other process behind
+        for child in (page, pending):
+            if child is not None:
+                try:
+                    child.wait()
+                except HuiyiError:
+                    pass
     return written

@@ -128,21 +128,42 @@ def coerce(value, kind: str):
     return value
 
 
-def _columns(declared: dict[str, str], datas: list[dict], skip: set[str]) -> dict[str, str]:
+class _Columns:
+    """Records' attributes gathered column by column as they come (a million edge dicts are never
+    held at once): every name seen gets a list with one value per record, None where it is absent."""
+    __slots__ = ("fixed", "cols", "n")
+
+    def __init__(self, fixed: tuple[str, ...]):
+        self.fixed = {name: [] for name in fixed}
+        self.cols: dict[str, list] = {}
+        self.n = 0
+
+    def add(self, fixed: tuple, data: dict) -> None:
+        for values, value in zip(self.fixed.values(), fixed):
+            values.append(value)
+        cols = self.cols
+        for name, values in cols.items():
+            values.append(data.get(name))
+        if not data.keys() <= cols.keys():
+            for name in data.keys() - cols.keys():
+                cols[name] = [None] * self.n + [data[name]]
+        self.n += 1
+
+
+def _columns(declared: dict[str, str], groups: list[_Columns], skip: set[str]) -> dict[str, str]:
     """Declared columns first (with `day` after `date`), then undeclared ones typed from the data."""
     columns = dict(declared)
     if "date" in columns:
         columns["day"] = DATE
-    for key in sorted(set().union(*datas) - set(columns) - skip):
-        kinds = {_type_of(d[key]) for d in datas if d.get(key) is not None}
+    for key in sorted(set().union(*(g.cols for g in groups)) - set(columns) - skip):
+        kinds = {_type_of(v) for g in groups for v in g.cols.get(key, ()) if v is not None}
         if kinds:  # mixed values are kept as text
             columns[identifier(key, "property")] = kinds.pop() if len(kinds) == 1 else STRING
     return columns
 
 
-def _column(datas: list[dict], name: str, kind: str, trusted: bool) -> list:
-    """One column's values, one per record: text columns hold str (lists: of str); None stays None."""
-    values = [d.get(name) for d in datas]
+def _typed(values: list, kind: str, trusted: bool) -> list:
+    """One column's values: text columns hold str (lists: of str); None stays None."""
     if trusted or kind not in (STRING, STRINGS):
         return values
     if kind == STRING:
@@ -153,22 +174,25 @@ def _column(datas: list[dict], name: str, kind: str, trusted: bool) -> list:
             for v in values]
 
 
-def _table_data(datas: list[dict], columns: dict[str, str], fixed: dict[str, list], trusted: set[str]) -> dict:
-    """The fixed columns (given), then `columns` in order, each as a list; `day` from `date`."""
-    data = dict(fixed)
+def _table_data(group: _Columns, columns: dict[str, str], trusted: set[str]) -> dict[str, list]:
+    """The fixed columns, then `columns` in order, each as a list; `day` from `date` unless given."""
+    data = dict(group.fixed)
+    none = [None] * group.n
     for name, kind in columns.items():
         if name in data:
             continue
         if name == "day" and kind == DATE:
-            data[name] = [d["day"] if "day" in d else full_date(d.get("date")) for d in datas]
+            given = group.cols.get("day", none)
+            data[name] = [d if d is not None else full_date(v) for d, v in zip(given, group.cols.get("date", none))]
         else:
-            data[name] = _column(datas, name, kind, name in trusted)
+            data[name] = _typed(group.cols.get(name, none), kind, name in trusted)
     return data
 
 
 def graph_rows(G: nx.MultiDiGraph) -> GraphRows:
-    """Split `G` into typed node and relationship tables (see the module docstring), in G's order."""
-    by_label: dict[str, tuple[list, list]] = {label.value: ([], []) for label in Label}
+    """Split `G` (networkx or build.EdgeListGraph) into typed node and relationship tables (see the
+    module docstring), in G's order."""
+    by_label: dict[str, _Columns] = {label.value: _Columns(("id",)) for label in Label}
     label_of: dict[str, str] = {}
     for node, data in G.nodes(data=True):
         label = data.get("label")
@@ -176,20 +200,17 @@ def graph_rows(G: nx.MultiDiGraph) -> GraphRows:
             if not label:
                 raise StoreError(f"node {node!r} has no label; every node needs one of "
                                  + ", ".join(label.value for label in Label))
-            by_label[identifier(label, "label")] = ([], [])
+            by_label[identifier(label, "label")] = _Columns(("id",))
         label_of[node] = label
-        ids, datas = by_label[label]
-        ids.append(node)
-        datas.append(data)
+        by_label[label].add((node,), data)
     nodes = {}
-    for label, (ids, datas) in by_label.items():
+    for label, group in by_label.items():
         declared = {"id": STRING, "name": STRING, **NODE_PROPERTIES.get(Label(label), {})} \
             if label in Label._value2member_map_ else {"id": STRING, "name": STRING}
-        columns = _columns(declared, datas, skip={"label"})
-        nodes[label] = NodeTable(label, columns, _table_data(datas, columns, {"id": ids}, set()))
+        columns = _columns(declared, [group], skip={"label"})
+        nodes[label] = NodeTable(label, columns, _table_data(group, columns, set()))
 
-    # type -> (from, to) -> (ids, sources, targets, attributes)
-    groups: dict[str, dict[tuple[str, str], tuple[list, list, list, list]]] = {t.value: {} for t in RelType}
+    groups: dict[str, dict[tuple[str, str], _Columns]] = {t.value: {} for t in RelType}  # type -> (from, to) ->
     for source, target, key, data in G.edges(keys=True, data=True):
         kind = data.get("type")
         pairs = groups.get(kind)
@@ -200,20 +221,16 @@ def graph_rows(G: nx.MultiDiGraph) -> GraphRows:
         pair = (label_of[source], label_of[target])
         group = pairs.get(pair)
         if group is None:
-            group = pairs[pair] = ([], [], [], [])
-        group[0].append(key)
-        group[1].append(source)
-        group[2].append(target)
-        group[3].append(data)
+            group = pairs[pair] = _Columns(("id", "source", "target"))
+        group.add((key, source, target), data)
     relations = {}
     for kind, pairs in groups.items():
         declared = {"id": STRING, **PROVENANCE, **EDGE_PROPERTIES.get(RelType(kind), {})} \
             if kind in RelType._value2member_map_ else {"id": STRING, **PROVENANCE}
-        columns = _columns(declared, [d for group in pairs.values() for d in group[3]], skip={"type"})
-        table = RelTable(kind, columns, {pair: _table_data([], columns, {"id": [], "source": [], "target": []}, set())
+        columns = _columns(declared, list(pairs.values()), skip={"type"})
+        table = RelTable(kind, columns, {pair: _table_data(_Columns(("id", "source", "target")), columns, set())
                                          for pair in sorted(CONTRACT_ENDPOINTS.get(kind, ()))})
-        for pair, (ids, sources, targets, datas) in pairs.items():
-            table.pairs[pair] = _table_data(datas, columns, {"id": ids, "source": sources, "target": targets},
-                                            set(PROVENANCE))
+        for pair, group in pairs.items():
+            table.pairs[pair] = _table_data(group, columns, set(PROVENANCE))
         relations[kind] = table
     return GraphRows(nodes, relations)

@@ -1,0 +1,82 @@
+"""graph/build.py: the compact EdgeListGraph a build writes from is the networkx graph, held smaller."""
+from __future__ import annotations
+
+import json
+
+import networkx as nx
+import pytest
+
+from graph.build import EdgeListGraph, edge_attributes, summary
+from graph.pipeline import build_graph
+from loaders.embedded_store import EmbeddedStore, write_store
+from loaders.html_view import overview
+from loaders.json_export import read_json, write_json
+
+
+@pytest.fixture(scope="module")
+def compact(seed_paths):
+    return build_graph(seed_paths, compact=True).graph
+
+
+def _as_lists(G):
+    return list(G.nodes(data=True)), list(G.edges(keys=True, data=True))
+
+
+def test_the_compact_graph_is_the_networkx_graph_in_the_same_order(compact, seed_graph):
+    assert isinstance(compact, EdgeListGraph) and isinstance(seed_graph, nx.MultiDiGraph)
+    assert compact.number_of_nodes() == seed_graph.number_of_nodes() > 50
+    assert compact.number_of_edges() == seed_graph.number_of_edges() > 200
+    assert _as_lists(compact.to_networkx()) == _as_lists(seed_graph)
+    nodes, edges = _as_lists(compact)
+    assert nodes == list(seed_graph.nodes(data=True))
+    assert sorted(edges) == sorted(seed_graph.edges(keys=True, data=True))
+    assert [k for _, _, k in compact.edges(keys=True)] == sorted(k for _, _, k in seed_graph.edges(keys=True))
+
+
+def test_reading_one_attribute_and_the_node_view(compact, seed_graph):
+    assert sorted(compact.edges(data="type")) == sorted(seed_graph.edges(data="type"))
+    assert sorted(compact.edges(data="doc")) == sorted(seed_graph.edges(data="doc"))
+    person = next(n for n, label in compact.nodes(data="label") if label == "Person")
+    assert person in compact and person in compact.nodes and "Person:nobody" not in compact
+    assert compact.nodes[person] == seed_graph.nodes[person]
+    assert len(compact.nodes) == len(compact) == seed_graph.number_of_nodes()
+    assert summary(compact) == summary(seed_graph)
+    assert summary(compact)["edges"]["CHAIRED"] >= 5
+
+
+def test_edge_records_carry_counts_and_properties():
+    record = ("MENTIONED_IN:x", "Person:甲", "Document:d", "MENTIONED_IN", "d.txt", "Document:d", "甲出席。", 0, 4, 2)
+    assert edge_attributes(record) == {"type": "MENTIONED_IN", "doc": "d.txt", "doc_id": "Document:d",
+                                       "evidence": "甲出席。", "start": 0, "end": 4, "count": 2}
+    more = ("ATTENDED:x", "Person:甲", "Meeting:m", "ATTENDED", "d.txt", "Document:d", "甲出席。", 0, 4, {"how": "出席"})
+    assert edge_attributes(more)["how"] == "出席"
+    G = EdgeListGraph({"Person:甲": {"label": "Person", "name": "甲"}, "Meeting:m": {"label": "Meeting", "name": "会"},
+                       "Document:d": {"label": "Document", "name": "d.txt"}}, [more, record])
+    assert list(G.edges()) == [("Person:甲", "Meeting:m"), ("Person:甲", "Document:d")]
+    assert list(G.edges(data="how")) == [("Person:甲", "Meeting:m", "出席"), ("Person:甲", "Document:d", None)]
+
+
+def test_every_writer_takes_the_compact_graph_and_writes_the_same(compact, seed_graph, tmp_path):
+    write_json(compact, tmp_path / "a.json")
+    write_json(seed_graph, tmp_path / "b.json")
+    a, b = (json.loads((tmp_path / f"{x}.json").read_text(encoding="utf-8")) for x in "ab")
+    assert a["nodes"] == b["nodes"]
+    key = lambda e: e["id"]  # noqa: E731
+    assert sorted(a["edges"], key=key) == sorted(b["edges"], key=key)
+    assert write_store(compact, tmp_path / "a.lbug") == write_store(seed_graph, tmp_path / "b.lbug")
+    with EmbeddedStore(tmp_path / "a.lbug") as store:
+        assert store.execute("MATCH ()-[r:CHAIRED]->() RETURN count(r)")[1] == [[summary(compact)["edges"]["CHAIRED"]]]
+    small = overview(compact, max_nodes=40)
+    assert isinstance(small, nx.MultiDiGraph) and small.number_of_nodes() == 40
+    assert _as_lists(overview(compact)) == _as_lists(seed_graph)  # under the limit: the whole graph
+
+
+def test_a_large_graph_is_written_in_batches_and_reads_back(compact, monkeypatch, tmp_path):
+    from loaders import json_export
+    monkeypatch.setattr(json_export, "INDENTED_UP_TO", 10)
+    monkeypatch.setattr(json_export, "BATCH", 7)  # batches end mid-list, across nodes and edges
+    path = write_json(compact, tmp_path / "graph.json")
+    text = path.read_text(encoding="utf-8")
+    assert text.count("\n") == 0  # one line: the large-graph form
+    back = read_json(path)
+    assert _as_lists(back) == _as_lists(compact.to_networkx())
