@@ -62,7 +62,7 @@ class PeakMemory:
             return
         try:
             proc = psutil.Process(self.pid)
-            while not self._stop.wait(0.1):
+            while not self._stop.wait(0.5):  # reading PSS walks page tables: not too often on 2 cores
                 tree, largest = 0, 0
                 for p in [proc, *proc.children(recursive=True)]:
                     try:

@@ -1,12 +1,13 @@
 """The store loaded by a process of its own, beside the build.
 
-The build turns its graph into rows and Arrow files (`start_store`), and a fresh process (spawned,
-not forked, so it shares none of the build's memory) bulk-loads them while the build writes
-graph.json and graph.html. The engine's working memory, hundreds of MB for a million edges, then
+The build turns its graph into rows and Arrow files (`start_store`), and another process (forked,
+touching none of the graph it shares, or spawned where there is no fork) bulk-loads them while
+the build writes graph.json and graph.html. The engine's working memory, hundreds of MB for a million edges, then
 never sits on top of the graph's, and the load runs on the second core.
 """
 from __future__ import annotations
 
+import gc
 import json
 import multiprocessing
 import shutil
@@ -55,6 +56,7 @@ def load_saved(folder: Path, path: Path) -> dict[str, dict[str, int]]:
 
 
 def _child(folder: str, path: str, conn) -> None:
+    gc.disable()  # a collection would touch, and so copy, every object a forked child shares
     try:
         conn.send(("ok", load_saved(Path(folder), Path(path))))
     except HuiyiError as exc:
@@ -72,7 +74,9 @@ class PendingStore:
     def __init__(self, folder: Path, path: str | Path):
         self.folder, self.path = Path(folder), Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        ctx = multiprocessing.get_context("spawn")
+        # fork when there is one: the child starts at once, and shares the graph's pages untouched
+        # (it reads only the files, with the collector off); spawn elsewhere
+        ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
         self._result, child_end = ctx.Pipe(duplex=False)
         self.process = ctx.Process(target=_child, args=(str(self.folder), str(self.path), child_end), daemon=True)
         self.process.start()
