@@ -10,7 +10,8 @@ import networkx as nx
 from .models import Entity, Relation
 
 
-def _clean(value):
+def clean_value(value):
+    """A property value as the graph holds it: lists (tuples, sets) as lists of str."""
     if isinstance(value, (list, tuple, set)):
         return [str(v) for v in value]
     return value
@@ -20,11 +21,11 @@ def to_networkx(entities: Iterable[Entity], relations: Iterable[Relation]) -> nx
     """A MultiDiGraph: nodes keyed by entity id, edges keyed by relation id, sorted for stable output."""
     G = nx.MultiDiGraph()
     for e in sorted(entities, key=lambda e: e.id):
-        attrs = {k: _clean(v) for k, v in sorted(e.props.items()) if v is not None and k not in {"label", "name"}}
+        attrs = {k: clean_value(v) for k, v in sorted(e.props.items()) if v is not None and k not in {"label", "name"}}
         G.add_node(e.id, label=e.label.value, name=e.name, **attrs)
     for r in sorted(relations, key=lambda r: r.id):
         p = r.provenance
-        attrs = {k: _clean(v) for k, v in sorted(r.props.items()) if v is not None}
+        attrs = {k: clean_value(v) for k, v in sorted(r.props.items()) if v is not None}
         G.add_edge(r.source, r.target, key=r.id, type=r.type.value, doc=p.doc, doc_id=p.doc_id,
                    evidence=p.evidence, start=p.start, end=p.end, **attrs)
     return G

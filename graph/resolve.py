@@ -19,7 +19,7 @@ from typing import Any, Iterable
 
 import networkx as nx
 
-from .build import EdgeListGraph
+from .build import EdgeListGraph, clean_value
 from .meeting_names import same_meeting
 from .models import Document, Entity, Label, Provenance, Relation, RelType, Role, stable_id
 
@@ -280,13 +280,13 @@ class Merger:
         for eid in sorted(self.nodes):
             n = self.nodes[eid]
             nodes[eid] = {"label": n.label.value, "name": n.name[1],
-                          **{k: _clean(v) for k, v in sorted(n.props().items()) if k not in {"label", "name"}}}
+                          **{k: clean_value(v) for k, v in sorted(n.props().items()) if k not in {"label", "name"}}}
         rels, self.relations = self.relations, []
         rels.sort()  # by id (ids are unique)
         names = {t: t.value for t in RelType}
         for i, (rid, rtype, source, target, doc, doc_id, evidence, start, end, props) in enumerate(rels):
             if props is not None and not isinstance(props, int):
-                props = {k: _clean(v) for k, v in sorted(props.items()) if v is not None} or None
+                props = {k: clean_value(v) for k, v in sorted(props.items()) if v is not None} or None
             rels[i] = (rid, source, target, names[rtype], doc, doc_id, evidence, start, end, props)
         return EdgeListGraph(nodes, rels)
 
@@ -297,12 +297,6 @@ class Merger:
 
 def _props(props) -> dict:
     return {} if props is None else {"count": props} if isinstance(props, int) else dict(props)
-
-
-def _clean(value):
-    if isinstance(value, (list, tuple, set)):
-        return [str(v) for v in value]
-    return value
 
 
 def resolve(docs: Iterable[Document]) -> tuple[list[Entity], list[Relation]]:

@@ -8,7 +8,6 @@ graph's. With more than one worker the page is drawn by a forked child too, from
 """
 from __future__ import annotations
 
-import gc
 import multiprocessing
 from functools import partial
 from pathlib import Path
@@ -17,42 +16,12 @@ import networkx as nx
 
 from graph.models import HuiyiError
 
+from .child import Child
 from .embedded_store import STORE_NAME, write_store
 from .json_export import write_json
 from .store_process import start_store
 
 SEPARATE_STORE_EDGES = 50_000  # from this many edges the store is loaded by its own process
-
-
-class _Forked:
-    """`fn(*args)` in a forked child; `wait()` raises its error here, as a HuiyiError."""
-
-    def __init__(self, fn, *args):
-        ctx = multiprocessing.get_context("fork")
-        self._result, child_end = ctx.Pipe(duplex=False)
-        self.process = ctx.Process(target=self._run, args=(fn, args, child_end), daemon=True)
-        self.process.start()
-        child_end.close()
-
-    @staticmethod
-    def _run(fn, args, conn) -> None:
-        gc.disable()  # a collection would touch (and so copy) every object shared with the parent
-        try:
-            fn(*args)
-            conn.send(None)
-        except Exception as exc:  # sent back whole: the parent raises it as the build's error
-            conn.send(str(exc) if isinstance(exc, HuiyiError) else f"{type(exc).__name__}: {exc}")
-        finally:
-            conn.close()
-
-    def wait(self) -> None:
-        try:
-            problem = self._result.recv()
-        except EOFError:
-            problem = "a writer process stopped before it finished"
-        self.process.join()
-        if problem:
-            raise HuiyiError(problem)
 
 
 def write_outputs(G: nx.MultiDiGraph, out: str | Path, *, html: bool = True, store: bool = True,
@@ -68,25 +37,24 @@ def write_outputs(G: nx.MultiDiGraph, out: str | Path, *, html: bool = True, sto
     if html:
         from .html_view import page_graph, write_html
         if jobs > 1 and "fork" in multiprocessing.get_all_start_methods():
-            shown, title = page_graph(G)
-            page = _Forked(partial(write_html, title=title), shown, out / "graph.html")
+            shown, title = page_graph(G)  # the child draws only this overview
+            page = Child(partial(write_html, title=title), shown, out / "graph.html",
+                         what=f"{out / 'graph.html'}: the page writer")
     try:
         written = [write_json(G, out / "graph.json")]
         if html:
             if page is None:
                 write_html(G, out / "graph.html")
             else:
-                page, waiting = None, page
-                waiting.wait()
+                page.wait()
             written.append(out / "graph.html")
         if store:
             if pending is None:
                 write_store(G, out / STORE_NAME)
             else:
-                pending, waiting = None, pending
-                waiting.wait()
+                pending.wait()
             written.append(out / STORE_NAME)
-    finally:  # a writer that failed first leaves no other process behind
+    finally:  # a writer that failed first leaves no other process behind (waiting again is free)
         for child in (page, pending):
             if child is not None:
                 try:

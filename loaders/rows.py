@@ -210,7 +210,7 @@ def graph_rows(G: nx.MultiDiGraph) -> GraphRows:
         columns = _columns(declared, [group], skip={"label"})
         nodes[label] = NodeTable(label, columns, _table_data(group, columns, set()))
 
-    groups: dict[str, dict[tuple[str, str], _Columns]] = {t.value: {} for t in RelType}  # type -> (from, to) ->
+    groups: dict[str, dict[tuple[str, str], _Columns]] = {t.value: {} for t in RelType}  # type -> (from, to) -> columns
     for source, target, key, data in G.edges(keys=True, data=True):
         kind = data.get("type")
         pairs = groups.get(kind)

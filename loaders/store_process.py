@@ -2,20 +2,19 @@
 
 The build turns its graph into rows and Arrow files (`start_store`), and another process (forked,
 touching none of the graph it shares, or spawned where there is no fork) bulk-loads them while
-the build writes graph.json and graph.html. The engine's working memory, hundreds of MB for a million edges, then
-never sits on top of the graph's, and the load runs on the second core.
+the build writes graph.json and graph.html. The engine's working memory, hundreds of MB for a
+million edges, then never sits on top of the graph's, and the load runs on the second core.
 """
 from __future__ import annotations
 
-import gc
 import json
-import multiprocessing
 import shutil
 import tempfile
 from pathlib import Path
 
-from graph.models import HuiyiError, StoreError
+from graph.models import StoreError
 
+from .child import Child
 from .embedded_store import arrow_batches, copy_batch, fresh_store, schema_statements, table_columns
 from .rows import graph_rows
 
@@ -55,43 +54,19 @@ def load_saved(folder: Path, path: Path) -> dict[str, dict[str, int]]:
     return fresh_store(path, load)
 
 
-def _child(folder: str, path: str, conn) -> None:
-    gc.disable()  # a collection would touch, and so copy, every object a forked child shares
-    try:
-        conn.send(("ok", load_saved(Path(folder), Path(path))))
-    except HuiyiError as exc:
-        conn.send(("error", str(exc)))
-    except Exception as exc:  # sent back whole: the build reports it as the store's error
-        conn.send(("error", f"{path}: the store writer failed: {type(exc).__name__}: {exc}"))
-    finally:
-        conn.close()
-
-
 class PendingStore:
-    """A store being loaded by another process from the files in `folder` (see `save_batches`, and
-    the folder is removed at the end); `wait()` returns its counts or raises StoreError."""
+    """A store being loaded by another process (loaders/child.py) from the files in `folder` (see
+    `save_batches`; the folder is removed at the end); `wait()` returns its counts or raises StoreError."""
 
     def __init__(self, folder: Path, path: str | Path):
         self.folder, self.path = Path(folder), Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        # fork when there is one: the child starts at once, and shares the graph's pages untouched
-        # (it reads only the files, with the collector off); spawn elsewhere
-        ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-        self._result, child_end = ctx.Pipe(duplex=False)
-        self.process = ctx.Process(target=_child, args=(str(self.folder), str(self.path), child_end), daemon=True)
-        self.process.start()
-        child_end.close()
+        # the child reads only the files: none of the graph it may share is touched
+        self.child = Child(load_saved, self.folder, self.path, what=f"{self.path}: the store writer", error=StoreError)
 
     def wait(self) -> dict[str, dict[str, int]]:
         try:
-            try:
-                status, value = self._result.recv()
-            except EOFError:
-                status, value = "error", f"{self.path}: the store writer stopped before it finished"
-            self.process.join()
-            if status != "ok":
-                raise StoreError(value)
-            return value
+            return self.child.wait()
         finally:
             shutil.rmtree(self.folder, ignore_errors=True)
 
