@@ -77,11 +77,12 @@ class _Nodes:
 
 class EdgeListGraph:
     """A read-only directed multigraph held compactly: node attributes by id, and edges as records
-    in id order whose attribute dicts are made as they are read. It offers the part of networkx's
+    (a list, or a graph.spill.EdgeSpill that keeps them out of the heap) whose attribute dicts are
+    made as they are read. It offers the part of networkx's
     reading API the writers use (`nodes`, `edges`, counts, `in`, `graph`); `to_networkx()` gives
     the full graph."""
 
-    def __init__(self, nodes: dict[str, dict], edges: list[EdgeRecord], graph: dict | None = None):
+    def __init__(self, nodes: dict[str, dict], edges: Iterable[EdgeRecord], graph: dict | None = None):
         self._nodes, self._edges = nodes, edges
         self.graph = dict(graph or {})
 
@@ -108,6 +109,11 @@ class EdgeListGraph:
     def number_of_edges(self) -> int:
         return len(self._edges)
 
+    def edge_type_counts(self) -> Counter:
+        """Edges per type (kept by an EdgeSpill as records come, so no pass over the edges)."""
+        counts = getattr(self._edges, "types", None)
+        return Counter(counts) if counts is not None else Counter(r[3] for r in self._edges)
+
     def __len__(self) -> int:
         return len(self._nodes)
 
@@ -126,12 +132,13 @@ class EdgeListGraph:
     def to_networkx(self) -> nx.MultiDiGraph:
         G = nx.MultiDiGraph(**self.graph)
         G.add_nodes_from(self._nodes.items())
-        G.add_edges_from((r[1], r[2], r[0], edge_attributes(r)) for r in self._edges)
+        # by id, as build.to_networkx adds them: the same graph in the same order
+        G.add_edges_from((r[1], r[2], r[0], edge_attributes(r)) for r in sorted(self._edges))
         return G
 
 
 def summary(G: nx.MultiDiGraph | EdgeListGraph) -> dict[str, dict[str, int]]:
     """Counts of nodes by label and edges by type."""
     nodes = Counter(label for _, label in G.nodes(data="label"))
-    edges = Counter(kind for _, _, kind in G.edges(data="type"))
+    edges = G.edge_type_counts() if isinstance(G, EdgeListGraph) else Counter(k for _, _, k in G.edges(data="type"))
     return {"nodes": dict(sorted(nodes.items())), "edges": dict(sorted(edges.items()))}

@@ -21,6 +21,7 @@ import networkx as nx
 
 from .build import EdgeListGraph, clean_value
 from .meeting_names import same_meeting
+from .spill import EdgeSpill, Spill
 from .models import Document, Entity, Label, Provenance, Relation, RelType, Role, stable_id
 
 # When two names name one meeting: the rule shared with the extractors (graph/meeting_names.py).
@@ -136,10 +137,11 @@ class Merger:
 
     def __init__(self) -> None:
         self.nodes: dict[str, _Node] = {}
-        # (id, type, source id, target id, doc name, doc id, evidence, start, end, props); props is
-        # None, a dict, or MENTIONED_IN's count (an int: a million small dicts add up)
-        self.relations: list[tuple] = []
-        self.pending: list[tuple] = []  # per report: what waits for the meeting ids (see `add`)
+        # edge records as build.EdgeListGraph reads them, a report's at a time, out of the heap
+        self.relations = EdgeSpill()
+        self.pending = Spill()  # per report: what waits for the meeting ids (see `add`), out of the heap
+        # every meeting mention: (report's order, index, doc id, key, name, date, jurisdiction)
+        self.meetings: list[tuple] = []
         self.ids: dict[tuple[Label, str], str] = {}
         self.reports = 0
 
@@ -205,7 +207,7 @@ class Merger:
             self._merge(eid, label, (*base, 0, i), text, props, original)
             _count_mention(first_seen, eid, ev)
         done: set[tuple] = set()
-        facts = []
+        facts, records = [], []
         for j, (rtype, source, target, props, ev) in enumerate(report.facts):
             ends = []
             for (label, key), is_target in ((source, False), (target, True)):
@@ -223,31 +225,30 @@ class Merger:
                               target if ends[1] is None else ends[1], props, ev))
             elif (rtype, *ends) not in done:
                 done.add((rtype, *ends))
-                self._relate(rtype, ends[0], ends[1], report, ev, props)
+                records.append(_record(rtype, ends[0], ends[1], base, ev, props))
         for eid, (ev, count) in first_seen.items():
             if eid != report.id and (RelType.MENTIONED_IN, eid, report.id) not in done:
-                self._relate(RelType.MENTIONED_IN, eid, report.id, report, ev, count)
+                records.append(_record(RelType.MENTIONED_IN, eid, report.id, base, ev, count))
+        self.relations.append((*base, 0), records)
         if meetings or facts:
-            self.pending.append((base, report.id, report.name, meetings, facts))
-
-    def _relate(self, rtype: RelType, source: str, target: str, report_or_name, ev: Evidence, props) -> None:
-        name, doc_id = (report_or_name.name, report_or_name.id) if isinstance(report_or_name, ReportFacts) \
-            else report_or_name
-        rid = stable_id(rtype.value, source, target, doc_id, ev[1])
-        self.relations.append((rid, rtype, source, target, name, doc_id, *ev, props or None))
+            self.pending.append(base, [(meetings, facts)])
+            self.meetings.extend((base, i, report.id, key, text, props.get("date"), props.get("jurisdiction"))
+                                 for i, key, text, props, _ in meetings)
 
     def finish(self) -> None:
         """Merge what waited for the meeting ids (call once, after the last `add`)."""
-        pending, self.pending = sorted(self.pending, key=lambda p: p[0]), []
-        ids = _meeting_ids((doc_id, key, text, props.get("date"), props.get("jurisdiction"))
-                           for _, doc_id, _, meetings, _ in pending for _, key, text, props, _ in meetings)
-        for base, doc_id, name, meetings, facts in pending:
+        pending, self.pending = self.pending, Spill()
+        ids = _meeting_ids(m[2:] for m in sorted(self.meetings, key=lambda m: m[:2]))
+        self.meetings = []
+        for base, (meetings, facts) in pending.keyed():
+            doc_id = base[1]
             first_seen: dict[str, list] = {}
             for i, key, text, props, ev in meetings:
                 eid = ids[(doc_id, key)]
                 self._merge(eid, Label.MEETING, (*base, 0, i), text, props)
                 _count_mention(first_seen, eid, ev)
             done: set[tuple] = set()
+            records = []
             for j, rtype, source, target, props, ev in facts:
                 ends = []
                 for end, is_target in ((source, False), (target, True)):
@@ -260,39 +261,43 @@ class Merger:
                     ends.append(end)
                 if (rtype, *ends) not in done:
                     done.add((rtype, *ends))
-                    self._relate(rtype, ends[0], ends[1], (name, doc_id), ev, props)
+                    records.append(_record(rtype, ends[0], ends[1], base, ev, props))
             for eid, (ev, count) in first_seen.items():
                 if (RelType.MENTIONED_IN, eid, doc_id) not in done:
-                    self._relate(RelType.MENTIONED_IN, eid, doc_id, (name, doc_id), ev, count)
+                    records.append(_record(RelType.MENTIONED_IN, eid, doc_id, base, ev, count))
+            self.relations.append((*base, 1), records)  # after the report's other edges
 
     def entities(self) -> list[Entity]:
         return [Entity(id=eid, label=n.label, name=n.name[1], props=n.props()) for eid, n in self.nodes.items()]
 
     def relation_models(self) -> list[Relation]:
-        return [Relation(type=r[1], source=r[2], target=r[3], props=_props(r[9]),
+        return [Relation(type=RelType(r[3]), source=r[1], target=r[2], props=_props(r[9]),
                          provenance=Provenance(doc=r[4], doc_id=r[5], evidence=r[6], start=r[7], end=r[8]))
                 for r in self.relations]
 
     def to_graph(self) -> EdgeListGraph:
-        """The graph, compactly (see build.EdgeListGraph): nodes sorted by id, edges by id. Takes the
-        merger's relations over, so they are not held twice."""
+        """The graph, compactly (see build.EdgeListGraph): nodes sorted by id, edges report by report
+        in (file name, document id) order. Takes the merger's relations over (they stay out of the heap)."""
         nodes = {}
         for eid in sorted(self.nodes):
             n = self.nodes[eid]
             nodes[eid] = {"label": n.label.value, "name": n.name[1],
                           **{k: clean_value(v) for k, v in sorted(n.props().items()) if k not in {"label", "name"}}}
-        rels, self.relations = self.relations, []
-        rels.sort()  # by id (ids are unique)
-        names = {t: t.value for t in RelType}
-        for i, (rid, rtype, source, target, doc, doc_id, evidence, start, end, props) in enumerate(rels):
-            if props is not None and not isinstance(props, int):
-                props = {k: clean_value(v) for k, v in sorted(props.items()) if v is not None} or None
-            rels[i] = (rid, source, target, names[rtype], doc, doc_id, evidence, start, end, props)
+        rels, self.relations = self.relations, EdgeSpill()
         return EdgeListGraph(nodes, rels)
 
     def to_networkx(self) -> nx.MultiDiGraph:
         """The graph, as `build.to_networkx(*resolve(docs))` would make it."""
         return self.to_graph().to_networkx()
+
+
+def _record(rtype: RelType, source: str, target: str, base: tuple[str, str], ev: Evidence, props) -> tuple:
+    """One edge record (build.EdgeRecord) of a fact read in report `base` (file name, document id)."""
+    name, doc_id = base
+    if props is not None and not isinstance(props, int):
+        props = {k: clean_value(v) for k, v in sorted(props.items()) if v is not None} or None
+    return (stable_id(rtype.value, source, target, doc_id, ev[1]), source, target, rtype.value, name, doc_id,
+            *ev, props or None)
 
 
 def _props(props) -> dict:

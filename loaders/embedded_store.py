@@ -85,32 +85,55 @@ def _arrow_column(name: str, values: list, kind: str):
         raise StoreError(f"column {name!r} ({kind}) holds a value it cannot take: {exc}") from exc
 
 
+def arrow_table(header: list[str], data: dict[str, list], kinds: dict[str, str], lo: int = 0, hi: int | None = None):
+    """Rows lo:hi of column lists as an Arrow table with the columns of `header` (a column the data
+    lacks is all null), typed by `kinds`."""
+    import pyarrow as pa
+
+    hi = len(data["id"]) if hi is None else hi
+    arrays = [_arrow_column(name, data[name][lo:hi] if name in data else [None] * (hi - lo), kinds[name])
+              for name in header]
+    return pa.Table.from_arrays(arrays, names=header)
+
+
+def copy_header(table: str, store_columns: dict[str, dict[str, str]], relation: bool) -> tuple[list[str], dict]:
+    """The columns a COPY into `table` gives, in the store's order, and their types."""
+    if relation:
+        return ["source", "target", *store_columns[table]], {"source": STRING, "target": STRING, **store_columns[table]}
+    return list(store_columns[table]), store_columns[table]
+
+
+def pair_options(pair: tuple[str, str]) -> str:
+    return f" (from='{pair[0]}', to='{pair[1]}')"
+
+
 def arrow_batches(rows: GraphRows, store_columns: dict[str, dict[str, str]]) -> Iterator[tuple[str, str, Any]]:
     """(table, COPY options, Arrow table) for every non-empty table and relationship pair, columns in
     the store's order (a store's table may have columns this graph lacks): no text file, so every
     value, tabs, line breaks and commas in list items included, arrives as it is."""
-    import pyarrow as pa
-
-    def batches(table: str, header: list[str], data: dict[str, list], options: str = ""):
+    def batches(table: str, data: dict[str, list], relation: bool, options: str = ""):
+        header, kinds = copy_header(table, store_columns, relation)
         total = len(data["id"])
-        kinds = {"source": STRING, "target": STRING, **store_columns[table]}
         for lo in range(0, total, COPY_BATCH):
-            hi = min(total, lo + COPY_BATCH)
-            arrays = [_arrow_column(name, data[name][lo:hi] if name in data else [None] * (hi - lo), kinds[name])
-                      for name in header]
-            yield table, options, pa.Table.from_arrays(arrays, names=header)
+            yield table, options, arrow_table(header, data, kinds, lo, min(total, lo + COPY_BATCH))
 
     for label, table in rows.nodes.items():
         if len(table):
-            yield from batches(label, list(store_columns[label]), table.data)
+            yield from batches(label, table.data, False)
     for kind, table in rows.relations.items():
-        for (a, b), data in table.pairs.items():
+        for pair, data in table.pairs.items():
             if data.get("id"):
-                yield from batches(kind, ["source", "target", *store_columns[kind]], data, f" (from='{a}', to='{b}')")
+                yield from batches(kind, data, True, pair_options(pair))
 
 
 def copy_batch(conn, table: str, options: str, batch) -> None:
     conn.execute(f"COPY {_q(table)} FROM $batch{options}", {"batch": batch})
+
+
+def copy_file(conn, table: str, options: str, file: Path) -> None:
+    """COPY a Parquet file (the engine reads it; nothing passes through Python)."""
+    literal = str(file).replace("\\", "\\\\").replace("'", "\\'")  # a path inside a Cypher string
+    conn.execute(f"COPY {_q(table)} FROM '{literal}'{options}")
 
 
 def _copy(conn, rows: GraphRows, store_columns: dict[str, dict[str, str]]) -> None:

@@ -153,42 +153,61 @@ def render_html(G: nx.MultiDiGraph, *, title: str | None = None, **options: Any)
 
 
 OVERVIEW_NODES = 5000
+OVERVIEW_EDGES = 20_000  # more than a browser lays out and a reader can follow
 
 
-def overview(G: nx.MultiDiGraph, *, max_nodes: int = OVERVIEW_NODES) -> nx.MultiDiGraph:
+def overview(G: nx.MultiDiGraph, *, max_nodes: int = OVERVIEW_NODES, max_edges: int = OVERVIEW_EDGES
+             ) -> nx.MultiDiGraph:
     """The best-linked part of a graph too large to read whole: the `max_nodes` nodes with the most
-    links other than MENTIONED_IN (meetings and their people first), and the edges among them.
-    G may be a build.EdgeListGraph; what comes back is a networkx graph."""
-    if G.number_of_nodes() <= max_nodes:
+    links other than MENTIONED_IN (meetings and their people first), and at most `max_edges` of the
+    edges among them (links other than MENTIONED_IN first, each kind in G's order). G may be a
+    build.EdgeListGraph; what comes back is a networkx graph."""
+    if G.number_of_nodes() <= max_nodes and G.number_of_edges() <= max_edges:
         return G if isinstance(G, nx.MultiDiGraph) else G.to_networkx()
-    degree: dict[str, int] = {}
-    for u, v, kind in G.edges(data="type"):
-        if kind != "MENTIONED_IN":
-            degree[u] = degree.get(u, 0) + 1
-            degree[v] = degree.get(v, 0) + 1
-    keep = set(sorted(G.nodes, key=lambda n: (-degree.get(n, 0), n))[:max_nodes])
+    keep: set | dict = G.nodes
+    if G.number_of_nodes() > max_nodes:
+        degree: dict[str, int] = {}
+        for u, v, kind in G.edges(data="type"):
+            if kind != "MENTIONED_IN":
+                degree[u] = degree.get(u, 0) + 1
+                degree[v] = degree.get(v, 0) + 1
+        keep = set(sorted(G.nodes, key=lambda n: (-degree.get(n, 0), n))[:max_nodes])
+    links: list[tuple] = []
+    mentions: list[tuple] = []
+    for u, v, k, d in G.edges(keys=True, data=True):
+        if u in keep and v in keep:
+            chosen = mentions if d.get("type") == "MENTIONED_IN" else links
+            if len(chosen) < max_edges:
+                chosen.append((u, v, k, d))
     H = nx.MultiDiGraph(**G.graph)
     H.add_nodes_from((n, d) for n, d in G.nodes(data=True) if n in keep)
-    H.add_edges_from((u, v, k, d) for u, v, k, d in G.edges(keys=True, data=True) if u in keep and v in keep)
+    H.add_edges_from(links + mentions[:max_edges - len(links)])
     return H
 
 
-def page_graph(G: nx.MultiDiGraph, *, title: str | None = None, max_nodes: int = OVERVIEW_NODES
-               ) -> tuple[nx.MultiDiGraph, str | None]:
-    """What the page of G draws (G, or its overview when over `max_nodes` nodes) and its title."""
-    shown = overview(G, max_nodes=max_nodes)
+def page_graph(G: nx.MultiDiGraph, *, title: str | None = None, max_nodes: int = OVERVIEW_NODES,
+               max_edges: int = OVERVIEW_EDGES) -> tuple[nx.MultiDiGraph, str | None]:
+    """What the page of G draws (G, or its overview when over `max_nodes` nodes or `max_edges`
+    edges) and its title."""
+    shown = overview(G, max_nodes=max_nodes, max_edges=max_edges)
+    cut = []
     if shown.number_of_nodes() < G.number_of_nodes():
-        title = (title or "Huiyi") + f" (overview: {shown.number_of_nodes()} of {G.number_of_nodes()} nodes)"
+        cut.append(f"{shown.number_of_nodes()} of {G.number_of_nodes()} nodes")
+    if shown.number_of_edges() < G.number_of_edges():
+        cut.append(f"{shown.number_of_edges()} of {G.number_of_edges()} edges")
+    if cut:
+        title = (title or "Huiyi") + f" (overview: {', '.join(cut)})"
     return shown, title
 
 
 def write_html(G: nx.MultiDiGraph, path: str | Path, *, title: str | None = None,
-               max_nodes: int = OVERVIEW_NODES, **options: Any) -> Path:
+               max_nodes: int = OVERVIEW_NODES, max_edges: int = OVERVIEW_EDGES, **options: Any) -> Path:
     """Write the self-contained page of G to `path` (e.g. out/graph.html) and return the path.
-    A graph over `max_nodes` nodes is drawn as its overview (see `overview`); the title says so."""
+    A graph over `max_nodes` nodes or `max_edges` edges is drawn as its overview (see `overview`);
+    the title says so."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    shown, title = page_graph(G, title=title, max_nodes=max_nodes)
+    shown, title = page_graph(G, title=title, max_nodes=max_nodes, max_edges=max_edges)
     path.write_text(render_html(shown, title=title, **options), encoding="utf-8")
     return path
 

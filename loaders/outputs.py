@@ -1,9 +1,8 @@
 """Every output of a build from one graph: graph.json, graph.html and the embedded store.
 
-A large graph's store (or any with more than one worker) is loaded by a process of its own
-(loaders/store_process.py) while this one writes the JSON: the outputs are independent, the
-store's load is the longest of them, and its engine's memory then never sits on top of the
-graph's. With more than one worker the page is drawn by a forked child too, from the overview
+A large graph's store (or any with more than one worker) is written by a process of its own
+(loaders/store_process.py) while this one writes the JSON: the outputs are independent and the
+store's rows and load are the longest of them, so they take the second core. With more than one worker the page is drawn by a forked child too, from the overview
 (at most 5,000 nodes) picked here, so the child touches nothing of the large graph.
 """
 from __future__ import annotations

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Iterator
 
 import networkx as nx
 
@@ -150,15 +151,25 @@ class _Columns:
         self.n += 1
 
 
-def _columns(declared: dict[str, str], groups: list[_Columns], skip: set[str]) -> dict[str, str]:
-    """Declared columns first (with `day` after `date`), then undeclared ones typed from the data."""
+def _kinds(groups: list[_Columns], skip: set[str]) -> dict[str, set[str]]:
+    """Each attribute name seen in the groups, with the column types of its values."""
+    kinds: dict[str, set[str]] = {}
+    for g in groups:
+        for key, values in g.cols.items():
+            if key not in skip:
+                kinds.setdefault(key, set()).update(_type_of(v) for v in values if v is not None)
+    return kinds
+
+
+def _columns(declared: dict[str, str], kinds: dict[str, set[str]]) -> dict[str, str]:
+    """Declared columns first (with `day` after `date`), then undeclared ones typed from the data
+    (`kinds`: name -> the types of its values)."""
     columns = dict(declared)
     if "date" in columns:
         columns["day"] = DATE
-    for key in sorted(set().union(*(g.cols for g in groups)) - set(columns) - skip):
-        kinds = {_type_of(v) for g in groups for v in g.cols.get(key, ()) if v is not None}
-        if kinds:  # mixed values are kept as text
-            columns[identifier(key, "property")] = kinds.pop() if len(kinds) == 1 else STRING
+    for key in sorted(set(kinds) - set(columns)):
+        if kinds[key]:  # mixed values are kept as text
+            columns[identifier(key, "property")] = next(iter(kinds[key])) if len(kinds[key]) == 1 else STRING
     return columns
 
 
@@ -189,11 +200,9 @@ def _table_data(group: _Columns, columns: dict[str, str], trusted: set[str]) -> 
     return data
 
 
-def graph_rows(G: nx.MultiDiGraph) -> GraphRows:
-    """Split `G` (networkx or build.EdgeListGraph) into typed node and relationship tables (see the
-    module docstring), in G's order."""
+def node_tables(G: nx.MultiDiGraph) -> dict[str, NodeTable]:
+    """A typed table per node label, in G's order; StoreError for a node without a label."""
     by_label: dict[str, _Columns] = {label.value: _Columns(("id",)) for label in Label}
-    label_of: dict[str, str] = {}
     for node, data in G.nodes(data=True):
         label = data.get("label")
         if label not in by_label:
@@ -201,36 +210,80 @@ def graph_rows(G: nx.MultiDiGraph) -> GraphRows:
                 raise StoreError(f"node {node!r} has no label; every node needs one of "
                                  + ", ".join(label.value for label in Label))
             by_label[identifier(label, "label")] = _Columns(("id",))
-        label_of[node] = label
         by_label[label].add((node,), data)
     nodes = {}
     for label, group in by_label.items():
         declared = {"id": STRING, "name": STRING, **NODE_PROPERTIES.get(Label(label), {})} \
             if label in Label._value2member_map_ else {"id": STRING, "name": STRING}
-        columns = _columns(declared, [group], skip={"label"})
+        columns = _columns(declared, _kinds([group], skip={"label"}))
         nodes[label] = NodeTable(label, columns, _table_data(group, columns, set()))
+    return nodes
 
-    groups: dict[str, dict[tuple[str, str], _Columns]] = {t.value: {} for t in RelType}  # type -> (from, to) -> columns
-    for source, target, key, data in G.edges(keys=True, data=True):
+
+def _label_of(nodes: dict[str, NodeTable]) -> dict[str, str]:
+    return {node: label for label, table in nodes.items() for node in table.data.get("id", ())}
+
+
+def _edge_key(kind: str, source: str, target: str, key) -> str:
+    return key if type(key) is str else f"{kind}:{source}:{target}:{key}"  # a graph built without relation ids
+
+
+def relation_tables(G: nx.MultiDiGraph, nodes: dict[str, NodeTable]) -> dict[str, RelTable]:
+    """A relationship table per type with its typed columns and (from, to) pairs but no rows: what
+    one pass over the edges learns, so that `relation_chunks` can stream the rows in a second."""
+    label_of = _label_of(nodes)
+    kinds: dict[str, dict[str, set[str]]] = {t.value: {} for t in RelType}  # type -> property -> value types
+    seen: dict[str, dict[tuple[str, str], None]] = {t.value: {} for t in RelType}  # type -> pairs, in order
+    for source, target, data in G.edges(data=True):
         kind = data.get("type")
-        pairs = groups.get(kind)
-        if pairs is None:
-            pairs = groups[identifier(kind or "", "relation type")] = {}
-        if type(key) is not str:  # a graph built without relation ids: make one
-            key = f"{kind}:{source}:{target}:{key}"
-        pair = (label_of[source], label_of[target])
-        group = pairs.get(pair)
-        if group is None:
-            group = pairs[pair] = _Columns(("id", "source", "target"))
-        group.add((key, source, target), data)
-    relations = {}
-    for kind, pairs in groups.items():
+        if kind not in kinds:
+            kinds[identifier(kind or "", "relation type")], seen[kind] = {}, {}
+        seen[kind][(label_of[source], label_of[target])] = None
+        props = kinds[kind]
+        for key, value in data.items():
+            if value is not None and key != "type":
+                props.setdefault(key, set()).add(_type_of(value))
+    tables = {}
+    for kind, props in kinds.items():
         declared = {"id": STRING, **PROVENANCE, **EDGE_PROPERTIES.get(RelType(kind), {})} \
             if kind in RelType._value2member_map_ else {"id": STRING, **PROVENANCE}
-        columns = _columns(declared, list(pairs.values()), skip={"type"})
-        table = RelTable(kind, columns, {pair: _table_data(_Columns(("id", "source", "target")), columns, set())
-                                         for pair in sorted(CONTRACT_ENDPOINTS.get(kind, ()))})
-        for pair, group in pairs.items():
-            table.pairs[pair] = _table_data(group, columns, set(PROVENANCE))
-        relations[kind] = table
+        pairs = dict.fromkeys([*sorted(CONTRACT_ENDPOINTS.get(kind, ())), *seen[kind]])
+        tables[kind] = RelTable(kind, _columns(declared, props), {pair: {} for pair in pairs})
+    return tables
+
+
+def relation_chunks(G: nx.MultiDiGraph, nodes: dict[str, NodeTable], tables: dict[str, RelTable],
+                    size: int | None = None) -> Iterator[tuple[str, tuple[str, str], dict[str, list]]]:
+    """(type, (from, to), columns) chunks, in the column order of `tables` (see `relation_tables`)
+    and in G's order within a pair: with `size`, whenever `size` edges are gathered, every pair's
+    gathered edges come out (so at most `size` are held at once); with None, one chunk per pair."""
+    label_of = _label_of(nodes)
+    groups: dict[tuple[str, tuple[str, str]], _Columns] = {}
+    held = 0
+    for source, target, key, data in G.edges(keys=True, data=True):
+        kind = data.get("type")
+        at = (kind, (label_of[source], label_of[target]))
+        group = groups.get(at)
+        if group is None:
+            group = groups[at] = _Columns(("id", "source", "target"))
+        group.add((_edge_key(kind, source, target, key), source, target), data)
+        held += 1
+        if size is not None and held >= size:
+            for (kind, pair), group in groups.items():
+                yield kind, pair, _table_data(group, tables[kind].columns, set(PROVENANCE))
+            groups, held = {}, 0
+    for (kind, pair), group in groups.items():
+        yield kind, pair, _table_data(group, tables[kind].columns, set(PROVENANCE))
+
+
+def graph_rows(G: nx.MultiDiGraph) -> GraphRows:
+    """Split `G` (networkx or build.EdgeListGraph) into typed node and relationship tables (see the
+    module docstring), in G's order."""
+    nodes = node_tables(G)
+    relations = relation_tables(G, nodes)
+    for kind, table in relations.items():  # pairs with no edges get empty columns (a store's schema)
+        for pair in table.pairs:
+            table.pairs[pair] = _table_data(_Columns(("id", "source", "target")), table.columns, set())
+    for kind, pair, data in relation_chunks(G, nodes, relations):
+        relations[kind].pairs[pair] = data
     return GraphRows(nodes, relations)

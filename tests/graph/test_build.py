@@ -22,7 +22,7 @@ def _as_lists(G):
     return list(G.nodes(data=True)), list(G.edges(keys=True, data=True))
 
 
-def test_the_compact_graph_is_the_networkx_graph_in_the_same_order(compact, seed_graph):
+def test_the_compact_graph_is_the_networkx_graph(compact, seed_graph):
     assert isinstance(compact, EdgeListGraph) and isinstance(seed_graph, nx.MultiDiGraph)
     assert compact.number_of_nodes() == seed_graph.number_of_nodes() > 50
     assert compact.number_of_edges() == seed_graph.number_of_edges() > 200
@@ -30,7 +30,9 @@ def test_the_compact_graph_is_the_networkx_graph_in_the_same_order(compact, seed
     nodes, edges = _as_lists(compact)
     assert nodes == list(seed_graph.nodes(data=True))
     assert sorted(edges) == sorted(seed_graph.edges(keys=True, data=True))
-    assert [k for _, _, k in compact.edges(keys=True)] == sorted(k for _, _, k in seed_graph.edges(keys=True))
+    # edges come report by report, in (file name, document id) order, whatever order reports were merged in
+    docs = [(d["doc"], d["doc_id"]) for _, _, d in compact.edges(data=True)]
+    assert docs == sorted(docs) and len(set(docs)) == 5
 
 
 def test_reading_one_attribute_and_the_node_view(compact, seed_graph):
@@ -78,5 +80,5 @@ def test_a_large_graph_is_written_in_batches_and_reads_back(compact, monkeypatch
     path = write_json(compact, tmp_path / "graph.json")
     text = path.read_text(encoding="utf-8")
     assert text.count("\n") == 0  # one line: the large-graph form
-    back = read_json(path)
-    assert _as_lists(back) == _as_lists(compact.to_networkx())
+    nodes, edges = _as_lists(read_json(path))
+    assert nodes == list(compact.nodes(data=True)) and sorted(edges) == sorted(compact.edges(keys=True, data=True))

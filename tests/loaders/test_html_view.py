@@ -195,3 +195,12 @@ def test_a_graph_too_large_to_read_opens_on_its_overview(tmp_path):
     page = write_html(G, tmp_path / "g.html", max_nodes=40).read_text(encoding="utf-8")
     assert f"overview: 40 of {G.number_of_nodes()} nodes" in page
     assert overview(G, max_nodes=10_000) is G
+    for m in range(20):  # a graph of few nodes and many edges: at most max_edges, links before mentions
+        G.add_node(f"Document:{m}", label="Document", name=f"{m}.txt")
+        G.add_edge(f"Meeting:{m}", f"Document:{m}", type="MENTIONED_IN")
+    thin = overview(G, max_nodes=10_000, max_edges=200)
+    assert thin.number_of_nodes() == G.number_of_nodes() and thin.number_of_edges() == 200
+    assert all(d["type"] == "ATTENDED" for _, _, d in thin.edges(data=True))
+    assert overview(G, max_nodes=10_000, max_edges=220).number_of_edges() == 220  # 210 links, 10 mentions
+    page = write_html(G, tmp_path / "h.html", max_edges=200).read_text(encoding="utf-8")
+    assert f"overview: 200 of {G.number_of_edges()} edges" in page

@@ -7,7 +7,7 @@ from graph.build import summary
 from graph.models import StoreError
 from loaders import outputs
 from loaders.embedded_store import EmbeddedStore, write_store
-from loaders.store_process import PendingStore, load_saved, save_batches
+from loaders.store_process import PendingStore, load_saved, save_tables
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
@@ -30,7 +30,9 @@ def test_a_store_that_fails_fails_the_build(seed_graph, tmp_path, monkeypatch):
 
 
 def test_a_large_graph_goes_to_its_own_process_and_loads_the_same(seed_graph, tmp_path, monkeypatch):
+    from loaders import store_process
     monkeypatch.setattr(outputs, "SEPARATE_STORE_EDGES", 10)
+    monkeypatch.setattr(store_process, "CHUNK_ROWS", 7)  # rows streamed to the files 7 at a time
     monkeypatch.setattr(outputs, "write_store", lambda *a, **k: pytest.fail("loaded in this process"))
     outputs.write_outputs(seed_graph, tmp_path / "a", jobs=1, html=False)
     expected = write_store(seed_graph, tmp_path / "b.lbug")
@@ -45,12 +47,12 @@ def test_a_large_graph_goes_to_its_own_process_and_loads_the_same(seed_graph, tm
 def test_the_separate_loader_reports_what_went_wrong(seed_graph, tmp_path):
     folder = tmp_path / "batches"
     folder.mkdir()
-    manifest = save_batches(seed_graph, folder)
+    manifest = save_tables(seed_graph, folder)
     plan = json.loads(manifest.read_text(encoding="utf-8"))
     assert plan["copy"] and all((folder / c["file"]).exists() for c in plan["copy"])
     assert load_saved(folder, tmp_path / "direct.lbug")["nodes"]["Person"] > 10
-    (folder / plan["copy"][0]["file"]).unlink()  # a lost batch file: the child must say so, not hang
-    with pytest.raises(StoreError, match="graph.lbug"):
+    (folder / plan["copy"][0]["file"]).unlink()  # a lost file: the child must say so, not hang
+    with pytest.raises(StoreError, match="graph.lbug: the rows of Person are missing"):
         PendingStore(folder, tmp_path / "out" / "graph.lbug").wait()
     assert not folder.exists()  # the batches are removed whatever happened
     assert not (tmp_path / "out" / "graph.lbug").exists()

@@ -106,3 +106,18 @@ def test_a_relation_type_that_is_not_an_identifier_is_refused():
                evidence="e", start=0, end=1)
     with pytest.raises(StoreError, match="identifier"):
         graph_rows(G)
+
+
+def test_streamed_chunks_hold_at_most_size_edges_and_add_up_to_the_tables(seed_graph):
+    from loaders.rows import node_tables, relation_chunks, relation_tables
+    whole = graph_rows(seed_graph)
+    nodes = node_tables(seed_graph)
+    tables = relation_tables(seed_graph, nodes)
+    assert {k: t.columns for k, t in tables.items()} == {k: t.columns for k, t in whole.relations.items()}
+    assert all(len(data) == 0 for t in tables.values() for data in t.pairs.values())  # the layout, no rows
+    gathered: dict = {}
+    for kind, pair, data in relation_chunks(seed_graph, nodes, tables, size=9):
+        assert 0 < len(data["id"]) <= 9 and list(data) == ["id", "source", "target", *list(tables[kind].columns)[1:]]
+        for name, values in data.items():
+            gathered.setdefault((kind, pair), {}).setdefault(name, []).extend(values)
+    assert gathered == {(k, p): d for k, t in whole.relations.items() for p, d in t.pairs.items() if d["id"]}
