@@ -103,6 +103,10 @@ class EdgeListGraph:
             else:
                 yield (record[1], record[2], value) if data else (record[1], record[2])
 
+    def edge_records(self) -> Iterator[EdgeRecord]:
+        """The edge records themselves (see EdgeRecord), for writers that need no attribute dicts."""
+        return iter(self._edges)
+
     def number_of_nodes(self) -> int:
         return len(self._nodes)
 

@@ -2,13 +2,13 @@
 
 A large graph's store (or any with more than one worker) is written by a process of its own
 (loaders/store_process.py) while this one writes the JSON: the outputs are independent and the
-store's rows and load are the longest of them, so they take the second core. With more than one worker the page is drawn by a forked child too, from the overview
-(at most 5,000 nodes) picked here, so the child touches nothing of the large graph.
+store's rows and load are the longest of them, so they take the second core. With more than one
+worker the page is drawn by a forked child too. The children read the edges from the build's
+spill (graph/spill.py) with positional reads, so nothing of the graph is copied to them.
 """
 from __future__ import annotations
 
 import multiprocessing
-from functools import partial
 from pathlib import Path
 
 import networkx as nx
@@ -34,11 +34,9 @@ def write_outputs(G: nx.MultiDiGraph, out: str | Path, *, html: bool = True, sto
         if store and (jobs > 1 or G.number_of_edges() >= SEPARATE_STORE_EDGES) else None
     page = None
     if html:
-        from .html_view import page_graph, write_html
+        from .html_view import write_html
         if jobs > 1 and "fork" in multiprocessing.get_all_start_methods():
-            shown, title = page_graph(G)  # the child draws only this overview
-            page = Child(partial(write_html, title=title), shown, out / "graph.html",
-                         what=f"{out / 'graph.html'}: the page writer")
+            page = Child(write_html, G, out / "graph.html", what=f"{out / 'graph.html'}: the page writer")
     try:
         written = [write_json(G, out / "graph.json")]
         if html:

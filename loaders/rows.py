@@ -228,27 +228,67 @@ def _edge_key(kind: str, source: str, target: str, key) -> str:
     return key if type(key) is str else f"{kind}:{source}:{target}:{key}"  # a graph built without relation ids
 
 
+EDGE_FIXED = ("id", "source", "target", *PROVENANCE)  # the columns every edge row starts with
+_NO_PROPS: dict = {}
+
+
+def _edge_rows(G) -> Iterator[tuple[str, tuple, dict]]:
+    """(type, (id, source, target, doc, doc_id, evidence, start, end), other properties) per edge;
+    from a build.EdgeListGraph's records directly, with no attribute dict made per edge."""
+    records = getattr(G, "edge_records", None)
+    if records is not None:
+        for r in records():
+            more = r[9]
+            yield r[3], (r[0], r[1], r[2], r[4], r[5], r[6], r[7], r[8]), \
+                _NO_PROPS if more is None else {"count": more} if type(more) is int else more
+        return
+    for source, target, key, data in G.edges(keys=True, data=True):
+        kind = data.get("type")
+        yield kind, (_edge_key(kind, source, target, key), source, target, *(data.get(k) for k in PROVENANCE)), \
+            {k: v for k, v in data.items() if k not in PROVENANCE and k != "type"}
+
+
+def _declared_relation_columns(kind: str) -> dict[str, str]:
+    return {"id": STRING, **PROVENANCE, **EDGE_PROPERTIES.get(RelType(kind), {})} \
+        if kind in RelType._value2member_map_ else {"id": STRING, **PROVENANCE}
+
+
+def _column_type(python_type: type) -> str:
+    if issubclass(python_type, (list, tuple, set)):
+        return STRINGS
+    if issubclass(python_type, bool):
+        return BOOL
+    if issubclass(python_type, int):
+        return INT
+    if issubclass(python_type, float):
+        return FLOAT
+    return STRING
+
+
 def relation_tables(G: nx.MultiDiGraph, nodes: dict[str, NodeTable]) -> dict[str, RelTable]:
     """A relationship table per type with its typed columns and (from, to) pairs but no rows: what
     one pass over the edges learns, so that `relation_chunks` can stream the rows in a second."""
     label_of = _label_of(nodes)
-    kinds: dict[str, dict[str, set[str]]] = {t.value: {} for t in RelType}  # type -> property -> value types
+    declared = {t.value: _declared_relation_columns(t.value) for t in RelType}
+    found: dict[str, set[tuple[str, type]]] = {t.value: set() for t in RelType}  # (property, Python type)
     seen: dict[str, dict[tuple[str, str], None]] = {t.value: {} for t in RelType}  # type -> pairs, in order
-    for source, target, data in G.edges(data=True):
-        kind = data.get("type")
-        if kind not in kinds:
-            kinds[identifier(kind or "", "relation type")], seen[kind] = {}, {}
-        seen[kind][(label_of[source], label_of[target])] = None
-        props = kinds[kind]
-        for key, value in data.items():
-            if value is not None and key != "type":
-                props.setdefault(key, set()).add(_type_of(value))
+    for kind, fixed, props in _edge_rows(G):
+        if kind not in found:
+            identifier(kind or "", "relation type")
+            declared[kind], found[kind], seen[kind] = _declared_relation_columns(kind), set(), {}
+        seen[kind][(label_of[fixed[1]], label_of[fixed[2]])] = None
+        if props:
+            known, types = declared[kind], found[kind]
+            for key, value in props.items():  # only undeclared properties need their values' types
+                if value is not None and key not in known:
+                    types.add((key, type(value)))
     tables = {}
-    for kind, props in kinds.items():
-        declared = {"id": STRING, **PROVENANCE, **EDGE_PROPERTIES.get(RelType(kind), {})} \
-            if kind in RelType._value2member_map_ else {"id": STRING, **PROVENANCE}
+    for kind, types in found.items():
+        kinds: dict[str, set[str]] = {}
+        for key, python_type in types:
+            kinds.setdefault(key, set()).add(_column_type(python_type))
         pairs = dict.fromkeys([*sorted(CONTRACT_ENDPOINTS.get(kind, ())), *seen[kind]])
-        tables[kind] = RelTable(kind, _columns(declared, props), {pair: {} for pair in pairs})
+        tables[kind] = RelTable(kind, _columns(declared[kind], kinds), {pair: {} for pair in pairs})
     return tables
 
 
@@ -260,20 +300,19 @@ def relation_chunks(G: nx.MultiDiGraph, nodes: dict[str, NodeTable], tables: dic
     label_of = _label_of(nodes)
     groups: dict[tuple[str, tuple[str, str]], _Columns] = {}
     held = 0
-    for source, target, key, data in G.edges(keys=True, data=True):
-        kind = data.get("type")
-        at = (kind, (label_of[source], label_of[target]))
+    for kind, fixed, props in _edge_rows(G):
+        at = (kind, (label_of[fixed[1]], label_of[fixed[2]]))
         group = groups.get(at)
         if group is None:
-            group = groups[at] = _Columns(("id", "source", "target"))
-        group.add((_edge_key(kind, source, target, key), source, target), data)
+            group = groups[at] = _Columns(EDGE_FIXED)
+        group.add(fixed, props)
         held += 1
         if size is not None and held >= size:
             for (kind, pair), group in groups.items():
-                yield kind, pair, _table_data(group, tables[kind].columns, set(PROVENANCE))
+                yield kind, pair, _table_data(group, tables[kind].columns, set())
             groups, held = {}, 0
     for (kind, pair), group in groups.items():
-        yield kind, pair, _table_data(group, tables[kind].columns, set(PROVENANCE))
+        yield kind, pair, _table_data(group, tables[kind].columns, set())
 
 
 def graph_rows(G: nx.MultiDiGraph) -> GraphRows:
@@ -283,7 +322,7 @@ def graph_rows(G: nx.MultiDiGraph) -> GraphRows:
     relations = relation_tables(G, nodes)
     for kind, table in relations.items():  # pairs with no edges get empty columns (a store's schema)
         for pair in table.pairs:
-            table.pairs[pair] = _table_data(_Columns(("id", "source", "target")), table.columns, set())
+            table.pairs[pair] = _table_data(_Columns(EDGE_FIXED), table.columns, set())
     for kind, pair, data in relation_chunks(G, nodes, relations):
         relations[kind].pairs[pair] = data
     return GraphRows(nodes, relations)
