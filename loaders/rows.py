@@ -233,8 +233,9 @@ _NO_PROPS: dict = {}
 
 
 def _edge_rows(G) -> Iterator[tuple[str, tuple, dict]]:
-    """(type, (id, source, target, doc, doc_id, evidence, start, end), other properties) per edge;
-    from a build.EdgeListGraph's records directly, with no attribute dict made per edge."""
+    """(type, (id, source, target, doc, doc_id, evidence, start, end), properties) per edge. From a
+    build.EdgeListGraph's records the properties are only the others, and no dict is made per edge;
+    from networkx they are the edge's own dict (type and provenance included: readers skip them)."""
     records = getattr(G, "edge_records", None)
     if records is not None:
         for r in records():
@@ -243,9 +244,10 @@ def _edge_rows(G) -> Iterator[tuple[str, tuple, dict]]:
                 _NO_PROPS if more is None else {"count": more} if type(more) is int else more
         return
     for source, target, key, data in G.edges(keys=True, data=True):
-        kind = data.get("type")
-        yield kind, (_edge_key(kind, source, target, key), source, target, *(data.get(k) for k in PROVENANCE)), \
-            {k: v for k, v in data.items() if k not in PROVENANCE and k != "type"}
+        get = data.get
+        kind = get("type")
+        yield kind, (_edge_key(kind, source, target, key), source, target, get("doc"), get("doc_id"),
+                     get("evidence"), get("start"), get("end")), data
 
 
 def _declared_relation_columns(kind: str) -> dict[str, str]:
@@ -265,6 +267,25 @@ def _column_type(python_type: type) -> str:
     return STRING
 
 
+def _new_relation_type(kind, declared: dict, found: dict, seen: dict) -> None:
+    identifier(kind or "", "relation type")
+    declared[kind], found[kind], seen[kind] = _declared_relation_columns(kind), set(), {}
+
+
+def _relation_layout(declared: dict[str, dict[str, str]], found: dict[str, set[tuple[str, type]]],
+                     seen: dict[str, dict[tuple[str, str], None]]) -> dict[str, RelTable]:
+    """Tables with no rows from what was seen: per type, its undeclared (property, Python type)s
+    and its (from, to) pairs; the contract's pairs come first."""
+    tables = {}
+    for kind, types in found.items():
+        kinds: dict[str, set[str]] = {}
+        for key, python_type in types:
+            kinds.setdefault(key, set()).add(_column_type(python_type))
+        pairs = dict.fromkeys([*sorted(CONTRACT_ENDPOINTS.get(kind, ())), *seen[kind]])
+        tables[kind] = RelTable(kind, _columns(declared[kind], kinds), {pair: {} for pair in pairs})
+    return tables
+
+
 def relation_tables(G: nx.MultiDiGraph, nodes: dict[str, NodeTable]) -> dict[str, RelTable]:
     """A relationship table per type with its typed columns and (from, to) pairs but no rows: what
     one pass over the edges learns, so that `relation_chunks` can stream the rows in a second."""
@@ -274,22 +295,14 @@ def relation_tables(G: nx.MultiDiGraph, nodes: dict[str, NodeTable]) -> dict[str
     seen: dict[str, dict[tuple[str, str], None]] = {t.value: {} for t in RelType}  # type -> pairs, in order
     for kind, fixed, props in _edge_rows(G):
         if kind not in found:
-            identifier(kind or "", "relation type")
-            declared[kind], found[kind], seen[kind] = _declared_relation_columns(kind), set(), {}
+            _new_relation_type(kind, declared, found, seen)
         seen[kind][(label_of[fixed[1]], label_of[fixed[2]])] = None
         if props:
             known, types = declared[kind], found[kind]
             for key, value in props.items():  # only undeclared properties need their values' types
-                if value is not None and key not in known:
+                if value is not None and key not in known and key != "type":
                     types.add((key, type(value)))
-    tables = {}
-    for kind, types in found.items():
-        kinds: dict[str, set[str]] = {}
-        for key, python_type in types:
-            kinds.setdefault(key, set()).add(_column_type(python_type))
-        pairs = dict.fromkeys([*sorted(CONTRACT_ENDPOINTS.get(kind, ())), *seen[kind]])
-        tables[kind] = RelTable(kind, _columns(declared[kind], kinds), {pair: {} for pair in pairs})
-    return tables
+    return _relation_layout(declared, found, seen)
 
 
 def relation_chunks(G: nx.MultiDiGraph, nodes: dict[str, NodeTable], tables: dict[str, RelTable],
@@ -317,12 +330,30 @@ def relation_chunks(G: nx.MultiDiGraph, nodes: dict[str, NodeTable], tables: dic
 
 def graph_rows(G: nx.MultiDiGraph) -> GraphRows:
     """Split `G` (networkx or build.EdgeListGraph) into typed node and relationship tables (see the
-    module docstring), in G's order."""
+    module docstring), in G's order: one pass over the edges, gathering them by type and pair."""
     nodes = node_tables(G)
-    relations = relation_tables(G, nodes)
-    for kind, table in relations.items():  # pairs with no edges get empty columns (a store's schema)
-        for pair in table.pairs:
-            table.pairs[pair] = _table_data(_Columns(EDGE_FIXED), table.columns, set())
-    for kind, pair, data in relation_chunks(G, nodes, relations):
-        relations[kind].pairs[pair] = data
+    label_of = _label_of(nodes)
+    declared = {t.value: _declared_relation_columns(t.value) for t in RelType}
+    found: dict[str, set[tuple[str, type]]] = {t.value: set() for t in RelType}
+    seen: dict[str, dict[tuple[str, str], None]] = {t.value: {} for t in RelType}
+    groups: dict[tuple[str, tuple[str, str]], _Columns] = {}
+    for kind, fixed, props in _edge_rows(G):
+        at = (kind, (label_of[fixed[1]], label_of[fixed[2]]))
+        group = groups.get(at)
+        if group is None:
+            if kind not in found:
+                _new_relation_type(kind, declared, found, seen)
+            seen[kind][at[1]] = None
+            group = groups[at] = _Columns(EDGE_FIXED)
+        group.add(fixed, props)
+    for (kind, _), group in groups.items():  # the types of undeclared properties, from their values
+        known = declared[kind]
+        for key, values in group.cols.items():
+            if key not in known and key != "type":
+                found[kind].update((key, type(v)) for v in values if v is not None)
+    relations = _relation_layout(declared, found, seen)
+    for kind, table in relations.items():
+        for pair in table.pairs:  # pairs with no edges get empty columns (a store's schema)
+            group = groups.get((kind, pair), _Columns(EDGE_FIXED))
+            table.pairs[pair] = _table_data(group, table.columns, set())
     return GraphRows(nodes, relations)
