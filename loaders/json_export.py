@@ -8,7 +8,6 @@ from typing import Iterator
 
 import networkx as nx
 
-from graph.build import edge_attributes
 from graph.models import InputError
 
 
@@ -22,9 +21,6 @@ def _nodes(G) -> Iterator[dict]:
 
 
 def _edges(G) -> Iterator[dict]:
-    records = getattr(G, "edge_records", None)  # build.EdgeListGraph: one dict per edge, not two
-    if records is not None:
-        return ({"id": r[0], "source": r[1], "target": r[2], **edge_attributes(r)} for r in records())
     return ({"id": k, "source": u, "target": v, **d} for u, v, k, d in G.edges(keys=True, data=True))
 
 

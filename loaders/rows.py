@@ -106,16 +106,21 @@ def full_date(value) -> str | None:
     return None
 
 
-def _type_of(value) -> str:
-    if isinstance(value, (list, tuple, set)):
+def _column_type(python_type: type) -> str:
+    """The column type that holds values of a Python type (lists of any kind: of text)."""
+    if issubclass(python_type, (list, tuple, set)):
         return STRINGS
-    if isinstance(value, bool):
+    if issubclass(python_type, bool):
         return BOOL
-    if isinstance(value, int):
+    if issubclass(python_type, int):
         return INT
-    if isinstance(value, float):
+    if issubclass(python_type, float):
         return FLOAT
     return STRING
+
+
+def _type_of(value) -> str:
+    return _column_type(type(value))
 
 
 def coerce(value, kind: str):
@@ -253,18 +258,6 @@ def _edge_rows(G) -> Iterator[tuple[str, tuple, dict]]:
 def _declared_relation_columns(kind: str) -> dict[str, str]:
     return {"id": STRING, **PROVENANCE, **EDGE_PROPERTIES.get(RelType(kind), {})} \
         if kind in RelType._value2member_map_ else {"id": STRING, **PROVENANCE}
-
-
-def _column_type(python_type: type) -> str:
-    if issubclass(python_type, (list, tuple, set)):
-        return STRINGS
-    if issubclass(python_type, bool):
-        return BOOL
-    if issubclass(python_type, int):
-        return INT
-    if issubclass(python_type, float):
-        return FLOAT
-    return STRING
 
 
 def _new_relation_type(kind, declared: dict, found: dict, seen: dict) -> None:

@@ -32,7 +32,8 @@ def save_tables(G, folder: Path) -> Path:
 
     nodes = node_tables(G)
     relations = relation_tables(G, nodes)  # the columns and pairs; the rows are streamed below
-    columns = table_columns(GraphRows(nodes, relations))
+    layout = GraphRows(nodes, relations)
+    columns = table_columns(layout)
     copies, writers = [], {}
 
     def writer(table: str, options: str, schema):
@@ -57,7 +58,7 @@ def save_tables(G, folder: Path) -> Path:
         for w in writers.values():
             w.close()
     manifest = folder / MANIFEST
-    manifest.write_text(json.dumps({"create": schema_statements(GraphRows(nodes, relations)), "copy": copies},
+    manifest.write_text(json.dumps({"create": schema_statements(layout), "copy": copies},
                                    ensure_ascii=False), encoding="utf-8")
     return manifest
 
