@@ -107,6 +107,12 @@ class EdgeListGraph:
         """The edge records themselves (see EdgeRecord), for writers that need no attribute dicts."""
         return iter(self._edges)
 
+    def edge_layout(self) -> tuple[Counter, dict[str, set[tuple[str, type]]]] | None:
+        """(records per (type, from label, to label), each type's (property, Python type)s) as an
+        EdgeSpill keeps them while records are added; None for other edge lists (read them instead)."""
+        pairs, properties = getattr(self._edges, "pairs", None), getattr(self._edges, "properties", None)
+        return None if pairs is None or properties is None else (pairs, properties)
+
     def number_of_nodes(self) -> int:
         return len(self._nodes)
 

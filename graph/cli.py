@@ -1,6 +1,7 @@
 """The `huiyi` command: thin wrappers, each calling one library function."""
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 from typing import List, Optional
 
@@ -97,6 +98,7 @@ def build(inputs: List[Path] = typer.Argument(..., help="Report files, folders (
     from loaders.embedded_store import STORE_NAME
     from loaders.outputs import write_outputs
     release()  # the dictionaries are done with: their memory goes to writing the outputs
+    gc.freeze()  # the build lives until exit: collections walking it would slow every writer
     try:
         write_outputs(result.graph, out, html=html, store=store, jobs=jobs)
     except HuiyiError as exc:

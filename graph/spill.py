@@ -106,16 +106,38 @@ class Spill:
 
 
 class EdgeSpill(Spill):
-    """A Spill of edge records (build.EdgeRecord: the 4th item is the type), counted by type."""
+    """A Spill of edge records (build.EdgeRecord), with what the store's writer needs before it reads
+    them, kept as they are added: the records per (type, from label, to label), a label being the
+    part of an id before its first colon (graph.models.stable_id), and the (property, Python type)s
+    of each type's further properties."""
 
     def __init__(self, **kw):
         super().__init__(**kw)
-        self.types: Counter = Counter()  # records per type, kept as they are added
+        self.pairs: Counter = Counter()  # (type, from label, to label) -> records
+        self.properties: dict[str, set[tuple[str, type]]] = {}  # type -> (property, Python type)
+
+    @property
+    def types(self) -> Counter:
+        """Records per type."""
+        counts: Counter = Counter()
+        for (kind, _, _), n in self.pairs.items():
+            counts[kind] += n
+        return counts
 
     def append(self, key: tuple, records: list[tuple]) -> None:
         super().append(key, records)
-        self.types.update(r[3] for r in records)
+        self.pairs.update((r[3], r[1][:r[1].find(":")], r[2][:r[2].find(":")]) for r in records)
+        for r in records:
+            more = r[9]
+            if more is not None:
+                kinds = self.properties.get(r[3])
+                if kinds is None:
+                    kinds = self.properties[r[3]] = set()
+                if type(more) is int:
+                    kinds.add(("count", int))
+                else:
+                    kinds.update([(k, type(v)) for k, v in more.items()])
 
     def close(self) -> None:
         super().close()
-        self.types = Counter()
+        self.pairs, self.properties = Counter(), {}

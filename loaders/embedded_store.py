@@ -285,6 +285,9 @@ def fresh_store(path: Path, load: Callable[[Any], None]) -> dict[str, dict[str, 
     except RuntimeError as exc:
         _remove(staging)
         raise StoreError(f"{path}: the store refused the load: {str(exc).splitlines()[0]}") from exc
+    except BaseException:  # no half-built store is left beside the old one
+        _remove(staging)
+        raise
     _remove(path)
     os.replace(staging, path)
     return counts

@@ -20,6 +20,7 @@ from typing import Any, Iterable, Mapping
 
 import networkx as nx
 
+from graph.build import edge_attributes
 from graph.models import ConfigError, InputError
 
 from .layout import seed_layout
@@ -164,24 +165,32 @@ def overview(G: nx.MultiDiGraph, *, max_nodes: int = OVERVIEW_NODES, max_edges: 
     build.EdgeListGraph; what comes back is a networkx graph."""
     if G.number_of_nodes() <= max_nodes and G.number_of_edges() <= max_edges:
         return G if isinstance(G, nx.MultiDiGraph) else G.to_networkx()
+    records = getattr(G, "edge_records", None)  # a compact graph: read its records, no dict per edge
     keep: set | dict = G.nodes
     if G.number_of_nodes() > max_nodes:
         degree: dict[str, int] = {}
-        for u, v, kind in G.edges(data="type"):
+        for u, v, kind in ((r[1], r[2], r[3]) for r in records()) if records else G.edges(data="type"):
             if kind != "MENTIONED_IN":
                 degree[u] = degree.get(u, 0) + 1
                 degree[v] = degree.get(v, 0) + 1
         keep = set(sorted(G.nodes, key=lambda n: (-degree.get(n, 0), n))[:max_nodes])
     links: list[tuple] = []
     mentions: list[tuple] = []
-    for u, v, k, d in G.edges(keys=True, data=True):
+    edges = ((r[1], r[2], r[3], r) for r in records()) if records else \
+        ((u, v, d.get("type"), (u, v, k, d)) for u, v, k, d in G.edges(keys=True, data=True))
+    for u, v, kind, edge in edges:
         if u in keep and v in keep:
-            chosen = mentions if d.get("type") == "MENTIONED_IN" else links
+            chosen = mentions if kind == "MENTIONED_IN" else links
             if len(chosen) < max_edges:
-                chosen.append((u, v, k, d))
+                chosen.append(edge)
+            elif chosen is links:  # as many links as are shown: no mention would be
+                break
+    chosen = links + mentions[:max_edges - len(links)]
+    if records:
+        chosen = [(r[1], r[2], r[0], edge_attributes(r)) for r in chosen]
     H = nx.MultiDiGraph(**G.graph)
     H.add_nodes_from((n, d) for n, d in G.nodes(data=True) if n in keep)
-    H.add_edges_from(links + mentions[:max_edges - len(links)])
+    H.add_edges_from(chosen)
     return H
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Iterator
 
 import networkx as nx
+import orjson
 
 from graph.models import InputError
 
@@ -28,11 +29,20 @@ INDENTED_UP_TO = 20000  # edges; a larger graph is written on one line
 BATCH = 5000  # items encoded at a time: a large graph is never one object nor one string
 
 
+def _encode(batch: list[dict]) -> bytes:
+    """A list as UTF-8 JSON: orjson (some five times the standard encoder's speed), or the standard
+    encoder for what orjson refuses (e.g. an integer beyond 64 bits)."""
+    try:
+        return orjson.dumps(batch)
+    except orjson.JSONEncodeError:
+        return json.dumps(batch, ensure_ascii=False).encode("utf-8")
+
+
 def _write_items(f, items: Iterator[dict]) -> None:
     first = True
     while batch := list(islice(items, BATCH)):
-        text = json.dumps(batch, ensure_ascii=False)[1:-1]  # the C encoder, a batch at a time
-        f.write(text if first else ", " + text)
+        text = _encode(batch)[1:-1]
+        f.write(text if first else b"," + text)
         first = False
 
 
@@ -40,16 +50,16 @@ def write_json(G: nx.MultiDiGraph, path: str | Path) -> Path:
     """Write G (networkx or build.EdgeListGraph) as node-link JSON; returns the path. Streamed."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", encoding="utf-8") as f:
-        if G.number_of_edges() <= INDENTED_UP_TO:
+    if G.number_of_edges() <= INDENTED_UP_TO:
+        with path.open("w", encoding="utf-8") as f:
             json.dump(to_node_link(G), f, ensure_ascii=False, indent=1)
-            return path
-        f.write('{"directed": true, "multigraph": true, "graph": ' + json.dumps(dict(G.graph), ensure_ascii=False)
-                + ', "nodes": [')
+        return path
+    with path.open("wb") as f:
+        f.write(b'{"directed":true,"multigraph":true,"graph":' + _encode([dict(G.graph)])[1:-1] + b',"nodes":[')
         _write_items(f, _nodes(G))
-        f.write('], "edges": [')
+        f.write(b'],"edges":[')
         _write_items(f, _edges(G))
-        f.write("]}")
+        f.write(b"]}")
     return path
 
 

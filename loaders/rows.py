@@ -237,13 +237,16 @@ EDGE_FIXED = ("id", "source", "target", *PROVENANCE)  # the columns every edge r
 _NO_PROPS: dict = {}
 
 
-def _edge_rows(G) -> Iterator[tuple[str, tuple, dict]]:
-    """(type, (id, source, target, doc, doc_id, evidence, start, end), properties) per edge. From a
-    build.EdgeListGraph's records the properties are only the others, and no dict is made per edge;
-    from networkx they are the edge's own dict (type and provenance included: readers skip them)."""
+def _edge_rows(G, kinds: set[str] | None = None) -> Iterator[tuple[str, tuple, dict]]:
+    """(type, (id, source, target, doc, doc_id, evidence, start, end), properties) per edge (of the
+    types `kinds`, or all). From a build.EdgeListGraph's records the properties are only the
+    others, and no dict is made per edge; from networkx they are the edge's own dict (type and
+    provenance included: readers skip them)."""
     records = getattr(G, "edge_records", None)
     if records is not None:
         for r in records():
+            if kinds is not None and r[3] not in kinds:
+                continue
             more = r[9]
             yield r[3], (r[0], r[1], r[2], r[4], r[5], r[6], r[7], r[8]), \
                 _NO_PROPS if more is None else {"count": more} if type(more) is int else more
@@ -251,6 +254,8 @@ def _edge_rows(G) -> Iterator[tuple[str, tuple, dict]]:
     for source, target, key, data in G.edges(keys=True, data=True):
         get = data.get
         kind = get("type")
+        if kinds is not None and kind not in kinds:
+            continue
         yield kind, (_edge_key(kind, source, target, key), source, target, get("doc"), get("doc_id"),
                      get("evidence"), get("start"), get("end")), data
 
@@ -274,18 +279,41 @@ def _relation_layout(declared: dict[str, dict[str, str]], found: dict[str, set[t
         kinds: dict[str, set[str]] = {}
         for key, python_type in types:
             kinds.setdefault(key, set()).add(_column_type(python_type))
-        pairs = dict.fromkeys([*sorted(CONTRACT_ENDPOINTS.get(kind, ())), *seen[kind]])
+        pairs = dict.fromkeys([*sorted(CONTRACT_ENDPOINTS.get(kind, ())), *sorted(seen[kind])])
         tables[kind] = RelTable(kind, _columns(declared[kind], kinds), {pair: {} for pair in pairs})
     return tables
 
 
+def _kept_layout(G, nodes: dict[str, NodeTable]) -> list[tuple[tuple[str, str, str], set]] | None:
+    """((type, from label, to label), the type's (property, Python type)s) per pair, from a compact
+    graph that kept them (build.EdgeListGraph.edge_layout); None when it did not or when an id's
+    label is not a node label of G (then the edges are read)."""
+    layout = getattr(G, "edge_layout", None)
+    kept = layout() if layout is not None else None
+    if kept is None:
+        return None
+    pairs, properties = kept
+    if any(n and (source not in nodes or target not in nodes) for (_, source, target), n in pairs.items()):
+        return None
+    return [(pair, properties.get(pair[0], set())) for pair, n in pairs.items() if n]
+
+
 def relation_tables(G: nx.MultiDiGraph, nodes: dict[str, NodeTable]) -> dict[str, RelTable]:
     """A relationship table per type with its typed columns and (from, to) pairs but no rows: what
-    one pass over the edges learns, so that `relation_chunks` can stream the rows in a second."""
-    label_of = _label_of(nodes)
+    one pass over the edges learns (or what a compact graph kept as its edges came), so that
+    `relation_chunks` can stream the rows afterwards."""
     declared = {t.value: _declared_relation_columns(t.value) for t in RelType}
     found: dict[str, set[tuple[str, type]]] = {t.value: set() for t in RelType}  # (property, Python type)
-    seen: dict[str, dict[tuple[str, str], None]] = {t.value: {} for t in RelType}  # type -> pairs, in order
+    seen: dict[str, dict[tuple[str, str], None]] = {t.value: {} for t in RelType}  # type -> pairs
+    kept = _kept_layout(G, nodes)
+    if kept is not None:  # what the build's spill noted as records came: no pass over the edges
+        for (kind, source, target), properties in kept:
+            if kind not in found:
+                _new_relation_type(kind, declared, found, seen)
+            seen[kind][(source, target)] = None
+            found[kind].update(p for p in properties if p[0] not in declared[kind] and p[0] != "type")
+        return _relation_layout(declared, found, seen)
+    label_of = _label_of(nodes)
     for kind, fixed, props in _edge_rows(G):
         if kind not in found:
             _new_relation_type(kind, declared, found, seen)
@@ -299,26 +327,60 @@ def relation_tables(G: nx.MultiDiGraph, nodes: dict[str, NodeTable]) -> dict[str
 
 
 def relation_chunks(G: nx.MultiDiGraph, nodes: dict[str, NodeTable], tables: dict[str, RelTable],
-                    size: int | None = None) -> Iterator[tuple[str, tuple[str, str], dict[str, list]]]:
+                    size: int | None = None, only: set[str] | None = None
+                    ) -> Iterator[tuple[str, tuple[str, str], dict[str, list]]]:
     """(type, (from, to), columns) chunks, in the column order of `tables` (see `relation_tables`)
     and in G's order within a pair: with `size`, whenever `size` edges are gathered, every pair's
-    gathered edges come out (so at most `size` are held at once); with None, one chunk per pair."""
+    gathered edges come out (so at most `size` are held at once); with None, one chunk per pair.
+    `only`: the relation types wanted (None: all)."""
     label_of = _label_of(nodes)
-    groups: dict[tuple[str, tuple[str, str]], _Columns] = {}
+    records = getattr(G, "edge_records", None)
+    if records is not None:  # a compact graph's records are gathered as they are, then transposed
+        items = ((r[3], (label_of[r[1]], label_of[r[2]]), r) for r in records() if only is None or r[3] in only)
+        columns_of = _record_columns
+    else:
+        items = ((kind, (label_of[fixed[1]], label_of[fixed[2]]), (fixed, props))
+                 for kind, fixed, props in _edge_rows(G, only))
+        columns_of = _dict_columns
+    groups: dict[tuple[str, tuple[str, str]], list] = {}
     held = 0
-    for kind, fixed, props in _edge_rows(G):
-        at = (kind, (label_of[fixed[1]], label_of[fixed[2]]))
-        group = groups.get(at)
+    for kind, pair, item in items:
+        group = groups.get((kind, pair))
         if group is None:
-            group = groups[at] = _Columns(EDGE_FIXED)
-        group.add(fixed, props)
+            group = groups[(kind, pair)] = []
+        group.append(item)
         held += 1
         if size is not None and held >= size:
             for (kind, pair), group in groups.items():
-                yield kind, pair, _table_data(group, tables[kind].columns, set())
+                yield kind, pair, _table_data(columns_of(group), tables[kind].columns, set())
             groups, held = {}, 0
     for (kind, pair), group in groups.items():
-        yield kind, pair, _table_data(group, tables[kind].columns, set())
+        yield kind, pair, _table_data(columns_of(group), tables[kind].columns, set())
+
+
+def _dict_columns(items: list[tuple[tuple, dict]]) -> _Columns:
+    columns = _Columns(EDGE_FIXED)
+    for fixed, props in items:
+        columns.add(fixed, props)
+    return columns
+
+
+def _record_columns(records: list[tuple]) -> _Columns:
+    """Edge records (build.EdgeRecord) as columns: transposed at once, not appended value by value."""
+    columns = _Columns(EDGE_FIXED)
+    values = list(zip(*records))
+    for name, i in zip(EDGE_FIXED, (0, 1, 2, 4, 5, 6, 7, 8)):
+        columns.fixed[name] = list(values[i])
+    more = values[9]
+    dicts = [m for m in more if type(m) is dict]
+    names = set().union(*dicts) if dicts else set()
+    if len(dicts) < len(more) and any(type(m) is int for m in more):
+        names.add("count")
+    for name in names:
+        columns.cols[name] = [m if type(m) is int and name == "count" else m.get(name) if type(m) is dict else None
+                              for m in more]
+    columns.n = len(records)
+    return columns
 
 
 def graph_rows(G: nx.MultiDiGraph) -> GraphRows:

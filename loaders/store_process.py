@@ -10,9 +10,13 @@ until its connection closes). Meanwhile the build writes graph.json and graph.ht
 from __future__ import annotations
 
 import json
+import queue
 import shutil
 import tempfile
+import threading
+from itertools import combinations
 from pathlib import Path
+from typing import Any, Callable
 
 from graph.models import StoreError
 
@@ -23,44 +27,89 @@ from .rows import GraphRows, node_tables, relation_chunks, relation_tables
 
 MANIFEST = "manifest.json"
 CHUNK_ROWS = 100_000  # rows converted at a time: bounds the writer's memory whatever the graph's size
+ROW_GROUP = 20_000  # rows per Parquet row group: the engine reads a file's groups side by side
+FIRST_SHARE = 0.45  # of the edges, written in the first pass (see `save_and_load`)
 
 
-def save_tables(G, folder: Path) -> Path:
-    """Write G's store rows as Parquet files and a manifest (the CREATE statements and, per file,
-    the table and COPY options) into `folder`; returns the manifest."""
+def _relation_groups(G, relations: dict) -> list[set[str] | None]:
+    """The relation types each pass over the edges writes: two passes, the first with the types
+    whose edges come nearest FIRST_SHARE of all, when the graph kept its edge counts
+    (build.EdgeListGraph); else one pass (None: every type). A whole table must be written before
+    the engine can COPY it (COPY into a table that holds rows is many times slower), so a second
+    pass is what lets the first pass's tables load while the rest are written."""
+    counts = G.edge_type_counts() if getattr(G, "edge_layout", lambda: None)() is not None else None
+    kinds = [kind for kind in relations if counts and counts.get(kind)]
+    if len(kinds) < 2 or len(kinds) > 16:  # (more types than any build makes: one pass)
+        return [None]
+    total = sum(counts[k] for k in kinds)
+    best = min((abs(sum(counts[k] for k in subset) - FIRST_SHARE * total), subset)
+               for n in range(1, len(kinds)) for subset in combinations(kinds, n))[1]
+    return [set(best), set(kinds) - set(best)]
+
+
+def _write_tables(G, folder: Path, ready: Callable[[str, list], None]) -> Path:
+    """Write G's store rows as Parquet files and a manifest into `folder`, telling `ready` what
+    can be loaded as soon as it can: ("create", statements), then ("copy", [file entries]) for
+    the node tables and for each pass's relationship tables."""
     import pyarrow.parquet as pq
 
     nodes = node_tables(G)
     relations = relation_tables(G, nodes)  # the columns and pairs; the rows are streamed below
     layout = GraphRows(nodes, relations)
     columns = table_columns(layout)
-    copies, writers = [], {}
+    plan = {"create": schema_statements(layout), "copy": []}
+    ready("create", plan["create"])
 
-    def writer(table: str, options: str, schema):
-        name = f"{len(copies):04d}.parquet"
+    def writer(table: str, options: str, schema, copies: list):
+        name = f"{len(plan['copy']) + len(copies):04d}.parquet"
         copies.append({"table": table, "options": options, "file": name})
         return pq.ParquetWriter(str(folder / name), schema, compression="none")
 
-    try:
-        for label, table in nodes.items():
-            if len(table):
-                header, kinds = copy_header(label, columns, relation=False)
-                data = arrow_table(header, table.data, kinds)
-                with writer(label, "", data.schema) as w:
-                    w.write_table(data)
-        for kind, pair, rows in relation_chunks(G, nodes, relations, size=CHUNK_ROWS):
-            header, kinds = copy_header(kind, columns, relation=True)
-            data = arrow_table(header, rows, kinds)
-            if (kind, pair) not in writers:
-                writers[(kind, pair)] = writer(kind, pair_options(pair), data.schema)
-            writers[(kind, pair)].write_table(data)
-    finally:
-        for w in writers.values():
-            w.close()
+    copies: list[dict] = []
+    for label, table in nodes.items():
+        if len(table):
+            header, kinds = copy_header(label, columns, relation=False)
+            data = arrow_table(header, table.data, kinds)
+            with writer(label, "", data.schema, copies) as w:
+                w.write_table(data, row_group_size=ROW_GROUP)
+    plan["copy"] += copies
+    ready("copy", copies)
+    for group in _relation_groups(G, relations):
+        copies, writers = [], {}
+        try:
+            for kind, pair, rows in relation_chunks(G, nodes, relations, size=CHUNK_ROWS, only=group):
+                header, kinds = copy_header(kind, columns, relation=True)
+                data = arrow_table(header, rows, kinds)
+                if (kind, pair) not in writers:
+                    writers[(kind, pair)] = writer(kind, pair_options(pair), data.schema, copies)
+                writers[(kind, pair)].write_table(data, row_group_size=ROW_GROUP)
+        finally:
+            for w in writers.values():
+                w.close()
+        plan["copy"] += copies
+        ready("copy", copies)
     manifest = folder / MANIFEST
-    manifest.write_text(json.dumps({"create": schema_statements(layout), "copy": copies},
-                                   ensure_ascii=False), encoding="utf-8")
+    manifest.write_text(json.dumps(plan, ensure_ascii=False), encoding="utf-8")
     return manifest
+
+
+def save_tables(G, folder: Path) -> Path:
+    """Write G's store rows as Parquet files and a manifest (the CREATE statements and, per file,
+    the table and COPY options) into `folder`; returns the manifest (see `load_saved`)."""
+    return _write_tables(G, folder, lambda kind, items: None)
+
+
+def _load(conn, folder: Path, path: Path, item: tuple[str, list]) -> None:
+    kind, items = item
+    if kind == "create":
+        for statement in items:
+            conn.execute(statement)
+        return
+    for copy in items:
+        file = (folder / copy["file"]).resolve()
+        if not file.is_file():
+            raise StoreError(f"{path}: the rows of {copy['table']} are missing ({file})")
+        copy_file(conn, copy["table"], copy["options"], file)
 
 
 def load_saved(folder: Path, path: Path) -> dict[str, dict[str, int]]:
@@ -68,19 +117,53 @@ def load_saved(folder: Path, path: Path) -> dict[str, dict[str, int]]:
     plan = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
 
     def load(conn) -> None:
-        for statement in plan["create"]:
-            conn.execute(statement)
-        for copy in plan["copy"]:
-            file = (folder / copy["file"]).resolve()
-            if not file.is_file():
-                raise StoreError(f"{path}: the rows of {copy['table']} are missing ({file})")
-            copy_file(conn, copy["table"], copy["options"], file)
+        _load(conn, folder, path, ("create", plan["create"]))
+        _load(conn, folder, path, ("copy", plan["copy"]))
     return fresh_store(path, load)
 
 
+class _Stopped(RuntimeError):
+    """The rows stopped coming (their writer failed): the store being built is dropped."""
+
+
 def save_and_load(G, folder: Path, path: Path) -> dict[str, dict[str, int]]:
-    save_tables(G, folder)
-    return load_saved(folder, path)
+    """`save_tables` then `load_saved`, overlapped: a thread loads each batch of files while the
+    next is written (the engine lets go of the interpreter while it COPYs). Returns the counts."""
+    work: queue.SimpleQueue = queue.SimpleQueue()
+    outcome: dict[str, Any] = {}
+
+    def load(conn) -> None:
+        while (item := work.get()) is not None:
+            if item[0] == "stop":
+                raise _Stopped("stopped")
+            _load(conn, folder, path, item)
+
+    def run() -> None:
+        try:
+            outcome["counts"] = fresh_store(path, load)
+        except BaseException as exc:  # re-raised by the writing thread below
+            outcome["error"] = exc
+
+    loader = threading.Thread(target=run, name="huiyi-store-loader", daemon=True)
+    loader.start()
+
+    def ready(kind: str, items: list) -> None:
+        if "error" in outcome:  # the load failed already: stop writing rows nobody will read
+            raise outcome["error"]
+        work.put((kind, items))
+    try:
+        _write_tables(G, folder, ready)
+    except BaseException:
+        work.put(("stop", []))
+        loader.join()
+        if isinstance(outcome.get("error"), StoreError) and not isinstance(outcome["error"].__cause__, _Stopped):
+            raise outcome["error"]
+        raise
+    work.put(None)
+    loader.join()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["counts"]
 
 
 class PendingStore:

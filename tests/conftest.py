@@ -31,3 +31,11 @@ def seed_build():
 @pytest.fixture(scope="session")
 def seed_graph(seed_build):
     return seed_build.graph
+
+
+@pytest.fixture(scope="session")
+def seed_compact():
+    """The seeds' graph as `huiyi build` writes its outputs from: a build.EdgeListGraph whose edges
+    are in a spill (graph/spill.py). Read-only: tests must not change it."""
+    from graph.pipeline import build_graph
+    return build_graph([SEEDS], compact=True).graph

@@ -7,15 +7,14 @@ import networkx as nx
 import pytest
 
 from graph.build import EdgeListGraph, edge_attributes, summary
-from graph.pipeline import build_graph
 from loaders.embedded_store import EmbeddedStore, write_store
 from loaders.html_view import overview
 from loaders.json_export import read_json, write_json
 
 
 @pytest.fixture(scope="module")
-def compact(seed_paths):
-    return build_graph(seed_paths, compact=True).graph
+def compact(seed_compact):
+    return seed_compact
 
 
 def _as_lists(G):
@@ -82,3 +81,14 @@ def test_a_large_graph_is_written_in_batches_and_reads_back(compact, monkeypatch
     assert text.count("\n") == 0  # one line: the large-graph form
     nodes, edges = _as_lists(read_json(path))
     assert nodes == list(compact.nodes(data=True)) and sorted(edges) == sorted(compact.edges(keys=True, data=True))
+
+
+def test_a_value_the_fast_encoder_refuses_is_written_by_the_standard_one(monkeypatch, tmp_path):
+    from loaders import json_export
+    monkeypatch.setattr(json_export, "INDENTED_UP_TO", 0)  # the streamed form, encoded by orjson
+    G = nx.MultiDiGraph()
+    G.add_node("Person:甲", label="Person", name="甲", votes=2**70)  # beyond 64 bits: orjson refuses it
+    G.add_node("Meeting:m", label="Meeting", name="会", tags=["一", "二"])
+    G.add_edge("Person:甲", "Meeting:m", key="ATTENDED:1", type="ATTENDED", evidence="甲出席会议。\t\"引\"")
+    back = read_json(write_json(G, tmp_path / "graph.json"))
+    assert _as_lists(back) == _as_lists(G)

@@ -26,6 +26,9 @@ def test_chunks_come_back_in_key_order_whatever_order_they_went_in():
     assert [(r[4], r[3]) for r in spill] == [("a", "ATTENDED")] * 2 + [("a", "SPOKE_AT")] * 2 + [("b", "ATTENDED")] * 3
     assert list(spill) == list(spill)  # read again, the same
     assert len(spill) == 7 and spill.types == {"ATTENDED": 5, "SPOKE_AT": 2}
+    # what the store's writer needs first, kept as the records came: no pass over them
+    assert spill.pairs == {("ATTENDED", "Person", "Meeting"): 5, ("SPOKE_AT", "Person", "Meeting"): 2}
+    assert spill.properties == {"ATTENDED": {("how", str)}, "SPOKE_AT": {("how", str)}}
     first = next(iter(spill.chunks()))
     assert first[0][6] is first[1][6]  # a shared sentence stays one string
 

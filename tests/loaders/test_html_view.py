@@ -5,6 +5,7 @@ import json
 import re
 import sys
 import types
+from collections import Counter
 
 import pytest
 from typer.testing import CliRunner
@@ -204,3 +205,19 @@ def test_a_graph_too_large_to_read_opens_on_its_overview(tmp_path):
     assert overview(G, max_nodes=10_000, max_edges=220).number_of_edges() == 220  # 210 links, 10 mentions
     page = write_html(G, tmp_path / "h.html", max_edges=200).read_text(encoding="utf-8")
     assert f"overview: 200 of {G.number_of_edges()} edges" in page
+
+
+def test_a_compact_graphs_overview_keeps_the_same_nodes_and_the_same_kinds_of_edges(seed_compact):
+    from loaders.html_view import overview
+    G = seed_compact.to_networkx()  # the same graph held by networkx (edges in another order)
+    links = sum(n for kind, n in seed_compact.edge_type_counts().items() if kind != "MENTIONED_IN")
+    for cap in (dict(max_nodes=40), dict(max_nodes=10_000, max_edges=30), dict(max_nodes=60, max_edges=25),
+                dict(max_nodes=10_000, max_edges=links + 7)):
+        a, b = overview(seed_compact, **cap), overview(G, **cap)
+        assert list(a.nodes(data=True)) == list(b.nodes(data=True)), cap  # chosen by degree, not order
+        kinds = [Counter("link" if d["type"] != "MENTIONED_IN" else "mention" for *_, d in H.edges(keys=True, data=True))
+                 for H in (a, b)]
+        assert kinds[0] == kinds[1], cap  # as many links, then as many mentions, as the cap lets in
+        assert all(G.has_edge(u, v, k) and d == G.edges[u, v, k] for u, v, k, d in a.edges(keys=True, data=True))
+    whole = overview(seed_compact, max_nodes=10_000, max_edges=links)  # the links fill the cap: no mention
+    assert whole.number_of_edges() == links and all(d["type"] != "MENTIONED_IN" for *_, d in whole.edges(data=True))

@@ -7,7 +7,8 @@ from graph.build import summary
 from graph.models import StoreError
 from loaders import outputs
 from loaders.embedded_store import EmbeddedStore, write_store
-from loaders.store_process import PendingStore, load_saved, save_tables
+from loaders import store_process
+from loaders.store_process import PendingStore, load_saved, save_and_load, save_tables
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
@@ -70,3 +71,84 @@ def test_a_page_drawn_by_a_child_that_fails_fails_the_build(seed_graph, tmp_path
     assert (tmp_path / "graph.json").exists()
     with EmbeddedStore(tmp_path / "graph.lbug") as store:  # the store's process was still waited for
         assert store.counts() == summary(seed_graph)
+
+
+def test_the_store_writer_hands_each_pass_to_the_loader_as_it_ends(seed_compact, tmp_path):
+    handed = []
+    store_process._write_tables(seed_compact, tmp_path, lambda kind, items: handed.append((kind, items)))
+    assert [kind for kind, _ in handed] == ["create", "copy", "copy", "copy"]  # schema, nodes, two passes
+    nodes, first, second = ({c["table"] for c in items} for _, items in handed[1:])
+    assert nodes == set(summary(seed_compact)["nodes"])
+    counts = seed_compact.edge_type_counts()
+    assert first and second and not first & second and first | second == set(counts)  # whole types
+    share = sum(counts[k] for k in first) / sum(counts.values())
+    assert abs(share - store_process.FIRST_SHARE) < 0.25, share
+
+
+def test_loaded_while_written_the_store_is_the_same(seed_compact, seed_graph, tmp_path, monkeypatch):
+    monkeypatch.setattr(store_process, "CHUNK_ROWS", 7)
+    (tmp_path / "rows").mkdir()
+    counts = save_and_load(seed_compact, tmp_path / "rows", tmp_path / "a.lbug")
+    assert counts == write_store(seed_graph, tmp_path / "b.lbug") == summary(seed_graph)
+    query = "MATCH (p:Person)-[r:ATTENDED]->(m:Meeting) RETURN p.name, m.name, r.evidence, r.how ORDER BY r.id"
+    with EmbeddedStore(tmp_path / "a.lbug") as a, EmbeddedStore(tmp_path / "b.lbug") as b:
+        assert a.execute(query) == b.execute(query)
+    assert not list(tmp_path.glob("*.building*"))
+
+
+def test_when_the_rows_fail_midway_no_store_is_left(seed_compact, tmp_path, monkeypatch):
+    real = store_process.relation_chunks
+    passes = []
+
+    def second_pass_fails(*args, **kw):
+        passes.append(kw.get("only"))
+        if len(passes) == 2:
+            raise OSError("No space left on device")
+        yield from real(*args, **kw)
+    monkeypatch.setattr(store_process, "relation_chunks", second_pass_fails)
+    (tmp_path / "rows").mkdir()
+    with pytest.raises(OSError, match="No space left"):
+        save_and_load(seed_compact, tmp_path / "rows", tmp_path / "graph.lbug")
+    assert not list(tmp_path.glob("graph*.lbug*"))  # neither a store nor a half-built one
+
+
+def test_when_the_load_fails_the_rows_stop_and_the_error_names_the_store(seed_compact, tmp_path, monkeypatch):
+    import threading
+    refused, passes = threading.Event(), []
+    real = store_process.relation_chunks
+
+    def after_the_refusal(*args, **kw):  # the first pass ends only once the loader has failed
+        passes.append(kw.get("only"))
+        assert refused.wait(30)
+        yield from real(*args, **kw)
+
+    def refuse(conn, table, options, file):
+        refused.set()
+        raise RuntimeError("Copy exception: Unable to find primary key value Person:甲.")
+    monkeypatch.setattr(store_process, "relation_chunks", after_the_refusal)
+    monkeypatch.setattr(store_process, "copy_file", refuse)
+    (tmp_path / "rows").mkdir()
+    with pytest.raises(StoreError, match=r"graph.lbug: the store refused the load: Copy exception"):
+        save_and_load(seed_compact, tmp_path / "rows", tmp_path / "graph.lbug")
+    assert len(passes) == 1  # the node tables did not load: the second pass was never written
+    assert not list(tmp_path.glob("graph*.lbug*"))
+
+
+def test_beside_a_store_process_the_json_and_page_writers_yield_to_it(seed_compact, tmp_path, monkeypatch):
+    started = []
+    real = outputs.Child
+
+    def recorded(fn, *args, what, nice=0, **kw):
+        started.append((fn.__name__, nice))
+        return real(fn, *args, what=what, nice=nice, **kw)
+    monkeypatch.setattr(outputs, "Child", recorded)
+    monkeypatch.setattr(outputs, "SEPARATE_STORE_EDGES", 10)
+    outputs.write_outputs(seed_compact, tmp_path, jobs=1)
+    assert sorted(started) == [("write_html", outputs.BEHIND_THE_STORE), ("write_json", outputs.BEHIND_THE_STORE)]
+    assert json.loads((tmp_path / "graph.json").read_text(encoding="utf-8"))["nodes"]
+    with EmbeddedStore(tmp_path / "graph.lbug") as store:
+        assert store.counts() == summary(seed_compact)
+    started.clear()
+    monkeypatch.setattr(outputs, "SEPARATE_STORE_EDGES", 10**9)
+    outputs.write_outputs(seed_compact, tmp_path / "small", jobs=1)  # a small graph: all in this process
+    assert started == []

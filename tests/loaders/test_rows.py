@@ -121,3 +121,46 @@ def test_streamed_chunks_hold_at_most_size_edges_and_add_up_to_the_tables(seed_g
         for name, values in data.items():
             gathered.setdefault((kind, pair), {}).setdefault(name, []).extend(values)
     assert gathered == {(k, p): d for k, t in whole.relations.items() for p, d in t.pairs.items() if d["id"]}
+
+
+def test_a_compact_graph_gives_its_relation_layout_without_reading_its_edges(seed_compact, monkeypatch):
+    from loaders import rows
+    nodes = rows.node_tables(seed_compact)
+    with monkeypatch.context() as m:
+        m.setattr(rows, "_edge_rows", lambda *a, **k: pytest.fail("the edges were read"))
+        kept = rows.relation_tables(seed_compact, nodes)
+    read = rows.relation_tables(seed_compact.to_networkx(), nodes)
+    assert {k: (t.columns, list(t.pairs)) for k, t in kept.items()} == \
+        {k: (t.columns, list(t.pairs)) for k, t in read.items()}
+    assert kept["MENTIONED_IN"].columns["count"] == rows.INT  # an undeclared property, typed from its values
+
+
+def test_chunks_of_some_types_only(seed_compact):
+    from loaders.rows import node_tables, relation_chunks, relation_tables
+    nodes = node_tables(seed_compact)
+    tables = relation_tables(seed_compact, nodes)
+    every = {(k, p): len(d["id"]) for k, p, d in relation_chunks(seed_compact, nodes, tables)}
+    some = {(k, p): len(d["id"]) for k, p, d in relation_chunks(seed_compact, nodes, tables, only={"CHAIRED",
+                                                                                                   "MENTIONED_IN"})}
+    assert some == {at: n for at, n in every.items() if at[0] in {"CHAIRED", "MENTIONED_IN"}} and some
+    assert sum(every.values()) == seed_compact.number_of_edges()
+
+
+def _rows_by_id(chunks) -> dict:
+    out = {}
+    for kind, pair, data in chunks:
+        for row in zip(*data.values()):
+            out[row[0]] = (kind, pair, dict(zip(data, row)))
+    return out
+
+
+def test_a_compact_graphs_records_become_the_rows_its_networkx_graph_gives(seed_compact):
+    from loaders.rows import node_tables, relation_chunks, relation_tables
+    G = seed_compact.to_networkx()
+    nodes = node_tables(G)
+    tables = relation_tables(G, nodes)
+    compact = _rows_by_id(relation_chunks(seed_compact, nodes, tables, size=5))  # records, transposed
+    assert compact == _rows_by_id(relation_chunks(G, nodes, tables, size=5))  # dicts, value by value
+    assert len(compact) == G.number_of_edges()
+    assert any(row["count"] for kind, _, row in compact.values() if kind == "MENTIONED_IN")
+    assert any(row["how"] for kind, _, row in compact.values() if kind == "ATTENDED")
