@@ -99,7 +99,7 @@ class StoreError(HuiyiError):
 def stable_id(label: Label | str, *parts: Any) -> str:
     """A deterministic, readable id: the label and the identifying parts, hashed when long."""
     label = label.value if isinstance(label, Label) else label
-    key = ":".join("" if p is None else str(p) for p in parts)
+    key = ":".join([p if type(p) is str else "" if p is None else str(p) for p in parts])
     if len(key) > 48:
         key = key[:24] + "~" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
     return f"{label}:{key}"

@@ -177,7 +177,8 @@ def build_graph(inputs: Iterable[str | Path], *, max_mb: float = documents.DEFAU
     work = partial(_process_or_pass, max_mb=max_mb, cache_folder=str(cache.root) if cache else None,
                    keep_text=keep_text)
     mapper = mapper or parallel.process_map(parallel.check_jobs(jobs), initializer=warm_up)
-    total = sum(_size(p) for p in found.files)
+    sizes = {p: _size(p) for p in found.files}  # read once: stat is not free on a million files
+    total = sum(sizes.values())
     if on_progress:
         on_progress(0, 0, total)
     record_sizes: dict[int, int] = {}  # JSON Lines records: bytes each, for progress
@@ -189,7 +190,7 @@ def build_graph(inputs: Iterable[str | Path], *, max_mb: float = documents.DEFAU
     for task, results in _with_tasks(mapper, work, tasks):
         # progress in input bytes: a file's size, a JSON Lines record's text
         done_bytes += record_sizes.pop(id(task), 0) if isinstance(task, Document) else \
-            _size(task) if isinstance(task, Path) else 0
+            sizes.get(task, 0) if isinstance(task, Path) else 0
         for item in results:
             if isinstance(item, documents.Skipped):
                 log.add(item.path, "skipped", reason=item.reason)

@@ -11,6 +11,7 @@ in the browser, so 5,000 nodes settle in seconds.
 from __future__ import annotations
 
 import html
+import importlib.util
 import json
 import re
 from functools import lru_cache
@@ -66,8 +67,11 @@ def _static(name: str) -> str:
 @lru_cache(maxsize=1)
 def vis_assets() -> tuple[str, str]:
     """vis-network's JS and CSS, read from the pyvis package (a declared dependency)."""
-    try:
-        lib = resources.files("pyvis") / "lib" / VIS_VERSION
+    try:  # found, not imported: importing pyvis imports IPython and jinja2 (a tenth of a second)
+        spec = importlib.util.find_spec("pyvis")
+        if spec is None or not spec.submodule_search_locations:
+            raise ModuleNotFoundError("no package pyvis")
+        lib = Path(list(spec.submodule_search_locations)[0]) / "lib" / VIS_VERSION
         js = (lib / "vis-network.min.js").read_text(encoding="utf-8")
         css = (lib / "vis-network.css").read_text(encoding="utf-8")
     except (ModuleNotFoundError, FileNotFoundError) as exc:

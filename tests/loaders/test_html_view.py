@@ -221,3 +221,19 @@ def test_a_compact_graphs_overview_keeps_the_same_nodes_and_the_same_kinds_of_ed
         assert all(G.has_edge(u, v, k) and d == G.edges[u, v, k] for u, v, k, d in a.edges(keys=True, data=True))
     whole = overview(seed_compact, max_nodes=10_000, max_edges=links)  # the links fill the cap: no mention
     assert whole.number_of_edges() == links and all(d["type"] != "MENTIONED_IN" for *_, d in whole.edges(data=True))
+
+
+def test_the_page_finds_vis_network_in_pyvis_without_importing_it(monkeypatch):
+    import importlib.util
+
+    from graph.models import ConfigError
+    from loaders import html_view
+    html_view.vis_assets.cache_clear()
+    js, css = html_view.vis_assets()
+    assert "vis-network" in js[:2000].lower() and ".vis-network" in css
+    assert "</script" not in js.lower()  # inlined text cannot close its element early
+    html_view.vis_assets.cache_clear()
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name: None)
+    with pytest.raises(ConfigError, match="vis-network.min.js not found.*pip install -e"):
+        html_view.vis_assets()
+    html_view.vis_assets.cache_clear()
