@@ -1,9 +1,10 @@
 """Every output of a build from one graph: graph.json, graph.html and the embedded store.
 
 A large graph's store (or any with more than one worker) is written by a process of its own
-(loaders/store_process.py), and then the JSON and the page by forked children of their own: the
-outputs are independent. The children read the edges from the build's spill (graph/spill.py) with
-positional reads, so nothing of the graph is copied to them.
+(loaders/store_process.py) while this one writes the JSON: the outputs are independent and the
+store's rows and load are the longest of them, so they take the second core. With more than one
+worker the page is drawn by a forked child too. The children read the edges from the build's
+spill (graph/spill.py) with positional reads, so nothing of the graph is copied to them.
 """
 from __future__ import annotations
 
@@ -20,38 +21,24 @@ from .json_export import write_json
 from .store_process import start_store
 
 SEPARATE_STORE_EDGES = 50_000  # from this many edges the store is loaded by its own process
-BEHIND_THE_STORE = 10  # niceness of the JSON and page writers beside a store process (see below)
 
 
 def write_outputs(G: nx.MultiDiGraph, out: str | Path, *, html: bool = True, store: bool = True,
                   jobs: int = 1) -> list[Path]:
     """Write OUT/graph.json, OUT/graph.html (if `html`) and OUT/graph.lbug (if `store`) from G (a
     networkx graph or a build.EdgeListGraph); returns the paths. Raises StoreError when the store
-    refuses the graph.
-
-    When the store has a process of its own, the JSON and the page are written by forked children
-    of lower priority: the store's rows and load are the longest chain of the three, so they get
-    the cores first and the others take what is left."""
+    refuses the graph."""
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    forking = "fork" in multiprocessing.get_all_start_methods()
-    separate = store and (jobs > 1 or G.number_of_edges() >= SEPARATE_STORE_EDGES)
-    pending = start_store(G, out / STORE_NAME) if separate else None
-    behind = separate and forking
-    text = Child(write_json, G, out / "graph.json", what=f"{out / 'graph.json'}: the JSON writer",
-                 nice=BEHIND_THE_STORE) if behind else None
+    pending = start_store(G, out / STORE_NAME) \
+        if store and (jobs > 1 or G.number_of_edges() >= SEPARATE_STORE_EDGES) else None
     page = None
     if html:
         from .html_view import write_html
-        if behind or (jobs > 1 and forking):
-            page = Child(write_html, G, out / "graph.html", what=f"{out / 'graph.html'}: the page writer",
-                         nice=BEHIND_THE_STORE if behind else 0)
+        if jobs > 1 and "fork" in multiprocessing.get_all_start_methods():
+            page = Child(write_html, G, out / "graph.html", what=f"{out / 'graph.html'}: the page writer")
     try:
-        if text is None:
-            write_json(G, out / "graph.json")
-        else:
-            text.wait()
-        written = [out / "graph.json"]
+        written = [write_json(G, out / "graph.json")]
         if html:
             if page is None:
                 write_html(G, out / "graph.html")
@@ -65,7 +52,7 @@ def write_outputs(G: nx.MultiDiGraph, out: str | Path, *, html: bool = True, sto
                 pending.wait()
             written.append(out / STORE_NAME)
     finally:  # a writer that failed first leaves no other process behind (waiting again is free)
-        for child in (text, page, pending):
+        for child in (page, pending):
             if child is not None:
                 try:
                     child.wait()

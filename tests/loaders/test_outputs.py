@@ -132,23 +132,3 @@ def test_when_the_load_fails_the_rows_stop_and_the_error_names_the_store(seed_co
         save_and_load(seed_compact, tmp_path / "rows", tmp_path / "graph.lbug")
     assert len(passes) == 1  # the node tables did not load: the second pass was never written
     assert not list(tmp_path.glob("graph*.lbug*"))
-
-
-def test_beside_a_store_process_the_json_and_page_writers_yield_to_it(seed_compact, tmp_path, monkeypatch):
-    started = []
-    real = outputs.Child
-
-    def recorded(fn, *args, what, nice=0, **kw):
-        started.append((fn.__name__, nice))
-        return real(fn, *args, what=what, nice=nice, **kw)
-    monkeypatch.setattr(outputs, "Child", recorded)
-    monkeypatch.setattr(outputs, "SEPARATE_STORE_EDGES", 10)
-    outputs.write_outputs(seed_compact, tmp_path, jobs=1)
-    assert sorted(started) == [("write_html", outputs.BEHIND_THE_STORE), ("write_json", outputs.BEHIND_THE_STORE)]
-    assert json.loads((tmp_path / "graph.json").read_text(encoding="utf-8"))["nodes"]
-    with EmbeddedStore(tmp_path / "graph.lbug") as store:
-        assert store.counts() == summary(seed_compact)
-    started.clear()
-    monkeypatch.setattr(outputs, "SEPARATE_STORE_EDGES", 10**9)
-    outputs.write_outputs(seed_compact, tmp_path / "small", jobs=1)  # a small graph: all in this process
-    assert started == []
