@@ -3,9 +3,11 @@
 A large graph's store is written by another process (forked, so it starts at once and reads the
 graph the build holds without copying it; spawned where there is no fork). It streams the graph's
 rows into Parquet files, one per node table and per relationship pair, a chunk of rows at a time,
-then bulk-loads each with `COPY ... FROM 'file.parquet'`, which the engine reads itself: no Arrow
+and the engine bulk-loads each with `COPY ... FROM 'file.parquet'`, reading it itself: no Arrow
 table of a million rows is ever held in Python (the engine keeps every Arrow table handed to it
-until its connection closes). Meanwhile the build writes graph.json and graph.html.
+until its connection closes). The edges are written in two passes, and a thread loads the first
+pass's tables while the second is written (`save_and_load`). Meanwhile the build writes
+graph.json and graph.html.
 """
 from __future__ import annotations
 
