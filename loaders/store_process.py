@@ -130,7 +130,7 @@ def _release_freed_memory() -> None:
     50 MB after the rows of a million edges); a no-op where the C library has no malloc_trim."""
     try:
         ctypes.CDLL(None).malloc_trim(0)
-    except (OSError, AttributeError):
+    except (OSError, AttributeError, TypeError):  # no such C library or function here
         pass
 
 
