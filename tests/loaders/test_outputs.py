@@ -132,3 +132,21 @@ def test_when_the_load_fails_the_rows_stop_and_the_error_names_the_store(seed_co
         save_and_load(seed_compact, tmp_path / "rows", tmp_path / "graph.lbug")
     assert len(passes) == 1  # the node tables did not load: the second pass was never written
     assert not list(tmp_path.glob("graph*.lbug*"))
+
+
+def test_one_pass_when_the_graph_kept_no_counts_or_has_one_relation_type(seed_compact, seed_graph):
+    from graph.build import EdgeListGraph
+    from graph.spill import EdgeSpill
+    from loaders.rows import node_tables, relation_tables
+    nodes = node_tables(seed_graph)
+    assert store_process._relation_groups(seed_graph, relation_tables(seed_graph, nodes)) == [None]  # networkx
+    chaired = [r for r in seed_compact.edge_records() if r[3] == "CHAIRED"]
+    plain = EdgeListGraph(dict(seed_compact.nodes(data=True)), chaired)  # a plain list: no counts kept
+    assert store_process._relation_groups(plain, relation_tables(plain, nodes)) == [None]
+    spill = EdgeSpill()
+    spill.append(("all",), chaired)
+    one_type = EdgeListGraph(dict(seed_compact.nodes(data=True)), spill)  # counts kept, but of one type
+    assert one_type.edge_layout() is not None
+    assert store_process._relation_groups(one_type, relation_tables(one_type, nodes)) == [None]
+    groups = store_process._relation_groups(seed_compact, relation_tables(seed_compact, nodes))
+    assert len(groups) == 2 and all(groups)
