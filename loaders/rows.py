@@ -237,16 +237,13 @@ EDGE_FIXED = ("id", "source", "target", *PROVENANCE)  # the columns every edge r
 _NO_PROPS: dict = {}
 
 
-def _edge_rows(G, kinds: set[str] | None = None) -> Iterator[tuple[str, tuple, dict]]:
-    """(type, (id, source, target, doc, doc_id, evidence, start, end), properties) per edge (of the
-    types `kinds`, or all). From a build.EdgeListGraph's records the properties are only the
-    others, and no dict is made per edge; from networkx they are the edge's own dict (type and
-    provenance included: readers skip them)."""
+def _edge_rows(G) -> Iterator[tuple[str, tuple, dict]]:
+    """(type, (id, source, target, doc, doc_id, evidence, start, end), properties) per edge. From a
+    build.EdgeListGraph's records the properties are only the others, and no dict is made per edge;
+    from networkx they are the edge's own dict (type and provenance included: readers skip them)."""
     records = getattr(G, "edge_records", None)
     if records is not None:
         for r in records():
-            if kinds is not None and r[3] not in kinds:
-                continue
             more = r[9]
             yield r[3], (r[0], r[1], r[2], r[4], r[5], r[6], r[7], r[8]), \
                 _NO_PROPS if more is None else {"count": more} if type(more) is int else more
@@ -254,8 +251,6 @@ def _edge_rows(G, kinds: set[str] | None = None) -> Iterator[tuple[str, tuple, d
     for source, target, key, data in G.edges(keys=True, data=True):
         get = data.get
         kind = get("type")
-        if kinds is not None and kind not in kinds:
-            continue
         yield kind, (_edge_key(kind, source, target, key), source, target, get("doc"), get("doc_id"),
                      get("evidence"), get("start"), get("end")), data
 
@@ -340,7 +335,7 @@ def relation_chunks(G: nx.MultiDiGraph, nodes: dict[str, NodeTable], tables: dic
         columns_of = _record_columns
     else:
         items = ((kind, (label_of[fixed[1]], label_of[fixed[2]]), (fixed, props))
-                 for kind, fixed, props in _edge_rows(G, only))
+                 for kind, fixed, props in _edge_rows(G) if only is None or kind in only)
         columns_of = _dict_columns
     groups: dict[tuple[str, tuple[str, str]], list] = {}
     held = 0

@@ -144,6 +144,9 @@ def test_chunks_of_some_types_only(seed_compact):
                                                                                                    "MENTIONED_IN"})}
     assert some == {at: n for at, n in every.items() if at[0] in {"CHAIRED", "MENTIONED_IN"}} and some
     assert sum(every.values()) == seed_compact.number_of_edges()
+    G = seed_compact.to_networkx()  # the same filter on a networkx graph's edge dicts
+    assert {(k, p): len(d["id"]) for k, p, d in relation_chunks(G, nodes, tables, only={"CHAIRED", "MENTIONED_IN"})} \
+        == some
 
 
 def _rows_by_id(chunks) -> dict:
