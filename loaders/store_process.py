@@ -128,6 +128,8 @@ def _release_freed_memory() -> None:
         ctypes.CDLL(None).malloc_trim(0)
     except (OSError, AttributeError, TypeError):  # no such C library or function here
         pass
+    import pyarrow
+    pyarrow.default_memory_pool().release_unused()
 
 
 class _Stopped(RuntimeError):
@@ -159,6 +161,7 @@ def save_and_load(G, folder: Path, path: Path) -> dict[str, dict[str, int]]:
         if "error" in outcome:  # the load failed already: stop writing rows nobody will read
             raise outcome["error"]
         work.put((kind, items))
+        _release_freed_memory()  # a table's rows are written: the load beside is what grows
     try:
         _write_tables(G, folder, ready)
         _release_freed_memory()  # the rows are written; the load, still running, is what grows next
