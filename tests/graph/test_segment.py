@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import jieba
+import pytest
 
 from graph import segment
 
@@ -20,3 +21,24 @@ def test_released_dictionaries_load_again_and_cut_the_same():
     segment.release()
     assert segment.tokenizer() is not first  # dropped, then loaded afresh on demand
     assert segment.cut("省委常委会召开会议") == before and segment.word_tag("会议") == tagged != ""
+
+
+def test_jiebas_cache_read_whole_gives_the_dictionary_jieba_reads_itself():
+    theirs = jieba.Tokenizer()
+    theirs.initialize()  # (writes the cache if this machine has none yet)
+    ours = jieba.Tokenizer()
+    ours.initialize = lambda *a, **kw: pytest.fail("left to jieba although its cache is there")
+    segment._initialise(ours)
+    assert ours.initialized and ours.FREQ == theirs.FREQ and ours.total == theirs.total
+
+
+def test_without_a_usable_cache_jieba_loads_its_dictionary_itself(tmp_path, monkeypatch):
+    import tempfile
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))  # jieba's cache lives in the temporary folder
+    (tmp_path / "jieba.cache").write_bytes(b"not marshal data")
+    tk = jieba.Tokenizer()
+    segment._initialise(tk)  # an unreadable cache: jieba builds the dictionary and writes a new one
+    assert tk.initialized and tk.FREQ.get("会议", 0) > 0
+    again = jieba.Tokenizer()
+    segment._initialise(again)  # now read whole
+    assert again.FREQ == tk.FREQ and again.total == tk.total
