@@ -160,14 +160,32 @@ def rejoin_lines(a: Aligned) -> Aligned:
     return _delete(a, joins)
 
 
+_GRAM_SKIPPED = re.compile(r"[\s,。、:;“”()]")
+UNIQUE_RUN = 12  # characters in a row that a longer line lacks: a line holding them is no copy
+
+
 def _grams(s: str) -> set[str]:
-    s = re.sub(r"[\s,。、:;“”()]", "", s)
+    s = _GRAM_SKIPPED.sub("", s)
     return {s[i:i + 3] for i in range(len(s) - 2)}
 
 
+def _has_own_text(s: str, other: set[str]) -> bool:
+    """Whether `s` holds UNIQUE_RUN characters in a row none of whose trigrams is in `other`: text
+    of its own (a sentence that the longer line does not have), not a preview's cut or edits."""
+    s = _GRAM_SKIPPED.sub("", s)
+    run = 0
+    for i in range(len(s) - 2):
+        run = 0 if s[i:i + 3] in other else run + 1
+        if run >= UNIQUE_RUN - 2:
+            return True
+    return False
+
+
 def dedupe_blocks(a: Aligned, *, max_lines: int = 600) -> Aligned:
-    """Keep one copy of repeated text: a line mostly contained in a longer line is dropped,
-    and a line repeated word for word keeps its first copy (preview + full text, repeated titles)."""
+    """Keep one copy of repeated text: a line mostly contained in a longer line is dropped (unless
+    it also holds a stretch of text of its own, e.g. a lead paragraph whose other sentences recur
+    further down), and a line repeated word for word keeps its first copy (preview + full text,
+    repeated titles)."""
     spans = [(s, e) for s, e in _lines(a) if a.text[s:e].strip()]
     if len(spans) > max_lines:
         return a
@@ -186,7 +204,7 @@ def dedupe_blocks(a: Aligned, *, max_lines: int = 600) -> Aligned:
         if len(g) < 8:
             continue
         for j, g2 in enumerate(grams):
-            if j != i and len(texts[j]) > len(t) and len(g & g2) >= 0.6 * len(g):
+            if j != i and len(texts[j]) > len(t) and len(g & g2) >= 0.6 * len(g) and not _has_own_text(t, g2):
                 dropped.append((span[0], min(span[1] + 1, len(a.text))))
                 break
     return _delete(a, dropped)

@@ -104,3 +104,13 @@ def test_sentences_split_on_closing_punctuation():
 def test_drop_chrome_keeps_ordinary_text():
     raw = "2月20日下午,全省会议在昆明召开。\n云南省委书记陈豪强调,要做好工作。\n"
     assert drop_chrome(Aligned.of(raw)).text == raw
+
+
+def test_a_lead_whose_other_sentences_recur_below_keeps_its_own_sentence():
+    recurring = ("要清醒认识到,虽然村组、社区解除了硬封闭,但绝不意味着排查甄别就可以不做了。"
+                 "每次回家,格茸卓玛仿佛是村里的“明星”,乡亲们围着她问这问那。")
+    lead = "9月23日,省政府第2次常务会议在大连召开。" + recurring
+    later = "会议要求,各成员单位要制定部门工作方案,明确职责任务,完善疫情应对预案。" + recurring + "切实做到不漏一人。"
+    text = dedupe_blocks(Aligned.of("标题\n" + lead + "\n" + later)).text
+    assert "省政府第2次常务会议在大连召开" in text  # the lead holds a sentence the longer line lacks
+    assert text.count("制定部门工作方案") == 1
