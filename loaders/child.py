@@ -1,8 +1,10 @@
 """One writer run by a child process beside the build, its result or error sent back over a pipe."""
 from __future__ import annotations
 
+import ctypes
 import gc
 import multiprocessing
+import sys
 from typing import Any, Callable
 
 from graph.models import HuiyiError
@@ -47,3 +49,16 @@ class Child:
         if status != "ok":
             raise self.error(value)
         return value
+
+
+def release_freed_memory() -> None:
+    """Hand the heap's free blocks back to the system (glibc and pyarrow keep them for reuse
+    otherwise: some 50 MB after the rows of a million edges), so that a writer that is done does
+    not hold memory through the store's load; a no-op where the C library has no malloc_trim."""
+    try:
+        ctypes.CDLL(None).malloc_trim(0)
+    except (OSError, AttributeError, TypeError):  # no such C library or function here
+        pass
+    arrow = sys.modules.get("pyarrow")  # (its pool only matters where it was used: never imported for this)
+    if arrow is not None:
+        arrow.default_memory_pool().release_unused()

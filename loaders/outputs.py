@@ -15,7 +15,7 @@ import networkx as nx
 
 from graph.models import HuiyiError
 
-from .child import Child
+from .child import Child, release_freed_memory
 from .embedded_store import STORE_NAME, write_store
 from .json_export import write_json
 from .store_process import start_store
@@ -49,6 +49,7 @@ def write_outputs(G: nx.MultiDiGraph, out: str | Path, *, html: bool = True, sto
             if pending is None:
                 write_store(G, out / STORE_NAME)
             else:
+                release_freed_memory()  # this process's writers are done; the store's load still grows
                 pending.wait()
             written.append(out / STORE_NAME)
     finally:  # a writer that failed first leaves no other process behind (waiting again is free)

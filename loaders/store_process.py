@@ -11,7 +11,6 @@ graph.json and graph.html.
 """
 from __future__ import annotations
 
-import ctypes
 import json
 import queue
 import shutil
@@ -22,7 +21,7 @@ from typing import Any, Callable
 
 from graph.models import StoreError
 
-from .child import Child
+from .child import Child, release_freed_memory
 from .embedded_store import (arrow_table, copy_file, copy_header, fresh_store, pair_options, schema_statements,
                              table_columns)
 from .rows import GraphRows, kept_pair_counts, node_tables, relation_chunks, relation_tables
@@ -121,17 +120,6 @@ def load_saved(folder: Path, path: Path) -> dict[str, dict[str, int]]:
     return fresh_store(path, load)
 
 
-def _release_freed_memory() -> None:
-    """Hand the heap's free blocks back to the system (glibc keeps them for reuse otherwise: some
-    50 MB after the rows of a million edges); a no-op where the C library has no malloc_trim."""
-    try:
-        ctypes.CDLL(None).malloc_trim(0)
-    except (OSError, AttributeError, TypeError):  # no such C library or function here
-        pass
-    import pyarrow
-    pyarrow.default_memory_pool().release_unused()
-
-
 class _Stopped(RuntimeError):
     """The rows stopped coming (their writer failed): the store being built is dropped."""
 
@@ -161,10 +149,10 @@ def save_and_load(G, folder: Path, path: Path) -> dict[str, dict[str, int]]:
         if "error" in outcome:  # the load failed already: stop writing rows nobody will read
             raise outcome["error"]
         work.put((kind, items))
-        _release_freed_memory()  # a table's rows are written: the load beside is what grows
+        release_freed_memory()  # a table's rows are written: the load beside is what grows
     try:
         _write_tables(G, folder, ready)
-        _release_freed_memory()  # the rows are written; the load, still running, is what grows next
+        release_freed_memory()  # the rows are written; the load, still running, is what grows next
     except BaseException:
         work.put(("stop", []))
         loader.join()
