@@ -153,7 +153,7 @@ def save_and_load(G, folder: Path, path: Path) -> dict[str, dict[str, int]]:
         if "error" in outcome:  # the load failed already: stop writing rows nobody will read
             raise outcome["error"]
         work.put((kind, items))
-        release_freed_memory()  # a table's rows are written: the load beside is what grows
+        release_freed_memory()  # a pass's rows are written: the load beside is what grows
     try:
         _write_tables(G, folder, ready)
         release_freed_memory()  # the rows are written; the load, still running, is what grows next
