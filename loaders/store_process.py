@@ -155,8 +155,7 @@ def save_and_load(G, folder: Path, path: Path) -> dict[str, dict[str, int]]:
         work.put((kind, items))
         release_freed_memory()  # a pass's rows are written: the load beside is what grows
     try:
-        _write_tables(G, folder, ready)
-        release_freed_memory()  # the rows are written; the load, still running, is what grows next
+        _write_tables(G, folder, ready)  # (`ready` released the last pass's memory already)
     except BaseException:
         work.put(("stop", []))
         loader.join()
