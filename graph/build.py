@@ -8,6 +8,7 @@ from typing import Any, Iterable, Iterator
 import networkx as nx
 
 from .models import Entity, Relation
+from .spill import EdgeSpill
 
 
 def clean_value(value):
@@ -103,9 +104,16 @@ class EdgeListGraph:
             else:
                 yield (record[1], record[2], value) if data else (record[1], record[2])
 
-    def edge_records(self) -> Iterator[EdgeRecord]:
-        """The edge records themselves (see EdgeRecord), for writers that need no attribute dicts."""
-        return iter(self._edges)
+    def edge_records(self, pairs: Iterable[tuple[str, str, str]] | None = None) -> Iterator[EdgeRecord]:
+        """The edge records themselves (see EdgeRecord), for writers that need no attribute dicts;
+        `pairs`: only those of these (type, from label, to label)s, a label being the part of an
+        id before its first colon (from an EdgeSpill only their chunks are read)."""
+        if pairs is None:
+            return iter(self._edges)
+        if isinstance(self._edges, EdgeSpill):
+            return (r for chunk in self._edges.chunks(pairs) for r in chunk)
+        wanted = set(pairs)
+        return (r for r in self._edges if (r[3], r[1][:r[1].find(":")], r[2][:r[2].find(":")]) in wanted)
 
     def edge_layout(self) -> tuple[Counter, dict[str, set[tuple[str, type]]]] | None:
         """(records per (type, from label, to label), each type's (property, Python type)s) as an

@@ -284,6 +284,7 @@ class Merger:
             nodes[eid] = {"label": n.label.value, "name": n.name[1],
                           **{k: clean_value(v) for k, v in sorted(n.props().items()) if k not in {"label", "name"}}}
         rels, self.relations = self.relations, EdgeSpill()
+        rels.sort()  # once here, not in each process that reads it
         return EdgeListGraph(nodes, rels)
 
     def to_networkx(self) -> nx.MultiDiGraph:

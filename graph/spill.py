@@ -6,39 +6,60 @@ one chunk into a buffer that moves to a temporary file once it passes `memory_li
 reads them back chunk by chunk. Chunks are read in the order of their keys (a report's file name
 and id), so the edges come out the same whatever order reports were merged in. Reads are
 positional (`os.pread`), so a forked writer reads the same file without disturbing this process.
+An `EdgeSpill` keeps a report's edges as a chunk per (type, from label, to label), so the store's
+writer reads one table's records at a time (and hands each table to the engine as it is done).
 """
 from __future__ import annotations
 
 import os
 import pickle
 import tempfile
+from array import array
 from collections import Counter
-from typing import Iterator
+from typing import Iterable, Iterator
 
 MEMORY_LIMIT = 32 * 2**20  # bytes held in memory before the chunks move to a temporary file
+READ_AHEAD = 2**20  # bytes of adjacent chunks read at once
 
 
 class Spill:
-    """A sized, re-iterable collection of picklable records, in chunks read back in key order."""
+    """A sized, re-iterable collection of picklable records, in chunks read back in key order.
+    A chunk may belong to a group (a tuple, () by default): `chunks(groups)` reads the chunks of
+    some groups only."""
 
     def __init__(self, *, memory_limit: int = MEMORY_LIMIT, folder: str | None = None):
         self.memory_limit, self.folder = memory_limit, folder
         self._buffer: bytearray | None = bytearray()
         self._file = None  # the temporary file, once the buffer has moved there
         self._size = 0  # bytes written
-        self._chunks: list[tuple[tuple, int, int, int]] = []  # (key, offset, length, records)
+        # per chunk, side by side (a corpus makes hundreds of thousands of chunks: no tuple each)
+        self._keys: list[tuple] = []
+        self._groups = array("I")  # index into _group_names
+        self._offsets, self._lengths = array("q"), array("q")
+        self._group_names: list[tuple] = []
+        self._group_index: dict[tuple, int] = {}
+        self._of_group: dict[int, list[int]] | None = None  # group -> its chunks in order, once asked
         self._sorted = True
+        self._unflushed = False  # written to the file since its last flush
         self._count = 0
 
-    def append(self, key: tuple, records: list[tuple]) -> None:
-        """Add one chunk of records under `key` (chunks are read back in key order, and chunks with
-        equal keys in the order they were added)."""
+    def append(self, key: tuple, records: list[tuple], group: tuple = ()) -> None:
+        """Add one chunk of records under `key` and `group` (chunks are read back in key order, and
+        chunks with equal keys in the order they were added)."""
         if not records:
             return
         data = pickle.dumps(records, protocol=pickle.HIGHEST_PROTOCOL)
-        if self._chunks and key < self._chunks[-1][0]:
+        g = self._group_index.get(group)
+        if g is None:
+            g = self._group_index[group] = len(self._group_names)
+            self._group_names.append(group)
+        if self._keys and key < self._keys[-1]:
             self._sorted = False
-        self._chunks.append((key, self._size, len(data), len(records)))
+        self._keys.append(key)
+        self._groups.append(g)
+        self._offsets.append(self._size)
+        self._lengths.append(len(data))
+        self._of_group = None
         self._write(data)
         self._count += len(records)
 
@@ -52,27 +73,67 @@ class Spill:
         else:
             self._file.write(data)
         self._size += len(data)
+        self._unflushed = self._file is not None
 
     def _read(self, offset: int, length: int) -> bytes:
         if self._buffer is not None:
             return bytes(self._buffer[offset:offset + length])
-        self._file.flush()
+        if self._unflushed:  # (once after the writes, not per read: a pass reads 100,000s of chunks)
+            self._file.flush()
+            self._unflushed = False
         return os.pread(self._file.fileno(), length, offset)
 
     @property
     def on_disk(self) -> bool:
         return self._file is not None
 
-    def _ordered(self) -> list[tuple[tuple, int, int, int]]:
-        if not self._sorted:  # a stable sort: equal keys keep the order they came in
-            self._chunks.sort(key=lambda c: c[0])
-            self._sorted = True
-        return self._chunks
+    def sort(self) -> None:
+        """Put the chunks in key order now (a stable sort: chunks with equal keys keep the order they
+        were added in). Reading does it when needed; a writer about to fork readers calls it first,
+        so that they do not each sort their own copy."""
+        if self._sorted:
+            return
+        order = sorted(range(len(self._keys)), key=self._keys.__getitem__)
+        self._keys = [self._keys[i] for i in order]
+        for name in ("_groups", "_offsets", "_lengths"):
+            column = getattr(self, name)
+            setattr(self, name, array(column.typecode, [column[i] for i in order]))
+        self._of_group, self._sorted = None, True
 
-    def chunks(self) -> Iterator[list[tuple]]:
-        """Each chunk's records, chunks in key order."""
-        for _, offset, length, _ in list(self._ordered()):
-            yield pickle.loads(self._read(offset, length))
+    def _chosen(self, groups: Iterable[tuple] | None) -> list[int]:
+        """The chunks (by position, in order) of `groups`, or all of them."""
+        self.sort()
+        if groups is None:
+            return list(range(len(self._keys)))
+        if self._of_group is None:
+            self._of_group = {}
+            for i, g in enumerate(self._groups):
+                self._of_group.setdefault(g, []).append(i)
+        wanted = [self._of_group.get(self._group_index[g], []) for g in set(groups) if g in self._group_index]
+        return wanted[0] if len(wanted) == 1 else sorted(i for chunks in wanted for i in chunks)
+
+    def _blobs(self, chosen: list[int]) -> Iterator[tuple[int, memoryview]]:
+        """(position, pickled records) of the chosen chunks, in their order; chunks that lie end to
+        end in the file (a report's pairs, read in order) are read together."""
+        offsets, lengths = self._offsets, self._lengths
+        i, n = 0, len(chosen)
+        while i < n:
+            start = end = offsets[chosen[i]]
+            j = i
+            while j < n and offsets[chosen[j]] == end and end - start < READ_AHEAD:
+                end += lengths[chosen[j]]
+                j += 1
+            data = memoryview(self._read(start, end - start))
+            for k in chosen[i:j]:
+                at = offsets[k] - start
+                yield k, data[at:at + lengths[k]]
+            i = j
+
+    def chunks(self, groups: Iterable[tuple] | None = None) -> Iterator[list[tuple]]:
+        """Each chunk's records, chunks in key order; `groups`: only these groups' chunks
+        (only they are read)."""
+        for _, blob in self._blobs(self._chosen(groups)):
+            yield pickle.loads(blob)
 
     def __iter__(self) -> Iterator[tuple]:
         for records in self.chunks():
@@ -80,8 +141,9 @@ class Spill:
 
     def keyed(self) -> Iterator[tuple[tuple, object]]:
         """(key, record) for every record, in key order."""
-        for key, offset, length, _ in list(self._ordered()):
-            for record in pickle.loads(self._read(offset, length)):
+        for i, blob in self._blobs(self._chosen(None)):
+            key = self._keys[i]
+            for record in pickle.loads(blob):
                 yield key, record
 
     def __len__(self) -> int:
@@ -90,19 +152,18 @@ class Spill:
     def close(self) -> None:
         if self._file is not None:
             self._file.close()
-        self._buffer, self._file, self._chunks = bytearray(), None, []
-        self._size, self._count = 0, 0
+        self.__init__(memory_limit=self.memory_limit, folder=self.folder)
 
     def __getstate__(self):
         """Pickled (for a spawned process or a cluster) as the records themselves."""
         return {"memory_limit": self.memory_limit,
-                "chunks": [(key, pickle.loads(self._read(offset, length)))
-                           for key, offset, length, _ in self._ordered()]}
+                "chunks": [(self._keys[i], self._group_names[self._groups[i]],
+                            pickle.loads(self._read(self._offsets[i], self._lengths[i]))) for i in self._chosen(None)]}
 
     def __setstate__(self, state) -> None:
         self.__init__(memory_limit=state["memory_limit"])
-        for key, records in state["chunks"]:
-            self.append(key, records)
+        for key, group, records in state["chunks"]:
+            self.append(key, records, group)
 
 
 class EdgeSpill(Spill):
@@ -124,10 +185,18 @@ class EdgeSpill(Spill):
             counts[kind] += n
         return counts
 
-    def append(self, key: tuple, records: list[tuple]) -> None:
-        super().append(key, records)
-        self.pairs.update((r[3], r[1][:r[1].find(":")], r[2][:r[2].find(":")]) for r in records)
+    def append(self, key: tuple, records: list[tuple], group: tuple | None = None) -> None:
+        """Add a report's records under `key`, a chunk per (type, from label, to label) (so that a
+        writer can read one pair's records without the others'); `group` is not used: a record's
+        group is its pair."""
+        by_pair: dict[tuple[str, str, str], list[tuple]] = {}
         for r in records:
+            pair = (r[3], r[1][:r[1].find(":")], r[2][:r[2].find(":")])
+            found = by_pair.get(pair)
+            if found is None:
+                by_pair[pair] = [r]
+            else:
+                found.append(r)
             more = r[9]
             if more is not None:
                 kinds = self.properties.get(r[3])
@@ -137,7 +206,7 @@ class EdgeSpill(Spill):
                     kinds.add(("count", int))
                 else:
                     kinds.update([(k, type(v)) for k, v in more.items()])
+        for pair in sorted(by_pair):
+            super().append(key, by_pair[pair], pair)
+            self.pairs[pair] += len(by_pair[pair])
 
-    def close(self) -> None:
-        super().close()
-        self.pairs, self.properties = Counter(), {}

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import islice
 from typing import Iterator
 
 import networkx as nx
@@ -279,18 +280,35 @@ def _relation_layout(declared: dict[str, dict[str, str]], found: dict[str, set[t
     return tables
 
 
-def _kept_layout(G, nodes: dict[str, NodeTable]) -> list[tuple[tuple[str, str, str], set]] | None:
-    """((type, from label, to label), the type's (property, Python type)s) per pair, from a compact
-    graph that kept them (build.EdgeListGraph.edge_layout); None when it did not or when an id's
-    label is not a node label of G (then the edges are read)."""
+def _ids_name_labels(nodes: dict[str, NodeTable]) -> bool:
+    """Whether every node's id starts with its table's label and a colon (graph.models.stable_id),
+    so that an edge's (from, to) labels can be read off its ends' ids."""
+    return all(node.startswith(f"{label}:") for label, table in nodes.items() for node in table.data.get("id", ()))
+
+
+def kept_pair_counts(G, nodes: dict[str, NodeTable]) -> dict[tuple[str, str, str], int] | None:
+    """Edges per (type, from label, to label) as a compact graph kept them while its records came
+    (build.EdgeListGraph.edge_layout), whose records it can read a pair at a time; None when it
+    kept none or when its ids do not name their nodes' tables (then the edges are read)."""
     layout = getattr(G, "edge_layout", None)
     kept = layout() if layout is not None else None
     if kept is None:
         return None
-    pairs, properties = kept
-    if any(n and (source not in nodes or target not in nodes) for (_, source, target), n in pairs.items()):
+    if any(n and (source not in nodes or target not in nodes) for (_, source, target), n in kept[0].items()):
         return None
-    return [(pair, properties.get(pair[0], set())) for pair, n in pairs.items() if n]
+    if not _ids_name_labels(nodes):
+        return None
+    return {pair: n for pair, n in kept[0].items() if n}
+
+
+def _kept_layout(G, nodes: dict[str, NodeTable]) -> list[tuple[tuple[str, str, str], set]] | None:
+    """((type, from label, to label), the type's (property, Python type)s) per pair of a compact
+    graph that kept them (see `kept_pair_counts`); None when it did not."""
+    counts = kept_pair_counts(G, nodes)
+    if counts is None:
+        return None
+    properties = G.edge_layout()[1]
+    return [(pair, properties.get(pair[0], set())) for pair in counts]
 
 
 def relation_tables(G: nx.MultiDiGraph, nodes: dict[str, NodeTable]) -> dict[str, RelTable]:
@@ -322,21 +340,31 @@ def relation_tables(G: nx.MultiDiGraph, nodes: dict[str, NodeTable]) -> dict[str
 
 
 def relation_chunks(G: nx.MultiDiGraph, nodes: dict[str, NodeTable], tables: dict[str, RelTable],
-                    size: int | None = None, only: set[str] | None = None
+                    size: int | None = None, only: set[tuple[str, str, str]] | None = None
                     ) -> Iterator[tuple[str, tuple[str, str], dict[str, list]]]:
     """(type, (from, to), columns) chunks, in the column order of `tables` (see `relation_tables`)
     and in G's order within a pair: with `size`, whenever `size` edges are gathered, every pair's
     gathered edges come out (so at most `size` are held at once); with None, one chunk per pair.
-    `only`: the relation types wanted (None: all)."""
-    label_of = _label_of(nodes)
+    `only`: the (type, from label, to label)s wanted (None: all); a compact graph then reads
+    only their records."""
     records = getattr(G, "edge_records", None)
+    by_pair = records is not None and only is not None and _ids_name_labels(nodes)
+    if by_pair and len(only) == 1:  # one pair's records, read alone: in batches, no look-ups
+        (kind, source, target), = only
+        chosen = records(only)
+        while batch := list(islice(chosen, size or None)):
+            yield kind, (source, target), _table_data(_record_columns(batch), tables[kind].columns, set())
+        return
+    label_of = _label_of(nodes)
     if records is not None:  # a compact graph's records are gathered as they are, then transposed
-        items = ((r[3], (label_of[r[1]], label_of[r[2]]), r) for r in records() if only is None or r[3] in only)
+        chosen = records(only) if by_pair else records()
+        items = ((r[3], (label_of[r[1]], label_of[r[2]]), r) for r in chosen)
         columns_of = _record_columns
     else:
-        items = ((kind, (label_of[fixed[1]], label_of[fixed[2]]), (fixed, props))
-                 for kind, fixed, props in _edge_rows(G) if only is None or kind in only)
+        items = ((kind, (label_of[fixed[1]], label_of[fixed[2]]), (fixed, props)) for kind, fixed, props in _edge_rows(G))
         columns_of = _dict_columns
+    if only is not None:
+        items = (item for item in items if (item[0], *item[1]) in only)
     groups: dict[tuple[str, tuple[str, str]], list] = {}
     held = 0
     for kind, pair, item in items:

@@ -5,8 +5,8 @@ graph the build holds without copying it; spawned where there is no fork). It st
 rows into Parquet files, one per node table and per relationship pair, a chunk of rows at a time,
 and the engine bulk-loads each with `COPY ... FROM 'file.parquet'`, reading it itself: no Arrow
 table of a million rows is ever held in Python (the engine keeps every Arrow table handed to it
-until its connection closes). The edges are written in two passes, and a thread loads the first
-pass's tables while the second is written (`save_and_load`). Meanwhile the build writes
+until its connection closes). The edges are written a relationship pair at a time, and a thread
+loads each pair's table while the next is written (`save_and_load`). Meanwhile the build writes
 graph.json and graph.html.
 """
 from __future__ import annotations
@@ -16,7 +16,6 @@ import queue
 import shutil
 import tempfile
 import threading
-from itertools import combinations
 from pathlib import Path
 from typing import Any, Callable
 
@@ -25,28 +24,25 @@ from graph.models import StoreError
 from .child import Child, release_freed_memory
 from .embedded_store import (arrow_table, copy_file, copy_header, fresh_store, pair_options, schema_statements,
                              table_columns)
-from .rows import GraphRows, node_tables, relation_chunks, relation_tables
+from .rows import GraphRows, kept_pair_counts, node_tables, relation_chunks, relation_tables
 
 MANIFEST = "manifest.json"
 CHUNK_ROWS = 100_000  # rows converted at a time: bounds the writer's memory whatever the graph's size
 ROW_GROUP = 20_000  # rows per Parquet row group: the engine reads a file's groups side by side
-FIRST_SHARE = 0.45  # of the edges, written in the first pass (see `save_and_load`)
 
 
-def _relation_groups(G, relations: dict) -> list[set[str] | None]:
-    """The relation types each pass over the edges writes: two passes, the first with the types
-    whose edges come nearest FIRST_SHARE of all, when the graph kept its edge counts
-    (build.EdgeListGraph); else one pass (None: every type). A whole table must be written before
-    the engine can COPY it (COPY into a table that holds rows is many times slower), so a second
-    pass is what lets the first pass's tables load while the rest are written."""
-    counts = G.edge_type_counts() if getattr(G, "edge_layout", lambda: None)() is not None else None
-    kinds = [kind for kind in relations if counts and counts.get(kind)]
-    if len(kinds) < 2 or len(kinds) > 16:  # (more types than any build makes: one pass)
+def _relation_jobs(G, nodes: dict, relations: dict) -> list[set[tuple[str, str, str]] | None]:
+    """The (type, from label, to label)s each pass over the edges writes: one pair a pass when the
+    graph kept its records by pair (build.EdgeListGraph over an EdgeSpill: a pass reads only its
+    pair's records), so that each table loads while the next is written; else one pass (None:
+    every pair). A pair is the smallest part: a table is loaded whole, as COPY into a table that
+    holds rows is many times slower. Smallest first: writing a table is quicker than loading it,
+    so the engine starts at once and then always has the next table waiting."""
+    counts = kept_pair_counts(G, nodes)
+    if counts is None:
         return [None]
-    total = sum(counts[k] for k in kinds)
-    best = min((abs(sum(counts[k] for k in subset) - FIRST_SHARE * total), subset)
-               for n in range(1, len(kinds)) for subset in combinations(kinds, n))[1]
-    return [set(best), set(kinds) - set(best)]
+    pairs = sorted((n, pair) for pair, n in counts.items() if pair[0] in relations)
+    return [{pair} for _, pair in pairs] if len(pairs) > 1 else [None]
 
 
 def _write_tables(G, folder: Path, ready: Callable[[str, list], None]) -> Path:
@@ -76,7 +72,7 @@ def _write_tables(G, folder: Path, ready: Callable[[str, list], None]) -> Path:
                 w.write_table(data, row_group_size=ROW_GROUP)
     plan["copy"] += copies
     ready("copy", copies)
-    for group in _relation_groups(G, relations):
+    for group in _relation_jobs(G, nodes, relations):
         copies, writers = [], {}
         try:
             for kind, pair, rows in relation_chunks(G, nodes, relations, size=CHUNK_ROWS, only=group):

@@ -1,6 +1,7 @@
 """Writing every output of a build; a large graph's store (or any with workers) loaded by its own process."""
 import json
 
+import pyarrow.parquet as pq
 import pytest
 
 from graph.build import summary
@@ -73,16 +74,20 @@ def test_a_page_drawn_by_a_child_that_fails_fails_the_build(seed_graph, tmp_path
         assert store.counts() == summary(seed_graph)
 
 
-def test_the_store_writer_hands_each_pass_to_the_loader_as_it_ends(seed_compact, tmp_path):
+def test_the_store_writer_hands_each_table_to_the_loader_as_it_ends(seed_compact, tmp_path):
     handed = []
     store_process._write_tables(seed_compact, tmp_path, lambda kind, items: handed.append((kind, items)))
-    assert [kind for kind, _ in handed] == ["create", "copy", "copy", "copy"]  # schema, nodes, two passes
-    nodes, first, second = ({c["table"] for c in items} for _, items in handed[1:])
-    assert nodes == set(summary(seed_compact)["nodes"])
-    counts = seed_compact.edge_type_counts()
-    assert first and second and not first & second and first | second == set(counts)  # whole types
-    share = sum(counts[k] for k in first) / sum(counts.values())
-    assert abs(share - store_process.FIRST_SHARE) < 0.25, share
+    pairs = {pair for pair, n in seed_compact.edge_layout()[0].items() if n}
+    assert [kind for kind, _ in handed] == ["create"] + ["copy"] * (1 + len(pairs))  # schema, nodes, a pass a pair
+    assert {c["table"] for c in handed[1][1]} == set(summary(seed_compact)["nodes"])
+    assert all(len(items) == 1 for _, items in handed[2:])  # one table each
+    assert {c["table"] for _, items in handed[2:] for c in items} == set(seed_compact.edge_type_counts())
+    from loaders.embedded_store import pair_options
+    files = {(c["table"], c["options"]): c["file"] for _, items in handed[2:] for c in items}
+    for (kind, source, target) in pairs:  # each file holds its pair's edges, all of them
+        data = pq.read_table(tmp_path / files[(kind, pair_options((source, target)))])
+        assert data.num_rows == seed_compact.edge_layout()[0][(kind, source, target)]
+        assert {i.split(":")[0] for i in data.column("source").to_pylist()} == {source}
 
 
 def test_loaded_while_written_the_store_is_the_same(seed_compact, seed_graph, tmp_path, monkeypatch):
@@ -134,19 +139,22 @@ def test_when_the_load_fails_the_rows_stop_and_the_error_names_the_store(seed_co
     assert not list(tmp_path.glob("graph*.lbug*"))
 
 
-def test_one_pass_when_the_graph_kept_no_counts_or_has_one_relation_type(seed_compact, seed_graph):
+def test_one_pass_when_the_graph_kept_no_counts_or_has_one_pair_else_a_pass_per_pair(seed_compact, seed_graph):
     from graph.build import EdgeListGraph
     from graph.spill import EdgeSpill
     from loaders.rows import node_tables, relation_tables
     nodes = node_tables(seed_graph)
-    assert store_process._relation_groups(seed_graph, relation_tables(seed_graph, nodes)) == [None]  # networkx
+    assert store_process._relation_jobs(seed_graph, nodes, relation_tables(seed_graph, nodes)) == [None]  # networkx
     chaired = [r for r in seed_compact.edge_records() if r[3] == "CHAIRED"]
     plain = EdgeListGraph(dict(seed_compact.nodes(data=True)), chaired)  # a plain list: no counts kept
-    assert store_process._relation_groups(plain, relation_tables(plain, nodes)) == [None]
+    assert store_process._relation_jobs(plain, nodes, relation_tables(plain, nodes)) == [None]
     spill = EdgeSpill()
     spill.append(("all",), chaired)
-    one_type = EdgeListGraph(dict(seed_compact.nodes(data=True)), spill)  # counts kept, but of one type
-    assert one_type.edge_layout() is not None
-    assert store_process._relation_groups(one_type, relation_tables(one_type, nodes)) == [None]
-    groups = store_process._relation_groups(seed_compact, relation_tables(seed_compact, nodes))
-    assert len(groups) == 2 and all(groups)
+    one_pair = EdgeListGraph(dict(seed_compact.nodes(data=True)), spill)  # counts kept, but of one pair
+    assert one_pair.edge_layout() is not None
+    assert store_process._relation_jobs(one_pair, nodes, relation_tables(one_pair, nodes)) == [None]
+    jobs = store_process._relation_jobs(seed_compact, nodes, relation_tables(seed_compact, nodes))
+    counts = seed_compact.edge_layout()[0]
+    sizes = [counts[next(iter(job))] for job in jobs]
+    assert all(len(job) == 1 for job in jobs) and {p for job in jobs for p in job} == {p for p, n in counts.items() if n}
+    assert sizes == sorted(sizes)  # smallest first

@@ -135,18 +135,34 @@ def test_a_compact_graph_gives_its_relation_layout_without_reading_its_edges(see
     assert kept["MENTIONED_IN"].columns["count"] == rows.INT  # an undeclared property, typed from its values
 
 
-def test_chunks_of_some_types_only(seed_compact):
+def test_chunks_of_some_pairs_only(seed_compact):
     from loaders.rows import node_tables, relation_chunks, relation_tables
     nodes = node_tables(seed_compact)
     tables = relation_tables(seed_compact, nodes)
     every = {(k, p): len(d["id"]) for k, p, d in relation_chunks(seed_compact, nodes, tables)}
-    some = {(k, p): len(d["id"]) for k, p, d in relation_chunks(seed_compact, nodes, tables, only={"CHAIRED",
-                                                                                                   "MENTIONED_IN"})}
-    assert some == {at: n for at, n in every.items() if at[0] in {"CHAIRED", "MENTIONED_IN"}} and some
+    wanted = {("CHAIRED", "Person", "Meeting"), ("MENTIONED_IN", "Body", "Document"),
+              ("MENTIONED_IN", "Person", "Document")}
+    some = {(k, p): len(d["id"]) for k, p, d in relation_chunks(seed_compact, nodes, tables, only=wanted)}
+    assert some == {at: n for at, n in every.items() if (at[0], *at[1]) in wanted} and len(some) == 3
     assert sum(every.values()) == seed_compact.number_of_edges()
     G = seed_compact.to_networkx()  # the same filter on a networkx graph's edge dicts
-    assert {(k, p): len(d["id"]) for k, p, d in relation_chunks(G, nodes, tables, only={"CHAIRED", "MENTIONED_IN"})} \
-        == some
+    assert {(k, p): len(d["id"]) for k, p, d in relation_chunks(G, nodes, tables, only=wanted)} == some
+
+
+def test_a_compact_graph_reads_only_the_chunks_of_the_pairs_asked_for(seed_compact, monkeypatch):
+    from graph.spill import Spill
+    from loaders.rows import node_tables, relation_chunks, relation_tables
+    nodes = node_tables(seed_compact)
+    tables = relation_tables(seed_compact, nodes)
+    read = []  # bytes read from the spill
+    real = Spill._read
+    monkeypatch.setattr(Spill, "_read", lambda self, offset, length: read.append(length) or real(self, offset, length))
+    list(relation_chunks(seed_compact, nodes, tables, only={("CHAIRED", "Person", "Meeting")}))
+    chaired = list(read)
+    read.clear()
+    list(relation_chunks(seed_compact, nodes, tables))
+    assert len(chaired) == 5  # a chunk from each report
+    assert sum(read) == seed_compact._edges._size and sum(chaired) < sum(read) / 20
 
 
 def _rows_by_id(chunks) -> dict:
