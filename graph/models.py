@@ -105,6 +105,14 @@ def stable_id(label: Label | str, *parts: Any) -> str:
     return f"{label}:{key}"
 
 
+def relation_id(kind: str, source: str, target: str, doc_id: str, start: int) -> str:
+    """A relation's deterministic id: its type and a 64-bit hash of its ends and where it was read.
+    Short on purpose: a corpus has millions of relations, and every sink stores the id as text (the
+    ends are the relation's own columns, so repeating them in the id would only cost space)."""
+    key = f"{source}\x1f{target}\x1f{doc_id}\x1f{start}"
+    return f"{kind}:{hashlib.blake2b(key.encode('utf-8'), digest_size=8).hexdigest()}"
+
+
 class Provenance(BaseModel):
     """Where a fact was read: the document and the sentence, as a span of the original text."""
     model_config = ConfigDict(frozen=True)
@@ -156,7 +164,7 @@ class Relation(BaseModel):
     @property
     def id(self) -> str:
         p = self.provenance
-        return stable_id(self.type.value, self.source, self.target, p.doc_id, p.start)
+        return relation_id(self.type.value, self.source, self.target, p.doc_id, p.start)
 
 
 class Sentence(BaseModel):

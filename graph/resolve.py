@@ -22,7 +22,7 @@ import networkx as nx
 from .build import EdgeListGraph, clean_value
 from .meeting_names import same_meeting
 from .spill import EdgeSpill, Spill
-from .models import Document, Entity, Label, Provenance, Relation, RelType, Role, stable_id
+from .models import Document, Entity, Label, Provenance, Relation, RelType, Role, relation_id, stable_id
 
 # When two names name one meeting: the rule shared with the extractors (graph/meeting_names.py).
 
@@ -297,7 +297,7 @@ def _record(rtype: RelType, source: str, target: str, base: tuple[str, str], ev:
     name, doc_id = base
     if props is not None and not isinstance(props, int):
         props = {k: clean_value(v) for k, v in sorted(props.items()) if v is not None} or None
-    return (stable_id(rtype.value, source, target, doc_id, ev[1]), source, target, rtype.value, name, doc_id,
+    return (relation_id(rtype.value, source, target, doc_id, ev[1]), source, target, rtype.value, name, doc_id,
             *ev, props or None)
 
 

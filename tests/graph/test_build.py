@@ -92,3 +92,20 @@ def test_a_value_the_fast_encoder_refuses_is_written_by_the_standard_one(monkeyp
     G.add_edge("Person:甲", "Meeting:m", key="ATTENDED:1", type="ATTENDED", evidence="甲出席会议。\t\"引\"")
     back = read_json(write_json(G, tmp_path / "graph.json"))
     assert _as_lists(back) == _as_lists(G)
+
+
+def test_relation_ids_are_short_stable_and_unique(compact):
+    from graph.models import relation_id
+    ids = [key for _, _, key in compact.edges(keys=True)]
+    assert len(set(ids)) == len(ids)  # every relation of the seeds has its own id
+    for (source, target, key), (_, _, data) in zip(compact.edges(keys=True), compact.edges(data=True)):
+        kind, digest = key.split(":")
+        assert kind == data["type"] and len(digest) == 16  # ASCII whatever the names: cheap to store
+        assert key == relation_id(kind, source, target, data["doc_id"], data["start"])  # rebuilt the same
+    one = ("CHAIRED", "Person:朱东", "Meeting:陕西:2024-05-27:城市更新工作会议", "Document:2b6eeb07d2f91b82", 319)
+    assert relation_id(*one) == relation_id(*one)
+    for i, other in enumerate(("SPOKE_AT", "Person:朱冬", "Meeting:陕西:2024-05-28:城市更新工作会议",
+                                "Document:2b6eeb07d2f91b83", 320)):
+        changed = list(one)
+        changed[i] = other
+        assert relation_id(*changed) != relation_id(*one)
