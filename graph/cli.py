@@ -86,8 +86,9 @@ def build(inputs: List[Path] = typer.Argument(..., help="Report files, folders (
         fail(exc, EXIT_STRICT)
     except HuiyiError as exc:
         fail(exc)
-    write_report(result.report())
-    counts = result.report()["summary"]
+    build_report = result.report()  # (every input's line: made once)
+    write_report(build_report)
+    counts = build_report["summary"]
     if counts["ignored"]:
         console.print(f"ignored {counts['ignored']} files in the folders that are not reports (see "
                       f"{out}/report.json)", highlight=False, soft_wrap=True)

@@ -42,3 +42,34 @@ def test_without_a_usable_cache_jieba_loads_its_dictionary_itself(tmp_path, monk
     again = jieba.Tokenizer()
     segment._initialise(again)  # now read whole
     assert again.FREQ == tk.FREQ and again.total == tk.total
+
+
+def _tagged_afresh() -> dict:
+    segment._tagged.cache_clear()
+    try:
+        return segment._tagged()
+    finally:
+        segment._tagged.cache_clear()
+
+
+def test_the_tagged_dictionary_is_kept_and_read_back_the_same(tmp_path, monkeypatch):
+    import tempfile
+    from pathlib import Path
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    parsed = segment._read_tagged(Path(jieba.__file__).parent / "dict.txt")
+    assert parsed["会议"][1] == "n" and len(parsed) > 300_000
+    assert _tagged_afresh() == parsed  # parsed, and kept in the temporary folder
+    kept, = tmp_path.glob("huiyi-tagged-*.marshal")
+    monkeypatch.setattr(segment, "_read_tagged", lambda path: pytest.fail("parsed although it was kept"))
+    assert _tagged_afresh() == parsed  # read back
+    kept.write_bytes(b"not marshal data")
+    monkeypatch.undo()
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    assert _tagged_afresh() == parsed and kept.read_bytes() != b"not marshal data"  # parsed again, kept anew
+
+
+def test_an_unwritable_temporary_folder_only_costs_the_parse(tmp_path, monkeypatch):
+    import tempfile
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "missing"))  # nothing can be written there
+    tagged = _tagged_afresh()
+    assert tagged["会议"][1] == "n" and not (tmp_path / "missing").exists()
