@@ -4,18 +4,15 @@ from __future__ import annotations
 import ctypes
 import gc
 import multiprocessing
-import os
 import sys
 from typing import Any, Callable
 
 from graph.models import HuiyiError
 
 
-def _run(fn: Callable, args: tuple, what: str, conn, niceness: int = 0) -> None:
+def _run(fn: Callable, args: tuple, what: str, conn) -> None:
     gc.disable()  # a collection would touch, and so copy, every object a forked child shares
     try:
-        if niceness:
-            os.nice(niceness)
         conn.send(("ok", fn(*args)))
     except HuiyiError as exc:
         conn.send(("error", str(exc)))
@@ -29,17 +26,14 @@ class Child:
     """`fn(*args)` in a child process: forked where there is fork (it starts at once, and shares the
     parent's pages as long as it does not touch them), spawned elsewhere (then `fn` must be a
     module-level function). `wait()` returns what `fn` returned or raises `error` with its message;
-    waiting again gives the same answer. `what` names the writer in messages; a `niceness` above 0
-    lowers the child's priority (it yields the cores to a writer that matters more)."""
+    waiting again gives the same answer. `what` names the writer in messages."""
 
-    def __init__(self, fn: Callable, *args: Any, what: str, error: type[HuiyiError] = HuiyiError,
-                 niceness: int = 0):
+    def __init__(self, fn: Callable, *args: Any, what: str, error: type[HuiyiError] = HuiyiError):
         self.what, self.error = what, error
         method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
         ctx = multiprocessing.get_context(method)
         self._result, child_end = ctx.Pipe(duplex=False)
-        self.process = ctx.Process(target=_run, args=(fn, args, what, child_end, niceness),
-                                   daemon=True)
+        self.process = ctx.Process(target=_run, args=(fn, args, what, child_end), daemon=True)
         self.process.start()
         child_end.close()
         self._answer: tuple[str, Any] | None = None

@@ -3,10 +3,8 @@
 A large graph's store (or any with more than one worker) is written by a process of its own
 (loaders/store_process.py) while this one writes the JSON: the outputs are independent and the
 store's rows and load are the longest of them, so they take the second core. With more than one
-worker the JSON and the page are written by forked children too, at a lower priority than the
-store's writer: its load is the chain that decides when the build is done. The children read the
-edges from the build's spill (graph/spill.py) with positional reads, so nothing of the graph is
-copied to them.
+worker the page is drawn by a forked child too. The children read the edges from the build's
+spill (graph/spill.py) with positional reads, so nothing of the graph is copied to them.
 """
 from __future__ import annotations
 
@@ -23,7 +21,6 @@ from .json_export import write_json
 from .store_process import start_store
 
 SEPARATE_STORE_EDGES = 50_000  # from this many edges the store is loaded by its own process
-WRITER_NICENESS = 10  # of the JSON and page writers' processes beside the store's (see write_outputs)
 
 
 def write_outputs(G: nx.MultiDiGraph, out: str | Path, *, html: bool = True, store: bool = True,
@@ -35,19 +32,13 @@ def write_outputs(G: nx.MultiDiGraph, out: str | Path, *, html: bool = True, sto
     out.mkdir(parents=True, exist_ok=True)
     pending = start_store(G, out / STORE_NAME) \
         if store and (jobs > 1 or G.number_of_edges() >= SEPARATE_STORE_EDGES) else None
-    page = json_writer = None
+    page = None
     if html:
         from .html_view import write_html
-    if jobs > 1 and "fork" in multiprocessing.get_all_start_methods():
-        # the store's load is the longest chain (the engine COPYs one table at a time): the writers
-        # beside it yield the cores to it, and are done long before it is
-        if html:
-            page = Child(write_html, G, out / "graph.html", what=f"{out / 'graph.html'}: the page writer",
-                         niceness=WRITER_NICENESS)
-        json_writer = Child(write_json, G, out / "graph.json", what=f"{out / 'graph.json'}: the JSON writer",
-                     niceness=WRITER_NICENESS)
+        if jobs > 1 and "fork" in multiprocessing.get_all_start_methods():
+            page = Child(write_html, G, out / "graph.html", what=f"{out / 'graph.html'}: the page writer")
     try:
-        written = [write_json(G, out / "graph.json") if json_writer is None else json_writer.wait()]
+        written = [write_json(G, out / "graph.json")]
         if html:
             if page is None:
                 write_html(G, out / "graph.html")
@@ -62,7 +53,7 @@ def write_outputs(G: nx.MultiDiGraph, out: str | Path, *, html: bool = True, sto
                 pending.wait()
             written.append(out / STORE_NAME)
     finally:  # a writer that failed first leaves no other process behind (waiting again is free)
-        for child in (json_writer, page, pending):
+        for child in (page, pending):
             if child is not None:
                 try:
                     child.wait()

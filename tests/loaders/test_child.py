@@ -30,16 +30,3 @@ def test_errors_come_back_as_the_given_kind_with_their_message():
     for _ in range(2):  # the same error, however often it is asked for
         with pytest.raises(Exception, match="out/graph.lbug: the store writer failed: ZeroDivisionError"):
             crashed.wait()
-
-
-def _priority():
-    import os
-    return os.getpriority(os.PRIO_PROCESS, 0)
-
-
-def test_a_child_given_a_niceness_runs_at_a_lower_priority():
-    import os
-    mine = os.getpriority(os.PRIO_PROCESS, 0)
-    assert Child(_priority, what="plain").wait() == mine
-    assert Child(_priority, what="yielding", niceness=5).wait() == min(mine + 5, 19)
-    assert os.getpriority(os.PRIO_PROCESS, 0) == mine  # this process keeps its own

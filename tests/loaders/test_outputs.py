@@ -158,27 +158,3 @@ def test_one_pass_when_the_graph_kept_no_counts_or_has_one_pair_else_a_pass_per_
     sizes = [counts[next(iter(job))] for job in jobs]
     assert all(len(job) == 1 for job in jobs) and {p for job in jobs for p in job} == {p for p, n in counts.items() if n}
     assert sizes == sorted(sizes)  # smallest first
-
-def test_with_workers_the_json_comes_from_a_yielding_child_and_is_the_same(seed_compact, tmp_path, monkeypatch):
-    import os
-    outputs.write_outputs(seed_compact, tmp_path / "one", jobs=1, html=False, store=False)
-    real = outputs.write_json
-    note = tmp_path / "writer.txt"
-
-    def spy(G, path):
-        note.write_text(f"{os.getpid()} {os.getpriority(os.PRIO_PROCESS, 0)}")
-        return real(G, path)
-    monkeypatch.setattr(outputs, "write_json", spy)
-    paths = outputs.write_outputs(seed_compact, tmp_path / "two", jobs=2, html=False, store=False)
-    assert paths == [tmp_path / "two" / "graph.json"]
-    assert (tmp_path / "two" / "graph.json").read_bytes() == (tmp_path / "one" / "graph.json").read_bytes()
-    pid, priority = map(int, note.read_text().split())
-    assert pid != os.getpid() and priority == min(os.getpriority(os.PRIO_PROCESS, 0) + outputs.WRITER_NICENESS, 19)
-
-    def broken(G, path):
-        raise OSError(f"{path}: no space left on device")
-    monkeypatch.setattr(outputs, "write_json", broken)
-    with pytest.raises(Exception, match="graph.json: the JSON writer failed: OSError: .*no space left"):
-        outputs.write_outputs(seed_compact, tmp_path / "three", jobs=2, html=False)
-    with EmbeddedStore(tmp_path / "three" / "graph.lbug") as store:  # the store's process was still waited for
-        assert store.counts() == summary(seed_compact)
