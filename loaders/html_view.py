@@ -170,18 +170,26 @@ def overview(G: nx.MultiDiGraph, *, max_nodes: int = OVERVIEW_NODES, max_edges: 
     if G.number_of_nodes() <= max_nodes and G.number_of_edges() <= max_edges:
         return G if isinstance(G, nx.MultiDiGraph) else G.to_networkx()
     records = getattr(G, "edge_records", None)  # a compact graph: read its records, no dict per edge
+    links_first = _links_then_mentions(G)
     keep: set | dict = G.nodes
     if G.number_of_nodes() > max_nodes:
         degree: dict[str, int] = {}
-        for u, v, kind in ((r[1], r[2], r[3]) for r in records()) if records else G.edges(data="type"):
+        if links_first is not None:  # only the links' records are read (half of a corpus's edges)
+            ends = ((r[1], r[2], r[3]) for r in records(links_first[0]))
+        else:
+            ends = ((r[1], r[2], r[3]) for r in records()) if records else G.edges(data="type")
+        for u, v, kind in ends:
             if kind != "MENTIONED_IN":
                 degree[u] = degree.get(u, 0) + 1
                 degree[v] = degree.get(v, 0) + 1
         keep = set(sorted(G.nodes, key=lambda n: (-degree.get(n, 0), n))[:max_nodes])
     links: list[tuple] = []
     mentions: list[tuple] = []
-    edges = ((r[1], r[2], r[3], r) for r in records()) if records else \
-        ((u, v, d.get("type"), (u, v, k, d)) for u, v, k, d in G.edges(keys=True, data=True))
+    if links_first is not None:  # links, then mentions: read only as far as the page fills
+        edges = ((r[1], r[2], r[3], r) for pairs in links_first for r in records(pairs))
+    else:
+        edges = ((r[1], r[2], r[3], r) for r in records()) if records else \
+            ((u, v, d.get("type"), (u, v, k, d)) for u, v, k, d in G.edges(keys=True, data=True))
     for u, v, kind, edge in edges:
         if u in keep and v in keep:
             chosen = mentions if kind == "MENTIONED_IN" else links
@@ -196,6 +204,17 @@ def overview(G: nx.MultiDiGraph, *, max_nodes: int = OVERVIEW_NODES, max_edges: 
     H.add_nodes_from((n, d) for n, d in G.nodes(data=True) if n in keep)
     H.add_edges_from(chosen)
     return H
+
+
+def _links_then_mentions(G) -> tuple[list, list] | None:
+    """(the (type, from, to) pairs of links other than MENTIONED_IN, those of MENTIONED_IN) when G
+    reads its records a pair at a time (build.EdgeListGraph over the build's spill), else None."""
+    layout = getattr(G, "edge_layout", None)
+    kept = layout() if layout is not None else None
+    if kept is None:
+        return None
+    pairs = [pair for pair, n in kept[0].items() if n]
+    return [p for p in pairs if p[0] != "MENTIONED_IN"], [p for p in pairs if p[0] == "MENTIONED_IN"]
 
 
 def page_graph(G: nx.MultiDiGraph, *, title: str | None = None, max_nodes: int = OVERVIEW_NODES,

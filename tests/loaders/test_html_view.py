@@ -223,6 +223,25 @@ def test_a_compact_graphs_overview_keeps_the_same_nodes_and_the_same_kinds_of_ed
     assert whole.number_of_edges() == links and all(d["type"] != "MENTIONED_IN" for *_, d in whole.edges(data=True))
 
 
+def test_a_compact_graphs_overview_reads_the_mentions_only_when_the_links_leave_room(seed_compact, monkeypatch):
+    from loaders.html_view import overview
+    spill = seed_compact._edges
+    asked: list = []
+    real = spill.chunks
+
+    def chunks(groups=None):
+        asked.append(None if groups is None else sorted(groups))
+        return real(groups)
+    monkeypatch.setattr(spill, "chunks", chunks)
+    links = sum(n for kind, n in seed_compact.edge_type_counts().items() if kind != "MENTIONED_IN")
+    shown = overview(seed_compact, max_nodes=40, max_edges=5)  # five links among the 40 fill it
+    assert shown.number_of_edges() == 5 and asked and None not in asked  # never the whole spill
+    assert all(kind != "MENTIONED_IN" for groups in asked for kind, _, _ in groups)
+    asked.clear()
+    overview(seed_compact, max_nodes=10_000, max_edges=links + 7)  # room for 7 mentions: they are read
+    assert any(kind == "MENTIONED_IN" for groups in asked for kind, _, _ in groups)
+
+
 def test_the_page_finds_vis_network_in_pyvis_without_importing_it(monkeypatch):
     import importlib.util
 
