@@ -31,6 +31,10 @@ Evidence = tuple[str, int, int]  # the sentence as written, and its span in the 
 Order = tuple  # (file name, document id, -1 the report | 0 a mention | 1 a fact, index): smaller first
 SKIPPED_PROPS = {"key", "title_start", "name", "held", "short"}  # extraction bookkeeping, not facts
 RELATIVE_BODY = ("省", "市", "县", "区", "州", "镇", "乡")
+# Looked up once: reading an enum member off its class (or its .value) is slow in Python 3.11, and
+# the merge's last step does it per fact
+_MEETING, _LOCATED_IN, _MENTIONED_IN = Label.MEETING, RelType.LOCATED_IN, RelType.MENTIONED_IN
+_TYPE_NAME = {t: t.value for t in RelType}
 
 
 def _count_mention(first_seen: dict[str, list], eid: str, evidence) -> None:
@@ -245,7 +249,7 @@ class Merger:
             first_seen: dict[str, list] = {}
             for i, key, text, props, ev in meetings:
                 eid = ids[(doc_id, key)]
-                self._merge(eid, Label.MEETING, (*base, 0, i), text, props)
+                self._merge(eid, _MEETING, (*base, 0, i), text, props)
                 _count_mention(first_seen, eid, ev)
             done: set[tuple] = set()
             records = []
@@ -254,17 +258,19 @@ class Merger:
                 for end, is_target in ((source, False), (target, True)):
                     if isinstance(end, tuple):  # (Meeting, local key)
                         eid = ids[(doc_id, end[1])]
-                        self._node(eid, Label.MEETING, (*base, 1, j), end[1])
-                        if not (rtype == RelType.LOCATED_IN and is_target) and eid not in first_seen:
-                            first_seen[eid] = [ev, 1]
+                        # (one this report named already, by a mention or an earlier fact, keeps its name)
+                        if eid not in first_seen:
+                            self._node(eid, _MEETING, (*base, 1, j), end[1])
+                            if not (rtype == _LOCATED_IN and is_target):
+                                first_seen[eid] = [ev, 1]
                         end = eid
                     ends.append(end)
                 if (rtype, *ends) not in done:
                     done.add((rtype, *ends))
                     records.append(_record(rtype, ends[0], ends[1], base, ev, props))
             for eid, (ev, count) in first_seen.items():
-                if (RelType.MENTIONED_IN, eid, doc_id) not in done:
-                    records.append(_record(RelType.MENTIONED_IN, eid, doc_id, base, ev, count))
+                if (_MENTIONED_IN, eid, doc_id) not in done:
+                    records.append(_record(_MENTIONED_IN, eid, doc_id, base, ev, count))
             self.relations.append((*base, 1), records)  # after the report's other edges
 
     def entities(self) -> list[Entity]:
@@ -297,8 +303,8 @@ def _record(rtype: RelType, source: str, target: str, base: tuple[str, str], ev:
     name, doc_id = base
     if props is not None and not isinstance(props, int):
         props = {k: clean_value(v) for k, v in sorted(props.items()) if v is not None} or None
-    return (relation_id(rtype.value, source, target, doc_id, ev[1]), source, target, rtype.value, name, doc_id,
-            *ev, props or None)
+    kind = _TYPE_NAME[rtype]
+    return (relation_id(kind, source, target, doc_id, ev[1]), source, target, kind, name, doc_id, *ev, props or None)
 
 
 def _props(props) -> dict:
