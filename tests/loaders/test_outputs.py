@@ -122,7 +122,7 @@ def test_when_the_load_fails_the_rows_stop_and_the_error_names_the_store(seed_co
     refused, passes = threading.Event(), []
     real = store_process.relation_chunks
 
-    def after_the_refusal(*args, **kw):  # the first pass ends only once the loader has failed
+    def after_the_refusal(*args, **kw):  # the first table ends only once the loader has failed
         passes.append(kw.get("only"))
         assert refused.wait(30)
         yield from real(*args, **kw)
@@ -135,7 +135,7 @@ def test_when_the_load_fails_the_rows_stop_and_the_error_names_the_store(seed_co
     (tmp_path / "rows").mkdir()
     with pytest.raises(StoreError, match=r"graph.lbug: the store refused the load: Copy exception"):
         save_and_load(seed_compact, tmp_path / "rows", tmp_path / "graph.lbug")
-    assert len(passes) == 1  # the node tables did not load: the second pass was never written
+    assert len(passes) == 1  # the node tables did not load: no second table was written
     assert not list(tmp_path.glob("graph*.lbug*"))
 
 
