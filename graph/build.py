@@ -8,7 +8,7 @@ from typing import Any, Iterable, Iterator
 import networkx as nx
 
 from .models import Entity, Relation
-from .spill import EdgeSpill
+from .spill import EdgeSpill, record_pair
 
 
 def clean_value(value):
@@ -40,8 +40,18 @@ EdgeRecord = tuple
 
 def edge_attributes(record: EdgeRecord) -> dict[str, Any]:
     """The attributes networkx would hold for one edge record."""
-    _, _, _, kind, doc, doc_id, evidence, start, end, more = record
-    attrs = {"type": kind, "doc": doc, "doc_id": doc_id, "evidence": evidence, "start": start, "end": end}
+    return _add_attributes({}, record)
+
+
+def edge_item(record: EdgeRecord) -> dict[str, Any]:
+    """An edge record as graph.json's node-link item: id, source, target, then its attributes
+    (the dict networkx's edge gives, made in one go)."""
+    return _add_attributes({"id": record[0], "source": record[1], "target": record[2]}, record)
+
+
+def _add_attributes(attrs: dict[str, Any], record: EdgeRecord) -> dict[str, Any]:
+    _, _, _, attrs["type"], attrs["doc"], attrs["doc_id"], attrs["evidence"], attrs["start"], attrs["end"], more \
+        = record
     if isinstance(more, int):
         attrs["count"] = more
     elif more:
@@ -113,7 +123,7 @@ class EdgeListGraph:
         if isinstance(self._edges, EdgeSpill):
             return (r for chunk in self._edges.chunks(pairs) for r in chunk)
         wanted = set(pairs)
-        return (r for r in self._edges if (r[3], r[1][:r[1].find(":")], r[2][:r[2].find(":")]) in wanted)
+        return (r for r in self._edges if record_pair(r) in wanted)
 
     def edge_layout(self) -> tuple[Counter, dict[str, set[tuple[str, type]]]] | None:
         """(records per (type, from label, to label), each type's (property, Python type)s) as an
@@ -153,6 +163,15 @@ class EdgeListGraph:
         # by id, as build.to_networkx adds them: the same graph in the same order
         G.add_edges_from((r[1], r[2], r[0], edge_attributes(r)) for r in sorted(self._edges))
         return G
+
+
+def pair_counts(G) -> dict[tuple[str, str, str], int] | None:
+    """Edges per (type, from label, to label), pairs with none left out, when G is an EdgeListGraph
+    whose edges kept them as they came (graph.spill.EdgeSpill: its records are read a pair at a
+    time); None for any other graph."""
+    layout = getattr(G, "edge_layout", None)
+    kept = layout() if layout is not None else None
+    return None if kept is None else {pair: n for pair, n in kept[0].items() if n}
 
 
 def summary(G: nx.MultiDiGraph | EdgeListGraph) -> dict[str, dict[str, int]]:

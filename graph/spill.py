@@ -166,6 +166,12 @@ class Spill:
             self.append(key, records, group)
 
 
+def record_pair(record: tuple) -> tuple[str, str, str]:
+    """An edge record's (type, from label, to label), a label being the part of an id before its
+    first colon (graph.models.stable_id)."""
+    return record[3], record[1][:record[1].find(":")], record[2][:record[2].find(":")]
+
+
 class EdgeSpill(Spill):
     """A Spill of edge records (build.EdgeRecord), with what the store's writer needs before it reads
     them, kept as they are added: the records per (type, from label, to label), a label being the
@@ -191,7 +197,7 @@ class EdgeSpill(Spill):
         group is its pair."""
         by_pair: dict[tuple[str, str, str], list[tuple]] = {}
         for r in records:
-            pair = (r[3], r[1][:r[1].find(":")], r[2][:r[2].find(":")])
+            pair = record_pair(r)
             found = by_pair.get(pair)
             if found is None:
                 by_pair[pair] = [r]

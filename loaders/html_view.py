@@ -21,7 +21,7 @@ from typing import Any, Iterable, Mapping
 
 import networkx as nx
 
-from graph.build import edge_attributes
+from graph.build import edge_attributes, pair_counts
 from graph.models import ConfigError, InputError
 
 from .layout import seed_layout
@@ -209,12 +209,10 @@ def overview(G: nx.MultiDiGraph, *, max_nodes: int = OVERVIEW_NODES, max_edges: 
 def _links_then_mentions(G) -> tuple[list, list] | None:
     """(the (type, from, to) pairs of links other than MENTIONED_IN, those of MENTIONED_IN) when G
     reads its records a pair at a time (build.EdgeListGraph over the build's spill), else None."""
-    layout = getattr(G, "edge_layout", None)
-    kept = layout() if layout is not None else None
-    if kept is None:
+    counts = pair_counts(G)
+    if counts is None:
         return None
-    pairs = [pair for pair, n in kept[0].items() if n]
-    return [p for p in pairs if p[0] != "MENTIONED_IN"], [p for p in pairs if p[0] == "MENTIONED_IN"]
+    return [p for p in counts if p[0] != "MENTIONED_IN"], [p for p in counts if p[0] == "MENTIONED_IN"]
 
 
 def page_graph(G: nx.MultiDiGraph, *, title: str | None = None, max_nodes: int = OVERVIEW_NODES,

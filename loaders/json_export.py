@@ -9,6 +9,7 @@ from typing import Iterator
 import networkx as nx
 import orjson
 
+from graph.build import edge_item
 from graph.models import InputError
 
 
@@ -24,21 +25,8 @@ def _nodes(G) -> Iterator[dict]:
 def _edges(G) -> Iterator[dict]:
     records = getattr(G, "edge_records", None)
     if records is not None:  # a compact graph's records: one dict each, made at once
-        return map(_record_item, records())
+        return map(edge_item, records())
     return ({"id": k, "source": u, "target": v, **d} for u, v, k, d in G.edges(keys=True, data=True))
-
-
-def _record_item(r: tuple) -> dict:
-    """An edge record (graph.build.EdgeRecord) as its node-link item: the dict `_edges` makes from
-    networkx's edge, keys in the same order."""
-    item = {"id": r[0], "source": r[1], "target": r[2], "type": r[3], "doc": r[4], "doc_id": r[5],
-            "evidence": r[6], "start": r[7], "end": r[8]}
-    more = r[9]
-    if type(more) is int:
-        item["count"] = more
-    elif more:
-        item.update(more)
-    return item
 
 
 INDENTED_UP_TO = 20000  # edges; a larger graph is written on one line

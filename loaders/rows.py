@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date
 from itertools import islice
 from typing import Iterator
 
 import networkx as nx
 
+from graph.build import pair_counts
 from graph.models import EDGE_PROPERTIES, NODE_PROPERTIES, Label, RelType, StoreError
 
 # Column types, in the embedded store's spelling; other sinks map them.
@@ -57,6 +59,13 @@ class NodeTable:
     @property
     def rows(self) -> list[dict]:
         return _as_rows(self.data)
+
+    @cached_property
+    def ids_name_label(self) -> bool:
+        """Whether every id starts with the label and a colon (graph.models.stable_id); asked once
+        per table, though each pass of the store's writer relies on it."""
+        prefix = f"{self.label}:"
+        return all(node.startswith(prefix) for node in self.data.get("id", ()))
 
 
 @dataclass
@@ -283,22 +292,17 @@ def _relation_layout(declared: dict[str, dict[str, str]], found: dict[str, set[t
 def _ids_name_labels(nodes: dict[str, NodeTable]) -> bool:
     """Whether every node's id starts with its table's label and a colon (graph.models.stable_id),
     so that an edge's (from, to) labels can be read off its ends' ids."""
-    return all(node.startswith(f"{label}:") for label, table in nodes.items() for node in table.data.get("id", ()))
+    return all(table.ids_name_label for table in nodes.values())
 
 
 def kept_pair_counts(G, nodes: dict[str, NodeTable]) -> dict[tuple[str, str, str], int] | None:
     """Edges per (type, from label, to label) as a compact graph kept them while its records came
-    (build.EdgeListGraph.edge_layout), whose records it can read a pair at a time; None when it
-    kept none or when its ids do not name their nodes' tables (then the edges are read)."""
-    layout = getattr(G, "edge_layout", None)
-    kept = layout() if layout is not None else None
-    if kept is None:
+    (graph.build.pair_counts), whose records it can read a pair at a time; None when it kept none
+    or when its ids do not name their nodes' tables (then the edges are read)."""
+    counts = pair_counts(G)
+    if counts is None or any(source not in nodes or target not in nodes for _, source, target in counts):
         return None
-    if any(n and (source not in nodes or target not in nodes) for (_, source, target), n in kept[0].items()):
-        return None
-    if not _ids_name_labels(nodes):
-        return None
-    return {pair: n for pair, n in kept[0].items() if n}
+    return counts if _ids_name_labels(nodes) else None
 
 
 def _kept_layout(G, nodes: dict[str, NodeTable]) -> list[tuple[tuple[str, str, str], set]] | None:
