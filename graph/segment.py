@@ -27,6 +27,14 @@ def data_words(name: str) -> list[str]:
     return [w for ln in data_lines(name) for w in ln.split()]
 
 
+def _marshalled(path: Path):
+    """What a marshal file holds, or None when it is missing or cannot be read."""
+    try:
+        return marshal.loads(path.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
+
+
 def _initialise(tk: jieba.Tokenizer) -> None:
     """`tk.initialize()`, reading jieba's cache of its default dictionary (which it writes into the
     temporary folder the first time) whole: jieba's own read, `marshal.load` on the open file, makes
@@ -34,10 +42,8 @@ def _initialise(tk: jieba.Tokenizer) -> None:
     unexpected (no cache yet, another dictionary, an unreadable file) is left to jieba."""
     cache = Path(tempfile.gettempdir()) / "jieba.cache"
     if tk.dictionary is None and tk.cache_file is None and tk.tmp_dir is None and cache.is_file():
-        try:
-            freq, total = marshal.loads(cache.read_bytes())
-        except (OSError, ValueError, EOFError, TypeError):
-            freq = total = None
+        kept = _marshalled(cache)
+        freq, total = kept if isinstance(kept, tuple) and len(kept) == 2 else (None, None)
         if isinstance(freq, dict) and freq and isinstance(total, int):
             tk.FREQ, tk.total, tk.initialized = freq, total, True
             return
@@ -82,13 +88,10 @@ def _tagged() -> dict[str, tuple[int, str]]:
     path = Path(jieba.__file__).parent / "dict.txt"
     stat = path.stat()
     cache = Path(tempfile.gettempdir()) / f"huiyi-tagged-{stat.st_size}-{stat.st_mtime_ns}.marshal"
-    try:
-        kept = marshal.loads(cache.read_bytes())
-        if isinstance(kept, dict) and kept:
-            return kept
-    except (OSError, ValueError, EOFError, TypeError):
-        pass  # no cache yet, or one that cannot be read: parse and (try to) keep it
-    out = _read_tagged(path)
+    kept = _marshalled(cache)
+    if isinstance(kept, dict) and kept:
+        return kept
+    out = _read_tagged(path)  # no cache yet, or one that cannot be read: parse and (try to) keep it
     partial = cache.with_name(f"{cache.name}.{os.getpid()}")  # renamed when whole: no reader sees half a file
     try:
         partial.write_bytes(marshal.dumps(out))
