@@ -8,8 +8,9 @@ build keeps only those and a small `DocumentSummary` per report, never the texts
 from __future__ import annotations
 
 import time
+import uuid
 from collections import deque
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -18,7 +19,8 @@ import networkx as nx
 
 from . import documents, outcomes, parallel
 from .build import EdgeListGraph
-from .cache import ExtractionCache
+from . import cache as extraction_cache
+from .cache import CacheUse, ExtractionCache
 from .extractors import EXTRACTORS
 from .extractors.base import Findings
 from .models import Document, DocumentMeta, Label, Sentence
@@ -43,11 +45,44 @@ class DocumentSummary:
 @dataclass
 class Extracted:
     """One report after `process`: what the build keeps of it, and what dedupes and caches it."""
-    summary: DocumentSummary
-    facts: ReportFacts
+    summary: DocumentSummary  # of a cached report, the report as read: the build completes it
+    facts: ReportFacts | None  # None: the report's extraction is in the build's cache, under cache_key
     content_key: str  # same text under another name -> a duplicate
     cache_key: str
     cached: bool
+    entry: bytes | None = None  # newly extracted, encoded for the build to store in its cache
+
+    def __getstate__(self) -> dict:
+        # Crossing to the build's process, the entry stands for the summary and facts: encoded once.
+        state = self.__dict__.copy()
+        if self.entry is not None:
+            state["summary"], state["facts"] = self.summary.raw, None
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        if self.entry is not None:
+            raw = self.summary
+            self.summary, self.facts = extraction_cache.decode(self.entry)
+            self.summary.raw = raw
+
+
+def encode_entry(summary: DocumentSummary, facts: ReportFacts) -> bytes:
+    """A report's cache entry: its summary (without the text) and facts."""
+    return extraction_cache.encode((replace(summary, raw=None), facts))
+
+
+def decode_entry(entry: bytes, read: DocumentSummary) -> tuple[DocumentSummary, ReportFacts] | None:
+    """The summary and facts in a cache entry, named as the report `read` now is (the same text
+    may have moved or been renamed); None if the entry is damaged or of another text."""
+    decoded = extraction_cache.decode(entry)
+    if not (isinstance(decoded, tuple) and len(decoded) == 2 and isinstance(decoded[0], DocumentSummary)
+            and isinstance(decoded[1], ReportFacts) and decoded[0].sha256 == read.sha256):
+        return None
+    summary, facts = decoded
+    summary.name, summary.path, summary.raw = read.name, read.path, read.raw
+    facts.name, facts.props["path"] = read.name, read.path
+    return summary, facts
 
 
 @dataclass
@@ -106,30 +141,30 @@ def has_meeting(doc: Document) -> bool:
     return any(m.label == Label.MEETING for m in doc.mentions)
 
 
-def process_document(doc: Document, *, cache_folder: str | None = None, keep_text: bool = False) -> Extracted:
-    """Extract one report (or take its extraction from the cache) and cut it down to its facts."""
-    cache = ExtractionCache(cache_folder) if cache_folder else None
-    key = cache.key(doc) if cache else ""
-    hit = cache.get(key, doc) if cache else None
+def _summary(doc: Document, keep_text: bool) -> DocumentSummary:
+    return DocumentSummary(doc.id, doc.name, doc.path, doc.sha256, doc.meta, doc.warnings, len(doc.raw),
+                           doc.raw if keep_text else None)
+
+
+def process_document(doc: Document, *, cache: CacheUse | None = None, keep_text: bool = False) -> Extracted:
+    """Extract one report and cut it down to its facts; with a `cache` that holds it, only say so
+    (the build reads the entry) and extract nothing."""
     content_key = documents.content_key(doc)
-    if hit is None:
-        extract(doc)
-        if cache:
-            cache.put(key, doc)
-    else:
-        doc = hit
-    summary = DocumentSummary(doc.id, doc.name, doc.path, doc.sha256, doc.meta, doc.warnings, len(doc.raw),
-                              doc.raw if keep_text else None)
-    return Extracted(summary, report_facts(doc), content_key, key, hit is not None)
+    key = extraction_cache.cache_key(doc) if cache else ""
+    if cache and cache.holds(key):
+        return Extracted(_summary(doc, keep_text), None, content_key, key, True)
+    extract(doc)
+    summary, facts = _summary(doc, keep_text), report_facts(doc)
+    return Extracted(summary, facts, content_key, key, False, encode_entry(summary, facts) if cache else None)
 
 
-def process(task: Path | Document, *, max_mb: float = documents.DEFAULT_MAX_MB, cache_folder: str | None = None,
+def process(task: Path | Document, *, max_mb: float = documents.DEFAULT_MAX_MB, cache: CacheUse | None = None,
             keep_text: bool = False) -> list[Extracted | documents.Skipped]:
     """All the work on one input, a pure function of it: a report file is read and extracted, a
     Document (a JSON Lines record) extracted. Problems come back as Skipped."""
     items = [task] if isinstance(task, Document) else documents.read_path(Path(task), max_mb=max_mb)
     return [item if isinstance(item, documents.Skipped) else
-            process_document(item, cache_folder=cache_folder, keep_text=keep_text) for item in items]
+            process_document(item, cache=cache, keep_text=keep_text) for item in items]
 
 
 def warm_up() -> None:
@@ -174,8 +209,8 @@ def build_graph(inputs: Iterable[str | Path], *, max_mb: float = documents.DEFAU
     log = InputLog(strict=strict, on_problem=on_problem)
     found = documents.discover(inputs, exclude=exclude)
     cache = ExtractionCache(cache_dir) if cache_dir is not None else None
-    work = partial(_process_or_pass, max_mb=max_mb, cache_folder=str(cache.root) if cache else None,
-                   keep_text=keep_text)
+    use = cache.use(uuid.uuid4().hex) if cache else None  # read here first: forked workers inherit its keys
+    work = partial(_process_or_pass, max_mb=max_mb, cache=use, keep_text=keep_text)
     mapper = mapper or parallel.process_map(parallel.check_jobs(jobs), initializer=warm_up)
     sizes = {p: _size(p) for p in found.files}  # read once: stat is not free on a million files
     total = sum(sizes.values())
@@ -187,31 +222,37 @@ def build_graph(inputs: Iterable[str | Path], *, max_mb: float = documents.DEFAU
     first_of: dict[str, str] = {}  # content key -> input read for it
     done_bytes = reports = 0
     tasks = _tasks(found.files, max_mb, record_sizes)
-    for task, results in _with_tasks(mapper, work, tasks):
-        # progress in input bytes: a file's size, a JSON Lines record's text
-        done_bytes += record_sizes.pop(id(task), 0) if isinstance(task, Document) else \
-            sizes.get(task, 0) if isinstance(task, Path) else 0
-        for item in results:
-            if isinstance(item, documents.Skipped):
-                log.add(item.path, "skipped", reason=item.reason)
-                continue
-            s = item.summary
-            reports += 1
-            if item.content_key in first_of:
-                log.add(s.path, "duplicate", reason=f"same text as {first_of[item.content_key]}; read once",
-                        of=first_of[item.content_key])
-                continue
-            first_of[item.content_key] = s.path
-            if cache:
-                cache.used.add(item.cache_key)
-            entry = log.add(s.path, "cached" if item.cached else "read", document=s.id)
-            if not item.facts.has_meeting:
-                log.skip(entry, NO_MEETING)
-                continue
-            merger.add(item.facts)
-            docs.append(s)
-        if on_progress:
-            on_progress(reports, done_bytes, total)
+    try:
+        for task, results in _with_tasks(mapper, work, tasks):
+            # progress in input bytes: a file's size, a JSON Lines record's text
+            done_bytes += record_sizes.pop(id(task), 0) if isinstance(task, Document) else \
+                sizes.get(task, 0) if isinstance(task, Path) else 0
+            for item in results:
+                if isinstance(item, documents.Skipped):
+                    log.add(item.path, "skipped", reason=item.reason)
+                    continue
+                s = item.summary
+                reports += 1
+                if item.content_key in first_of:
+                    log.add(s.path, "duplicate", reason=f"same text as {first_of[item.content_key]}; read once",
+                            of=first_of[item.content_key])
+                    continue
+                first_of[item.content_key] = s.path
+                if cache:
+                    item = _with_cache(cache, item, task, work)
+                    s = item.summary
+                entry = log.add(s.path, "cached" if item.cached else "read", document=s.id)
+                if not item.facts.has_meeting:
+                    log.skip(entry, NO_MEETING)
+                    continue
+                merger.add(item.facts)
+                docs.append(s)
+            if on_progress:
+                on_progress(reports, done_bytes, total)
+    except BaseException:
+        if cache:  # what was extracted before the stop is kept for the next build
+            cache.close()
+        raise
     for path in found.ignored:
         log.add(path, "ignored", reason=f"not a report format ({path.suffix or 'no suffix'})")
     if on_progress and done_bytes != total:  # JSON Lines records are credited by their text only
@@ -225,6 +266,23 @@ def build_graph(inputs: Iterable[str | Path], *, max_mb: float = documents.DEFAU
     skipped = [documents.Skipped(o.input, o.reason) for o in log.outcomes if o.outcome in ("skipped", "duplicate")]
     seconds = {"extract": extracted - started, "merge": time.perf_counter() - extracted}
     return BuildResult(G, docs, skipped, warnings, log.outcomes, seconds, reports, total)
+
+
+def _with_cache(cache: ExtractionCache, item: Extracted, task, work) -> Extracted:
+    """A cached report completed from its entry, a new one's entry stored. A damaged entry means
+    extracting the report again, here."""
+    cache.used.add(item.cache_key)
+    if item.facts is None:
+        decoded = decode_entry(cache.get(item.cache_key) or b"", item.summary)
+        if decoded is not None:
+            item.summary, item.facts = decoded
+            return item
+        again = work.func(task, **{**work.keywords, "cache": replace(work.keywords["cache"], look_up=False)})
+        item = next(x for x in again if isinstance(x, Extracted) and x.cache_key == item.cache_key)
+    if item.entry is not None:
+        cache.put(item.cache_key, item.entry)
+        item.entry = None
+    return item
 
 
 def _size(path: Path) -> int:

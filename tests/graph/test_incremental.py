@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import sqlite3
 
 import pytest
 from typer.testing import CliRunner
@@ -19,6 +20,17 @@ def node_link(G) -> tuple[dict, dict]:
 
 def counts(result) -> dict[str, int]:
     return {k: v for k, v in result.report()["summary"].items() if k in ("read", "cached", "skipped")}
+
+
+def cache_file(cache):
+    files = list(cache.glob(f"*/{cache_module.DB_NAME}"))
+    assert len(files) == 1, files
+    return files[0]
+
+
+def stored(cache) -> int:
+    with sqlite3.connect(cache_file(cache)) as conn:
+        return conn.execute("SELECT count(*) FROM entries").fetchone()[0]
 
 
 @pytest.fixture
@@ -63,7 +75,7 @@ def test_a_removed_report_leaves_the_graph_and_the_cache(tmp_path, corpus):
     assert counts(after) == {"read": 0, "cached": 3, "skipped": 0}
     assert doc_id not in after.graph and all(d["doc_id"] != doc_id for *_, d in after.graph.edges(data=True))
     assert node_link(after.graph) == node_link(build_graph([corpus]).graph)
-    assert len(list(cache.glob("*/*.json"))) == 3
+    assert stored(cache) == 3
 
 
 def test_a_renamed_report_is_reused_under_its_new_name(tmp_path, corpus):
@@ -80,13 +92,35 @@ def test_a_renamed_report_is_reused_under_its_new_name(tmp_path, corpus):
 def test_a_code_change_or_a_damaged_entry_means_extracting_again(tmp_path, corpus, monkeypatch):
     cache = tmp_path / "cache"
     build_graph([corpus], cache_dir=cache)
-    entry = sorted(cache.glob("*/*.json"))[0]
-    entry.write_text("{ half a docu", encoding="utf-8")
-    assert counts(build_graph([corpus], cache_dir=cache)) == {"read": 1, "cached": 3, "skipped": 0}
+    conn = sqlite3.connect(cache_file(cache))
+    with conn:
+        conn.execute("UPDATE entries SET entry = ? WHERE key = (SELECT min(key) FROM entries)", (b"half a pick",))
+    conn.close()
+    again = build_graph([corpus], cache_dir=cache)
+    assert counts(again) == {"read": 1, "cached": 3, "skipped": 0}
+    assert node_link(again.graph) == node_link(build_graph([corpus]).graph)
+    assert counts(build_graph([corpus], cache_dir=cache)) == {"read": 0, "cached": 4, "skipped": 0}  # mended
+
+    cache_file(cache).write_bytes(b"not a database at all")
+    assert counts(build_graph([corpus], cache_dir=cache)) == {"read": 4, "cached": 0, "skipped": 0}
+    assert stored(cache) == 4
 
     monkeypatch.setattr(cache_module, "code_version", lambda: "0123456789abcdef")
     assert counts(build_graph([corpus], cache_dir=cache)) == {"read": 4, "cached": 0, "skipped": 0}
     assert [p.name for p in cache.iterdir()] == ["0123456789abcdef"]  # the old version's entries are gone
+
+
+def test_workers_reuse_the_cache_and_carry_the_text_across(tmp_path, corpus):
+    cache = tmp_path / "cache"
+    first = build_graph([corpus], cache_dir=cache, jobs=2, keep_text=True)
+    assert counts(first) == {"read": 4, "cached": 0, "skipped": 0}
+    again = build_graph([corpus], cache_dir=cache, jobs=2, keep_text=True)
+    assert counts(again) == {"read": 0, "cached": 4, "skipped": 0}
+    clean = build_graph([corpus], keep_text=True)
+    assert node_link(again.graph) == node_link(first.graph) == node_link(clean.graph)
+    for built in (first, again):
+        assert [(d.path, d.raw, d.meta) for d in built.documents] == [(d.path, d.raw, d.meta) for d in clean.documents]
+    assert [p.name for p in cache_file(cache).parent.iterdir()] == [cache_module.DB_NAME]  # no log left beside it
 
 
 def test_cli_uses_the_cache_in_out_unless_told_not_to(tmp_path, corpus):
