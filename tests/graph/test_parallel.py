@@ -51,13 +51,20 @@ def test_the_seed_graph_does_not_depend_on_the_number_of_jobs(seed_paths, seed_g
     assert to_node_link(build_graph(seed_paths, jobs=2).graph) == to_node_link(seed_graph)
 
 
-def test_a_dask_local_cluster_gives_the_same_graph(corpus, one_process):
+def test_a_dask_local_cluster_gives_the_same_graph_and_reads_the_cache(corpus, one_process, tmp_path):
     pytest.importorskip("distributed", reason="the Dask path needs the extra: pip install 'huiyi[dask]'")
-    from graph.distributed import build_graph_on_dask
+    from graph.distributed import build_graph_on_dask, dask_client, dask_map
 
     result = build_graph_on_dask([corpus], scheduler="local", workers=2)
     assert to_node_link(result.graph) == to_node_link(one_process.graph)
     assert outcomes(result) == outcomes(one_process)
+
+    with dask_client("local", workers=2) as client:  # workers in other processes read the cache's keys from its file
+        first, again = (build_graph([corpus], mapper=dask_map(client), cache_dir=tmp_path / "cache") for _ in "12")
+    cached = [o.outcome for o in again.outcomes]
+    assert "read" in [o.outcome for o in first.outcomes]
+    assert cached.count("cached") == len(one_process.documents) and "read" not in cached
+    assert to_node_link(again.graph) == to_node_link(first.graph) == to_node_link(one_process.graph)
 
 
 def test_a_bad_dask_scheduler_is_a_config_error():
