@@ -7,12 +7,29 @@ import contextlib
 import marshal
 import os
 import re
+import sys
 import tempfile
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-import jieba
+
+def _import_jieba():
+    """jieba, imported without pkg_resources: jieba's `_compat` imports it only to open jieba's own
+    data files (which it otherwise opens by path, as it does where setuptools is absent), and the
+    import costs ~60 ms of every process's start and a deprecation warning on recent setuptools."""
+    if "jieba" in sys.modules or "pkg_resources" in sys.modules:
+        import jieba
+        return jieba
+    sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # `import pkg_resources` -> ImportError
+    try:
+        import jieba
+    finally:
+        del sys.modules["pkg_resources"]
+    return jieba
+
+
+jieba = _import_jieba()
 
 DATA = resources.files("graph") / "data"
 

@@ -73,3 +73,14 @@ def test_an_unwritable_temporary_folder_only_costs_the_parse(tmp_path, monkeypat
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "missing"))  # nothing can be written there
     tagged = _tagged_afresh()
     assert tagged["会议"][1] == "n" and not (tmp_path / "missing").exists()
+
+
+def test_jieba_is_imported_without_pkg_resources_and_still_finds_its_data():
+    import subprocess
+    import sys
+    code = ("import sys, graph.segment as s; assert 'pkg_resources' not in sys.modules; "
+            "print(' '.join(s.tokenizer().cut('云南省委书记阮成发在西双版纳州主持会议')))")
+    done = subprocess.run([sys.executable, "-W", "error::DeprecationWarning", "-c", code],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "省委书记" in done.stdout.split()  # jieba's own dictionary and HMM tables, read by path
