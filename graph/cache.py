@@ -11,6 +11,7 @@ the last build.
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import pickle
 import re
@@ -143,7 +144,8 @@ class ExtractionCache:
         except sqlite3.Error:
             conn.close()
             raise
-        self.path.chmod(0o644)  # readable by others who share OUT, whatever the umask made it
+        with contextlib.suppress(OSError):  # readable by others who share OUT, whatever the umask made it
+            self.path.chmod(0o644)
         return conn
 
     def use(self, build: str) -> CacheUse:
@@ -196,11 +198,6 @@ class ExtractionCache:
             except sqlite3.Error:
                 pass
         self.close()
-
-    def keys(self) -> set[str]:
-        """Every key stored (for tests and inspection)."""
-        conn = self._connection() if self.path.exists() else None
-        return {k for (k,) in conn.execute("SELECT key FROM entries")} if conn is not None else set()
 
     def close(self) -> None:
         """Commit, and free the keys read for this build."""

@@ -211,6 +211,9 @@ def build_graph(inputs: Iterable[str | Path], *, max_mb: float = documents.DEFAU
     cache = ExtractionCache(cache_dir) if cache_dir is not None else None
     use = cache.use(uuid.uuid4().hex) if cache else None  # read here first: forked workers inherit its keys
     work = partial(_process_or_pass, max_mb=max_mb, cache=use, keep_text=keep_text)
+    # a report whose cache entry turns out damaged is extracted again here, the cache not consulted
+    again = partial(_process_or_pass, max_mb=max_mb, cache=replace(use, look_up=False), keep_text=keep_text) \
+        if use else None
     mapper = mapper or parallel.process_map(parallel.check_jobs(jobs), initializer=warm_up)
     sizes = {p: _size(p) for p in found.files}  # read once: stat is not free on a million files
     total = sum(sizes.values())
@@ -239,7 +242,7 @@ def build_graph(inputs: Iterable[str | Path], *, max_mb: float = documents.DEFAU
                     continue
                 first_of[item.content_key] = s.path
                 if cache:
-                    item = _with_cache(cache, item, task, work)
+                    item = _with_cache(cache, item, partial(again, task))
                     s = item.summary
                 entry = log.add(s.path, "cached" if item.cached else "read", document=s.id)
                 if not item.facts.has_meeting:
@@ -268,17 +271,16 @@ def build_graph(inputs: Iterable[str | Path], *, max_mb: float = documents.DEFAU
     return BuildResult(G, docs, skipped, warnings, log.outcomes, seconds, reports, total)
 
 
-def _with_cache(cache: ExtractionCache, item: Extracted, task, work) -> Extracted:
+def _with_cache(cache: ExtractionCache, item: Extracted, extract_again: Callable[[], list]) -> Extracted:
     """A cached report completed from its entry, a new one's entry stored. A damaged entry means
-    extracting the report again, here."""
+    extracting the report again (`extract_again` processes its input once more), here."""
     cache.used.add(item.cache_key)
     if item.facts is None:
         decoded = decode_entry(cache.get(item.cache_key) or b"", item.summary)
         if decoded is not None:
             item.summary, item.facts = decoded
             return item
-        again = work.func(task, **{**work.keywords, "cache": replace(work.keywords["cache"], look_up=False)})
-        item = next(x for x in again if isinstance(x, Extracted) and x.cache_key == item.cache_key)
+        item = next(x for x in extract_again() if isinstance(x, Extracted) and x.cache_key == item.cache_key)
     if item.entry is not None:
         cache.put(item.cache_key, item.entry)
         item.entry = None
