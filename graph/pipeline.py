@@ -18,8 +18,8 @@ from typing import Callable, Iterable, Iterator
 import networkx as nx
 
 from . import documents, outcomes, parallel
-from .build import EdgeListGraph
 from . import cache as extraction_cache
+from .build import EdgeListGraph
 from .cache import CacheUse, ExtractionCache
 from .extractors import EXTRACTORS
 from .extractors.base import Findings
@@ -56,13 +56,13 @@ class Extracted:
         # Crossing to the build's process, the entry stands for the summary and facts: encoded once.
         state = self.__dict__.copy()
         if self.entry is not None:
-            state["summary"], state["facts"] = self.summary.raw, None
+            state["summary"], state["facts"], state["raw"] = None, None, self.summary.raw
         return state
 
     def __setstate__(self, state: dict) -> None:
+        raw = state.pop("raw", None)
         self.__dict__.update(state)
         if self.entry is not None:
-            raw = self.summary
             self.summary, self.facts = extraction_cache.decode(self.entry)
             self.summary.raw = raw
 
@@ -252,10 +252,11 @@ def build_graph(inputs: Iterable[str | Path], *, max_mb: float = documents.DEFAU
                 docs.append(s)
             if on_progress:
                 on_progress(reports, done_bytes, total)
-    except BaseException:
-        if cache:  # what was extracted before the stop is kept for the next build
+        if cache:
+            cache.prune()  # every input was seen: what this build did not use goes
+    finally:
+        if cache:  # (after a stop too: what was extracted so far is kept for the next build)
             cache.close()
-        raise
     for path in found.ignored:
         log.add(path, "ignored", reason=f"not a report format ({path.suffix or 'no suffix'})")
     if on_progress and done_bytes != total:  # JSON Lines records are credited by their text only
@@ -263,8 +264,6 @@ def build_graph(inputs: Iterable[str | Path], *, max_mb: float = documents.DEFAU
     extracted = time.perf_counter()
     merger.finish()
     G = merger.to_graph() if compact else merger.to_networkx()
-    if cache:
-        cache.prune()
     warnings = [f"{d.name}: {w}" for d in docs for w in d.warnings]
     skipped = [documents.Skipped(o.input, o.reason) for o in log.outcomes if o.outcome in ("skipped", "duplicate")]
     seconds = {"extract": extracted - started, "merge": time.perf_counter() - extracted}
