@@ -165,6 +165,73 @@ def eval_(gold: Path = typer.Argument(..., help="Folder of gold annotations (<do
 
 
 @app.command()
+def explain(report: Path = typer.Argument(..., help="One report file (a JSON Lines file: each of its reports)."),
+            person: Optional[str] = typer.Option(None, "--person", help="Only sentences naming this person."),
+            meeting: Optional[str] = typer.Option(None, "--meeting", help="Only sentences naming a meeting "
+                                                                          "whose name holds this text."),
+            misses: bool = typer.Option(False, "--misses", help="Only sentences with a role verb that found no one."),
+            as_json: bool = typer.Option(False, "--json", help="Print the explanation as JSON."),
+            ) -> None:
+    """Why a report gives what it gives: per sentence, the people, meetings and roles read there with
+    the rule that read each, and the role verbs that found no one.
+
+    Example: huiyi explain seeds/000_fbcf11dee7c9eea9.txt --person 宗国英
+    """
+    import json as _json
+
+    from graph.explain import explain_path, render
+
+    try:
+        found = explain_path(report, person=person, meeting=meeting, only_misses=misses)
+    except HuiyiError as exc:
+        fail(exc)
+    if as_json:
+        typer.echo(_json.dumps([e._asdict() for e in found], ensure_ascii=False, indent=1))
+        return
+    for line in render(found):
+        typer.echo(line)
+    if not found:
+        typer.echo("nothing read" + (f" naming {person}" if person else "") + (f" at {meeting}" if meeting else ""))
+
+
+@app.command()
+def coverage(inputs: List[Path] = typer.Argument(..., help="Report files, folders or quoted globs, as for build."),
+             samples: int = typer.Option(5, "--samples", min=0, help="How many examples of each gap to print."),
+             as_json: bool = typer.Option(False, "--json", help="Print the counts and every example as JSON."),
+             ) -> None:
+    """How much of a corpus without gold Huiyi reads: reports that yield no meeting, reported meetings
+    with no chair or attendee, sentences whose role verb found no one; with examples of each.
+
+    Example: huiyi coverage reports/ --samples 10
+    """
+    import json as _json
+
+    from graph.coverage import coverage as measure
+
+    try:
+        found = measure(inputs)
+    except HuiyiError as exc:
+        fail(exc)
+    if as_json:
+        typer.echo(_json.dumps({"summary": found.summary(), "dropped": found.dropped, "unstaffed": found.unstaffed,
+                                "missed": found.missed}, ensure_ascii=False, indent=1))
+        return
+    s = found.summary()
+    typer.echo(f"reports {s['reports']} (read {s['read']}); no meeting found: {s['dropped']} "
+               f"({100 * s['dropped_share']:.1f}%)")
+    typer.echo(f"reported meetings {s['reported_meetings']}; with a chair or attendee: "
+               f"{s['with_chair_or_attendee']} ({100 * s['staffed_share']:.1f}%)")
+    typer.echo(f"sentences with a role verb {s['role_verb_sentences']}; the verb found no one: "
+               f"{s['role_verbs_missed']} ({100 * s['missed_share']:.1f}%)")
+    for title, items in (("no meeting found", found.dropped), ("meetings with no one at them", found.unstaffed),
+                         ("role verbs that found no one", found.missed)):
+        if items and samples:
+            typer.echo(f"{title}, for example:")
+            for doc, text in items[:samples]:
+                typer.echo(f"  {doc}: {text[:120]}")
+
+
+@app.command()
 def view(person: Optional[str] = typer.Option(None, "--person", help="A person's name: their meetings, "
                                                                      "co-attendees and positions."),
          meeting: Optional[str] = typer.Option(None, "--meeting", help="Part of a meeting's name (or its date): "

@@ -74,8 +74,9 @@ NODE_PROPERTIES: dict[Label, dict[str, str]] = {
 # Properties each relation carries besides type and provenance (doc, doc_id, evidence, start, end).
 EDGE_PROPERTIES: dict[RelType, dict[str, str]] = {
     RelType.HOLDS_POSITION: {"title": "STRING", "date": "STRING"},
-    RelType.ATTENDED: {"how": "STRING"},
-    RelType.SPOKE_AT: {"how": "STRING"},
+    RelType.CHAIRED: {"how": "STRING", "rule": "STRING"},  # how: the verb read; rule: the grammar's rule
+    RelType.ATTENDED: {"how": "STRING", "rule": "STRING"},
+    RelType.SPOKE_AT: {"how": "STRING", "rule": "STRING"},
     RelType.AUTHORED: {"how": "STRING"},
 }
 

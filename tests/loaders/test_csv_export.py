@@ -29,7 +29,7 @@ def test_one_file_per_label_and_type_with_typed_headers(tmp_path):
     assert "reported:boolean" in meeting and meeting[-1] == ":LABEL"
     attended = read(tmp_path / "relationships_ATTENDED.csv")
     assert attended[0] == [":START_ID", ":END_ID", ":TYPE", "id", "doc", "doc_id", "evidence", "start:long",
-                           "end:long", "how"]
+                           "end:long", "how", "rule"]
     assert read(tmp_path / "relationships_MENTIONED_IN.csv")[0][-1] == "count:long"
 
 
