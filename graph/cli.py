@@ -64,8 +64,8 @@ def build(inputs: List[Path] = typer.Argument(..., help="Report files, folders (
     from graph.pipeline import build_graph
 
     def write_report(data: dict) -> None:
-        out.mkdir(parents=True, exist_ok=True)
-        (out / "report.json").write_text(_json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+        from loaders.atomic import write_text
+        write_text(out / "report.json", _json.dumps(data, ensure_ascii=False, indent=1))
 
     def problem(o) -> None:
         console.print(f"[yellow]{o.outcome}:[/yellow] {escape(o.line())}", highlight=False, soft_wrap=True)
@@ -86,13 +86,13 @@ def build(inputs: List[Path] = typer.Argument(..., help="Report files, folders (
         fail(exc, EXIT_STRICT)
     except HuiyiError as exc:
         fail(exc)
-    build_report = result.report()  # (every input's line: made once)
-    write_report(build_report)
+    build_report = result.report()  # (every input's line: made once); written last, when it is true
     counts = build_report["summary"]
     if counts["ignored"]:
         console.print(f"ignored {counts['ignored']} files in the folders that are not reports (see "
                       f"{out}/report.json)", highlight=False, soft_wrap=True)
     if not result.documents:
+        write_report(build_report)
         fail(f"nothing could be read from {', '.join(map(str, inputs))}; no graph written; "
              f"see {out}/report.json", EXIT_NOTHING_READ)
     from graph.segment import release
@@ -103,7 +103,9 @@ def build(inputs: List[Path] = typer.Argument(..., help="Report files, folders (
     try:
         write_outputs(result.graph, out, html=html, store=store, jobs=jobs)
     except HuiyiError as exc:
+        write_report(report(result.outcomes, exit_code=2, graph_written=False))
         fail(exc)
+    write_report(build_report)
     s = summary(result.graph)
     console.print(f"[bold]{len(result.documents)} documents[/bold] ({counts['read']} read, {counts['cached']} "
                   f"from the cache), {counts['skipped'] + counts['duplicate']} inputs skipped -> {out}/graph.json, "

@@ -241,11 +241,17 @@ def store_counts(conn) -> dict[str, dict[str, int]]:
     return {"nodes": {k: v for k, v in nodes.items() if v}, "edges": {k: v for k, v in edges.items() if v}}
 
 
+ENGINE_FILES = ("", ".wal", ".shadow", ".tmp")  # a store's own files: the database and the engine's sidecars
+
+
 def _remove(path: Path) -> None:
-    for p in [path, *path.parent.glob(path.name + ".*")]:
-        if p.is_dir():
-            shutil.rmtree(p)
-        elif p.exists():
+    """Remove the store at `path` and the engine's sidecar files of it, nothing else: files that
+    merely share its name (graph.lbug.bak, graph.lbug.notes/) are the user's."""
+    if path.is_dir():
+        raise StoreError(f"{path}: is a folder, not a store; move it away or name another store")
+    for suffix in ENGINE_FILES:
+        p = path.with_name(path.name + suffix)
+        if p.is_file() or p.is_symlink():
             p.unlink()
 
 

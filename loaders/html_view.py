@@ -24,6 +24,7 @@ import networkx as nx
 from graph.build import edge_attributes, pair_counts
 from graph.models import ConfigError, InputError
 
+from . import atomic
 from .layout import seed_layout
 
 VIS_VERSION = "vis-9.1.2"
@@ -235,11 +236,8 @@ def write_html(G: nx.MultiDiGraph, path: str | Path, *, title: str | None = None
     """Write the self-contained page of G to `path` (e.g. out/graph.html) and return the path.
     A graph over `max_nodes` nodes or `max_edges` edges is drawn as its overview (see `overview`);
     the title says so."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
     shown, title = page_graph(G, title=title, max_nodes=max_nodes, max_edges=max_edges)
-    path.write_text(render_html(shown, title=title, **options), encoding="utf-8")
-    return path
+    return atomic.write_text(path, render_html(shown, title=title, **options))
 
 
 def _slug(text: str) -> str:

@@ -12,6 +12,8 @@ import orjson
 from graph.build import edge_item
 from graph.models import InputError
 
+from .atomic import replacing
+
 
 def to_node_link(G: nx.MultiDiGraph) -> dict:
     return {"directed": True, "multigraph": True, "graph": dict(G.graph), "nodes": list(_nodes(G)),
@@ -53,17 +55,17 @@ def _write_items(f, items: Iterator[dict]) -> None:
 def write_json(G: nx.MultiDiGraph, path: str | Path) -> Path:
     """Write G (networkx or build.EdgeListGraph) as node-link JSON; returns the path. Streamed."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if G.number_of_edges() <= INDENTED_UP_TO:
-        with path.open("w", encoding="utf-8") as f:
-            json.dump(to_node_link(G), f, ensure_ascii=False, indent=1)
-        return path
-    with path.open("wb") as f:
-        f.write(b'{"directed":true,"multigraph":true,"graph":' + _encode([dict(G.graph)])[1:-1] + b',"nodes":[')
-        _write_items(f, _nodes(G))
-        f.write(b'],"edges":[')
-        _write_items(f, _edges(G))
-        f.write(b"]}")
+    with replacing(path) as part:
+        if G.number_of_edges() <= INDENTED_UP_TO:
+            with part.open("w", encoding="utf-8") as f:
+                json.dump(to_node_link(G), f, ensure_ascii=False, indent=1)
+            return path
+        with part.open("wb") as f:
+            f.write(b'{"directed":true,"multigraph":true,"graph":' + _encode([dict(G.graph)])[1:-1] + b',"nodes":[')
+            _write_items(f, _nodes(G))
+            f.write(b'],"edges":[')
+            _write_items(f, _edges(G))
+            f.write(b"]}")
     return path
 
 

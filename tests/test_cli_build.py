@@ -46,3 +46,27 @@ def test_eval_of_a_missing_gold_folder_is_one_clear_line(tmp_path):
     result = runner.invoke(app, ["eval", str(tmp_path / "nope"), "--out", str(tmp_path)])
     assert result.exit_code != 0
     assert "nope" in result.output and "Traceback" not in result.output
+
+
+def test_report_json_is_written_last_and_says_whether_the_graph_was_written(tmp_path, seed_paths):
+    out = tmp_path / "out"
+    (out / "graph.lbug").mkdir(parents=True)  # the store cannot go where a folder stands
+    result = runner.invoke(app, ["build", str(seed_paths[0]), "--out", str(out), "-q"])
+    assert result.exit_code == 2 and "graph.lbug: is a folder" in result.output
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert report["summary"]["graph_written"] is False and report["summary"]["exit_code"] == 2
+    assert not list(out.glob(".*.part-*"))  # no temporary file left behind
+
+
+def test_an_output_that_fails_midway_leaves_the_old_file_whole(tmp_path):
+    import pytest
+
+    from loaders.atomic import replacing
+    target = tmp_path / "graph.json"
+    target.write_text('{"old": true}', encoding="utf-8")
+    with pytest.raises(RuntimeError):
+        with replacing(target) as part:
+            part.write_text('{"new": tr', encoding="utf-8")
+            raise RuntimeError("interrupted")
+    assert target.read_text(encoding="utf-8") == '{"old": true}'
+    assert [p.name for p in tmp_path.iterdir()] == ["graph.json"]

@@ -181,3 +181,26 @@ def test_evidence_with_line_breaks_survives_a_bulk_load(tmp_path):
         _, rows = store.execute("MATCH (p:Person)-[r:MENTIONED_IN]->(:Document) WHERE p.name = '人3' RETURN r.evidence")
         assert rows == [["第一行3\n第二行,\"引号\"\t完"]]
         assert store.execute("MATCH ()-[r:MENTIONED_IN]->() RETURN count(r)")[1] == [[400]]
+
+
+def test_a_fresh_store_removes_only_its_own_files(tmp_path):
+    # files and folders that merely share the store's name are the user's: a build keeps them
+    (tmp_path / "graph.lbug.bak").write_text("backup", encoding="utf-8")
+    (tmp_path / "graph.lbug.notes").mkdir()
+    (tmp_path / "graph.lbug.notes" / "n.txt").write_text("notes", encoding="utf-8")
+    (tmp_path / "graph.json").write_text("{}", encoding="utf-8")
+    write_store(tiny_graph(), tmp_path / "graph.lbug")
+    write_store(tiny_graph(), tmp_path / "graph.lbug")
+    assert (tmp_path / "graph.lbug.bak").read_text(encoding="utf-8") == "backup"
+    assert (tmp_path / "graph.lbug.notes" / "n.txt").exists() and (tmp_path / "graph.json").exists()
+    write_store(tiny_graph(), tmp_path / "graph")  # a store named like the build's other outputs
+    assert (tmp_path / "graph.json").read_text(encoding="utf-8") == "{}"
+    with EmbeddedStore(tmp_path / "graph") as s:
+        assert s.execute("MATCH (n) RETURN count(n)")[1][0][0] > 0
+
+
+def test_a_folder_where_the_store_goes_is_an_error_naming_it(tmp_path):
+    (tmp_path / "graph.lbug").mkdir()
+    with pytest.raises(StoreError, match="graph.lbug: is a folder"):
+        write_store(tiny_graph(), tmp_path / "graph.lbug")
+    assert (tmp_path / "graph.lbug").is_dir()
