@@ -12,6 +12,7 @@ the last build.
 from __future__ import annotations
 
 import contextlib
+import ast
 import hashlib
 import pickle
 import re
@@ -24,28 +25,75 @@ from pathlib import Path
 
 from .models import Document
 
-# What extraction results depend on, relative to the graph package.
-CODE_FILES = ["models.py", "normalize.py", "segment.py", "pipeline.py", "resolve.py", "extractors/*.py", "data/*"]
+# What extraction results depend on: the modules graph/pipeline.py imports, followed through every
+# import (module level or inside a function) that stays in the graph package, and its data files.
+ENTRY_MODULE = "pipeline.py"
+DATA_FILES = "data/*"
 LIBRARIES = ["jieba", "opencc", "pydantic"]
 VERSION_RE = re.compile(r"[0-9a-f]{16}")
 DB_NAME = "extractions.sqlite"
 COMMIT_EVERY = 500  # entries per transaction: a commit per report would cost more than the write
 
 
-@lru_cache(maxsize=1)
-def code_version() -> str:
-    """A hash of the extraction code, its data files and the libraries' versions."""
-    root = Path(__file__).parent
+def _module_file(root: Path, dotted: str) -> Path | None:
+    """The file of a module of the package at `root` (`extractors.roles` -> extractors/roles.py)."""
+    base = root.joinpath(*dotted.split(".")) if dotted else root
+    for f in (base.with_suffix(".py"), base / "__init__.py"):
+        if f.is_file():
+            return f
+    return None
+
+
+def _imported(root: Path, f: Path) -> set[Path]:
+    """The package's own modules that file `f` imports."""
+    package = f.parent.relative_to(root).parts
+    found = set()
+    for node in ast.walk(ast.parse(f.read_bytes())):
+        if isinstance(node, ast.ImportFrom):
+            if node.level:
+                parts = package[:len(package) - node.level + 1] if node.level > 1 else package
+                prefix = ".".join(parts + tuple(filter(None, (node.module or "").split("."))))
+            elif (node.module or "").split(".")[0] == root.name:
+                prefix = node.module.partition(".")[2]
+            else:
+                continue
+            names = [f"{prefix}.{a.name}" if prefix else a.name for a in node.names] + [prefix]
+        elif isinstance(node, ast.Import):
+            names = [a.name.partition(".")[2] for a in node.names if a.name.split(".")[0] == root.name]
+        else:
+            continue
+        found |= {m for name in names if (m := _module_file(root, name))}
+    return found
+
+
+def code_files(root: Path) -> list[Path]:
+    """Every file extraction results depend on: the import closure of the pipeline, and the data."""
+    todo, seen = [root / ENTRY_MODULE], set()
+    while todo:
+        f = todo.pop()
+        if f not in seen:
+            seen.add(f)
+            todo.extend(_imported(root, f) - seen)
+    return sorted(seen | set(root.glob(DATA_FILES)))
+
+
+def version_of(root: Path) -> str:
+    """A hash of the code at `root` that extraction depends on, and of the libraries' versions."""
     h = hashlib.sha256()
-    for pattern in CODE_FILES:
-        for f in sorted(root.glob(pattern)):
-            h.update(f.relative_to(root).as_posix().encode() + b"\0" + f.read_bytes() + b"\0")
+    for f in code_files(root):
+        h.update(f.relative_to(root).as_posix().encode() + b"\0" + f.read_bytes() + b"\0")
     for lib in LIBRARIES:
         try:
             h.update(f"{lib}={version(lib)}\0".encode())
         except PackageNotFoundError:
             h.update(f"{lib}=?\0".encode())
     return h.hexdigest()[:16]
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """The version of this installation's extraction code (see `version_of`)."""
+    return version_of(Path(__file__).parent)
 
 
 def cache_key(doc: Document) -> str:

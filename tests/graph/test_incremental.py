@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 import sqlite3
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -132,3 +133,24 @@ def test_cli_uses_the_cache_in_out_unless_told_not_to(tmp_path, corpus):
         summary = json.loads((out / "report.json").read_text(encoding="utf-8"))["summary"]
         assert (summary["read"], summary["cached"]) == expected
     assert (out / ".cache").is_dir()
+
+
+def test_the_cache_version_covers_every_module_extraction_imports(tmp_path):
+    import shutil
+
+    import graph
+    from graph.cache import code_files, version_of
+    root = tmp_path / "graph"
+    shutil.copytree(Path(graph.__file__).parent, root, ignore=shutil.ignore_patterns("__pycache__"))
+    covered = {f.relative_to(root).as_posix() for f in code_files(root)}
+    assert {"meeting_names.py", "gazetteer.py", "normalize.py", "extractors/roles.py", "data/titles.txt"} <= covered
+    assert "cli.py" not in covered  # the command line does not change what is extracted
+    before = version_of(root)
+    for name in ("meeting_names.py", "gazetteer.py", "extractors/lexicon.py"):
+        path = root / name
+        original = path.read_bytes()
+        path.write_bytes(original + b"\n# changed\n")
+        assert version_of(root) != before, f"editing {name} must start a fresh cache"
+        path.write_bytes(original)
+    (root / "cli.py").write_bytes((root / "cli.py").read_bytes() + b"\n# changed\n")
+    assert version_of(root) == before
