@@ -72,6 +72,8 @@ def build(inputs: List[Path] = typer.Argument(..., help="Report files, folders (
 
     started = _time.perf_counter()
     try:
+        from loaders.atomic import writable_folder
+        writable_folder(out)  # before the work: a bad --out costs nothing
         if dask:
             from graph.distributed import build_graph_on_dask
             from graph.parallel import check_jobs
@@ -248,9 +250,11 @@ def view(person: Optional[str] = typer.Option(None, "--person", help="A person's
 
     Example: huiyi view --person 宗国英 --out out/
     """
+    from loaders.atomic import writable_folder
     from loaders.html_view import write_view
 
     try:
+        writable_folder(file.parent if file else out)
         path = write_view(out, person=person, meeting=meeting, query=query, params=param, path=file)
     except HuiyiError as exc:
         fail(exc)
@@ -373,10 +377,12 @@ def export_csv(out: Path = typer.Option(Path("out"), "--out", "-o", help="Output
 
     Example: huiyi export csv --out out --to out/neo4j-import
     """
+    from loaders.atomic import writable_folder
     from loaders.csv_export import export_csv as export
     from loaders.json_export import read_json
 
     try:
+        writable_folder(to or out / "neo4j-import")
         files = export(read_json(out / "graph.json"), to or out / "neo4j-import", database=database)
     except HuiyiError as exc:
         fail(exc)
@@ -392,10 +398,12 @@ def export_graphml(out: Path = typer.Option(Path("out"), "--out", "-o", help="Ou
 
     Example: huiyi export graphml --out out
     """
+    from loaders.atomic import writable_folder
     from loaders.graphml_export import write_graphml
     from loaders.json_export import read_json
 
     try:
+        writable_folder((to or out / "graph.graphml").parent)
         path = write_graphml(read_json(out / "graph.json"), to or out / "graph.graphml")
     except HuiyiError as exc:
         fail(exc)

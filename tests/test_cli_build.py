@@ -70,3 +70,15 @@ def test_an_output_that_fails_midway_leaves_the_old_file_whole(tmp_path):
             raise RuntimeError("interrupted")
     assert target.read_text(encoding="utf-8") == '{"old": true}'
     assert [p.name for p in tmp_path.iterdir()] == ["graph.json"]
+
+
+def test_a_bad_out_is_one_line_and_exit_2_before_any_work(tmp_path, seed_paths):
+    a_file = tmp_path / "taken"
+    a_file.write_text("x", encoding="utf-8")
+    for out, says in ((a_file, "is a file, not a folder"), (a_file / "sub", "is a file, so no folder")):
+        for args in (["build", str(seed_paths[0]), "--out", str(out), "-q"], ["view", "--person", "某", "--out", str(out)],
+                     ["export", "graphml", "--out", str(tmp_path), "--to", str(out / "g.graphml")]):
+            result = runner.invoke(app, args)
+            lines = [line for line in result.output.splitlines() if line.strip()]
+            assert result.exit_code == 2, (args, result.output)
+            assert len(lines) == 1 and says in lines[0] and "Traceback" not in result.output, (args, result.output)
