@@ -190,6 +190,7 @@ def docx_to_text(data: bytes) -> Extracted:
 
     import docx
     from docx.opc.exceptions import PackageNotFoundError
+    from lxml.etree import LxmlError
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
@@ -204,7 +205,8 @@ def docx_to_text(data: bytes) -> Extracted:
                 for row in Table(block, document).rows:
                     lines.append(" ".join(cell.text.strip() for cell in row.cells))
         title = document.core_properties.title
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, LxmlError, RecursionError) as exc:
+        # LxmlError: XML that is truncated, nested too deep, or holds a text node too large to parse
         raise FormatError(f"not a readable .docx ({type(exc).__name__}); re-save it from Word as .docx") from exc
     text = "\n".join(lines)
     if not text.strip():

@@ -132,3 +132,29 @@ def test_a_file_that_cannot_be_read_is_reported(tmp_path, seed_paths, monkeypatc
                             lambda self: (_ for _ in ()).throw(PermissionError(13, "denied")) if self == path else real(self))
     result = pipeline.build_graph([path])
     assert [o.line() for o in result.outcomes] == [f"{path}: permission denied; make it readable (chmod +r) or leave it out"]
+
+
+def _docx_with_body(tmp_path: Path, body: bytes) -> bytes:
+    """A real .docx (made by python-docx) whose word/document.xml is replaced by `body`."""
+    import docx
+    import zipfile
+    made = tmp_path / "made.docx"
+    docx.Document().save(made)
+    out = tmp_path / "broken.docx"
+    with zipfile.ZipFile(made) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            dst.writestr(item, body if item.filename == "word/document.xml" else src.read(item.filename))
+    return out.read_bytes()
+
+
+@pytest.mark.parametrize("body", [
+    b'<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:bo',
+    b'<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+    + b"<w:body>" + b"<a>" * 300_000 + b"</a>" * 300_000 + b"</w:body></w:document>",
+], ids=["truncated XML", "nested too deep"])
+def test_a_malformed_docx_is_one_skipped_input(tmp_path, body):
+    path = tmp_path / "r.docx"
+    path.write_bytes(_docx_with_body(tmp_path, body))
+    items = list(documents.read_path(path))
+    assert len(items) == 1 and isinstance(items[0], documents.Skipped)
+    assert "not a readable .docx" in items[0].reason
