@@ -43,6 +43,12 @@ class Found:
     ignored: list[Path]
 
 
+def shown(path: str | Path) -> str:
+    """A path as text that any output can hold: bytes of a name that are not UTF-8 (kept by Python
+    as lone surrogates, which JSON and terminals refuse) are written as escapes (\\xff)."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
 def _is_glob(item: str) -> bool:
     return any(c in item for c in "*?[")
 
@@ -166,7 +172,7 @@ def read_file(path: Path, *, max_bytes: int) -> Document:
     extracted = _to_text(path, data)
     if not extracted.text.strip():
         raise InputError("holds no text (only whitespace)")
-    return document_from_text(path.name, extracted.text, str(path), extracted.meta)
+    return document_from_text(shown(path.name), extracted.text, shown(path), extracted.meta)
 
 
 def read_jsonl(path: Path, *, max_bytes: int) -> Iterator[Document | Skipped]:
@@ -174,12 +180,12 @@ def read_jsonl(path: Path, *, max_bytes: int) -> Iterator[Document | Skipped]:
     try:
         stream = open(path, "rb")
     except OSError as exc:
-        yield Skipped(str(path), _os_problem(exc))
+        yield Skipped(shown(path), _os_problem(exc))
         return
     ids: dict[str, int] = {}
     with stream:
         for record in formats.iter_records(stream, max_bytes=max_bytes):
-            where = f"{path}:{record.line}"
+            where = f"{shown(path)}:{record.line}"
             if record.problem:
                 yield Skipped(where, record.problem)
             elif record.id in ids:
@@ -187,10 +193,10 @@ def read_jsonl(path: Path, *, max_bytes: int) -> Iterator[Document | Skipped]:
                                      "record its own id")
             else:
                 ids[record.id] = record.line
-                yield document_from_text(f"{path.name}#{record.id}", record.extracted.text,
-                                         f"{path}#{record.id}", record.extracted.meta)
+                yield document_from_text(f"{shown(path.name)}#{record.id}", record.extracted.text,
+                                         f"{shown(path)}#{record.id}", record.extracted.meta)
     if not ids:
-        yield Skipped(str(path), "holds no JSON Lines record with an id and a text")
+        yield Skipped(shown(path), "holds no JSON Lines record with an id and a text")
 
 
 def read_path(path: Path, *, max_mb: float = DEFAULT_MAX_MB) -> Iterator[Document | Skipped]:
@@ -202,5 +208,5 @@ def read_path(path: Path, *, max_mb: float = DEFAULT_MAX_MB) -> Iterator[Documen
     try:
         yield read_file(path, max_bytes=max_bytes)
     except (InputError, FormatError) as exc:
-        yield Skipped(str(path), str(exc))
+        yield Skipped(shown(path), str(exc))
 

@@ -9,6 +9,7 @@ Exit codes of `huiyi build` (README, "Inputs"):
 """
 from __future__ import annotations
 
+import os
 from collections import Counter
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -51,7 +52,8 @@ class InputLog:
         self.outcomes: list[Outcome] = []
 
     def add(self, input: str | Path, outcome: str, **kw) -> Outcome:
-        entry = Outcome(str(input), outcome, **kw)
+        entry = Outcome(input if isinstance(input, str) else os.fsencode(input).decode("utf-8", "backslashreplace"),
+                        outcome, **kw)
         self.outcomes.append(entry)
         if outcome in ("skipped", "duplicate"):
             self.problem(entry)

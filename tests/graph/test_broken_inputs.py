@@ -158,3 +158,19 @@ def test_a_malformed_docx_is_one_skipped_input(tmp_path, body):
     items = list(documents.read_path(path))
     assert len(items) == 1 and isinstance(items[0], documents.Skipped)
     assert "not a readable .docx" in items[0].reason
+
+
+def test_file_names_that_are_not_utf8_are_read_and_reported_escaped(tmp_path, seed_paths):
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    raw = os.fsencode(folder)
+    with open(raw + b"/bad\xff.txt", "wb") as fh:
+        fh.write(seed_paths[1].read_bytes())
+    with open(raw + b"/ignored\xfe.bin", "wb") as fh:
+        fh.write(b"x")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["build", str(folder), "--out", str(out), "-q"])
+    assert result.exit_code == 0, result.output
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert {Path(r["input"]).name for r in report["inputs"]} == {"bad\\xff.txt", "ignored\\xfe.bin"}
+    assert "bad\\xff.txt" in {n["name"] for n in read_json(out / "graph.json").nodes.values() if n["label"] == "Document"}
