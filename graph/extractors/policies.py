@@ -8,6 +8,7 @@ whoever chaired the meeting and spoke at it (`主持会议并讲话`), if anyone
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from .. import segment
 from ..models import Document, Fact, Label, RelType
@@ -51,31 +52,33 @@ class PolicyExtractor:
         for f in sorted(spoke, key=lambda f: f.start):
             if DIRECTIVE_RE.search(f.props.get("how", "")) and f.target[1] in reported:
                 directing.setdefault(f.start, f.source[1])
-        for para in re.finditer(r"[^\n]+", text):
-            speaker = speech_by
-            for sent in doc.sentences:
-                if not (para.start() <= sent.start < para.end()):
+        newlines = [m.start() for m in re.finditer("\n", text)]
+        paragraph = None
+        for sent in sorted(doc.sentences, key=lambda s: s.start):  # once each: linear in the report
+            if text[sent.start:sent.start + 1] == "\n":
+                continue  # starts between paragraphs: in none of them
+            if (here := bisect_right(newlines, sent.start)) != paragraph:
+                paragraph, speaker = here, speech_by  # a new paragraph: its speaker is found anew
+            m = OPENER_RE.match(sent.text)
+            if sent.start in directing:  # the subject of 强调/要求/部署… in this sentence (roles found it)
+                speaker = last_speaker = directing[sent.start]
+            elif m and (who := next((p for p in people if m.group("name").endswith(p)), None)):
+                speaker = last_speaker = who  # 省委书记陈明强调
+            elif m and m.group("name") in PRONOUNS and last_speaker:
+                speaker = last_speaker  # 他指出: the one who spoke last
+            elif AGENDA_RE.match(sent.text):
+                speaker = chair_speaker or speech_by or convener
+            if not speaker:
+                continue
+            for s, e, policy in self._policies(sent.text):
+                if (speaker, policy) in seen:
                     continue
-                m = OPENER_RE.match(sent.text)
-                if sent.start in directing:  # the subject of 强调/要求/部署… in this sentence (roles found it)
-                    speaker = last_speaker = directing[sent.start]
-                elif m and (who := next((p for p in people if m.group("name").endswith(p)), None)):
-                    speaker = last_speaker = who  # 省委书记陈明强调
-                elif m and m.group("name") in PRONOUNS and last_speaker:
-                    speaker = last_speaker  # 他指出: the one who spoke last
-                elif AGENDA_RE.match(sent.text):
-                    speaker = chair_speaker or speech_by or convener
-                if not speaker:
-                    continue
-                for s, e, policy in self._policies(sent.text):
-                    if (speaker, policy) in seen:
-                        continue
-                    seen.add((speaker, policy))
-                    start, end = sent.start + s, sent.start + e
-                    found.mentions.append(make_mention(doc, Label.POLICY, start, end, text=policy))
-                    source = speaker if isinstance(speaker, tuple) else (Label.PERSON, speaker)
-                    found.facts.append(Fact(type=RelType.DIRECTED, source=source,
-                                            target=(Label.POLICY, policy), start=start, end=end))
+                seen.add((speaker, policy))
+                start, end = sent.start + s, sent.start + e
+                found.mentions.append(make_mention(doc, Label.POLICY, start, end, text=policy))
+                source = speaker if isinstance(speaker, tuple) else (Label.PERSON, speaker)
+                found.facts.append(Fact(type=RelType.DIRECTED, source=source,
+                                        target=(Label.POLICY, policy), start=start, end=end))
         return found
 
     @staticmethod
