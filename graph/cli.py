@@ -28,7 +28,8 @@ def fail(exc: Exception, code: int = 2) -> None:
 
 
 @app.command()
-def build(inputs: List[Path] = typer.Argument(..., help="Report files, folders (searched recursively) or quoted "
+def build(ctx: typer.Context,
+          inputs: List[Path] = typer.Argument(..., help="Report files, folders (searched recursively) or quoted "
                                                         "globs ('reports/**/*.html'): .txt .md .html .htm .pdf "
                                                         ".docx .jsonl."),
           out: Path = typer.Option(Path("out"), "--out", "-o", help="Output folder."),
@@ -72,8 +73,9 @@ def build(inputs: List[Path] = typer.Argument(..., help="Report files, folders (
 
     started = _time.perf_counter()
     try:
-        from loaders.atomic import writable_folder
+        from loaders.atomic import OutLock, writable_folder
         writable_folder(out)  # before the work: a bad --out costs nothing
+        ctx.call_on_close(OutLock(out).release)  # one build at a time in OUT
         if dask:
             from graph.distributed import build_graph_on_dask
             from graph.parallel import check_jobs

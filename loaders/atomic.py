@@ -49,3 +49,33 @@ def writable_folder(folder: str | Path) -> Path:
         raise ConfigError(f"{folder}: cannot be written ({exc.strerror or exc}); give --out a folder you can "
                           f"write to") from exc
     return folder
+
+
+class OutLock:
+    """An exclusive lock on an output folder for one build (OUT/.huiyi.lock, released when the
+    build's process ends, however it ends): a second build into the same folder stops with one line
+    instead of interleaving its outputs and cache with the first's."""
+
+    NAME = ".huiyi.lock"
+
+    def __init__(self, folder: str | Path):
+        import fcntl
+
+        self.path = Path(folder) / self.NAME
+        self.handle = open(self.path, "a+", encoding="utf-8")
+        try:
+            fcntl.flock(self.handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            self.handle.seek(0)
+            holder = self.handle.read().strip() or "another process"
+            self.handle.close()
+            raise ConfigError(f"{folder}: another build is writing there ({holder}); wait for it to end or "
+                              f"give --out another folder") from None
+        self.handle.seek(0)
+        self.handle.truncate()
+        self.handle.write(f"pid {os.getpid()}")
+        self.handle.flush()
+
+    def release(self) -> None:
+        if not self.handle.closed:
+            self.handle.close()  # closing drops the lock; the file stays (removing it would race)

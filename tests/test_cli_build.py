@@ -82,3 +82,21 @@ def test_a_bad_out_is_one_line_and_exit_2_before_any_work(tmp_path, seed_paths):
             lines = [line for line in result.output.splitlines() if line.strip()]
             assert result.exit_code == 2, (args, result.output)
             assert len(lines) == 1 and says in lines[0] and "Traceback" not in result.output, (args, result.output)
+
+
+def test_a_second_build_into_the_same_out_stops_with_one_line(tmp_path, seed_paths):
+    from loaders.atomic import OutLock
+    out = tmp_path / "out"
+    out.mkdir()
+    held = OutLock(out)  # a build running in another process holds the folder
+    try:
+        result = runner.invoke(app, ["build", str(seed_paths[0]), "--out", str(out), "-q"])
+        lines = [line for line in result.output.splitlines() if line.strip()]
+        assert result.exit_code == 2 and len(lines) == 1 and "another build is writing there" in lines[0]
+        assert not (out / "graph.json").exists()
+    finally:
+        held.release()
+    result = runner.invoke(app, ["build", str(seed_paths[0]), "--out", str(out), "-q"])
+    assert result.exit_code == 0, result.output
+    again = runner.invoke(app, ["build", str(seed_paths[0]), "--out", str(out), "-q"])
+    assert again.exit_code == 0, again.output  # the lock went with the build that held it
