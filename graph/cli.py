@@ -412,5 +412,30 @@ def export_graphml(out: Path = typer.Option(Path("out"), "--out", "-o", help="Ou
     console.print(f"wrote {path}", highlight=False, soft_wrap=True)
 
 
+class Interrupted(BaseException):
+    """Ctrl-C, raised in place of KeyboardInterrupt so that it reaches `run` (the command-line
+    library would turn KeyboardInterrupt into its own message and exit code 1)."""
+
+
+def _interrupt(signum, frame) -> None:
+    raise Interrupted()
+
+
+def run() -> None:
+    """The `huiyi` command: `app` with Ctrl-C stopping it quietly (one line, exit code 130, no child
+    process left: workers and writers are stopped, and each dies with this process anyway)."""
+    import signal
+    import sys
+
+    signal.signal(signal.SIGINT, _interrupt)
+    try:
+        app()
+    except Interrupted:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C while stopping changes nothing
+        print("interrupted: stopped; the outputs in the --out folder are those of the last finished build",
+              file=sys.stderr)
+        sys.exit(130)
+
+
 if __name__ == "__main__":
-    app()
+    run()

@@ -7,8 +7,10 @@ Results come back in input order (outcomes and warnings keep the order of the in
 """
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
+import signal
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -62,7 +64,36 @@ def windowed(submit: Callable[[list[T]], Future], items: Iterable[T], *, batch: 
         cancel()
 
 
+PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent dies
+
+
+def die_with_parent() -> None:
+    """In a child process: end when the parent ends, however it ends (even by SIGKILL, which gives
+    it no chance to stop its children); a no-op where prctl does not exist (not Linux)."""
+    parent = os.getppid()
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError, TypeError):
+        return
+    if os.getppid() != parent:  # the parent died before the request took effect
+        os._exit(1)
+
+
+def child_process_setup() -> None:
+    """What every worker and writer process does first: Ctrl-C is the parent's to handle (it stops
+    the children itself), and the child dies with its parent."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    die_with_parent()
+
+
+def stop_workers(pool: ProcessPoolExecutor) -> None:
+    """End a pool's workers now (an interrupt, or the build gave up): their tasks are not wanted."""
+    for process in list(getattr(pool, "_processes", {}).values()):  # (no public way to reach them)
+        process.terminate()
+
+
 def _warm_up(initializer: Callable[[], object] | None) -> None:
+    child_process_setup()
     if initializer is not None:
         initializer()
 
@@ -85,6 +116,9 @@ def process_map(jobs: int, *, initializer: Callable[[], object] | None = None, b
                                 window=window or 4 * jobs)
         except BrokenProcessPool as exc:
             raise WorkerDied(f"a worker process died ({exc}); out of memory? run again with fewer --jobs") from exc
+        except BaseException:  # Ctrl-C, or the consumer stopped: the queued work is not wanted
+            stop_workers(pool)
+            raise
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
     return mapper

@@ -8,9 +8,11 @@ import sys
 from typing import Any, Callable
 
 from graph.models import HuiyiError
+from graph.parallel import child_process_setup
 
 
 def _run(fn: Callable, args: tuple, what: str, conn) -> None:
+    child_process_setup()
     gc.disable()  # a collection would touch, and so copy, every object a forked child shares
     try:
         conn.send(("ok", fn(*args)))
@@ -44,11 +46,23 @@ class Child:
                 self._answer = self._result.recv()
             except EOFError:
                 self._answer = ("error", f"{self.what} stopped before it finished")
+            except BaseException:  # Ctrl-C while waiting: the child's work is not wanted
+                self.stop()
+                raise
             self.process.join()
         status, value = self._answer
         if status != "ok":
             raise self.error(value)
         return value
+
+
+    def stop(self) -> None:
+        """End the child now, if it still runs; waiting afterwards says it stopped."""
+        if self.process.is_alive():
+            self.process.terminate()
+        self.process.join()
+        if self._answer is None:
+            self._answer = ("error", f"{self.what} was stopped")
 
 
 def release_freed_memory() -> None:

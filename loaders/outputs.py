@@ -52,6 +52,13 @@ def write_outputs(G: nx.MultiDiGraph, out: str | Path, *, html: bool = True, sto
                 release_freed_memory()  # this process's writers are done; the store's load still grows
                 pending.wait()
             written.append(out / STORE_NAME)
+    except Exception:  # a writer failed: the others finish (below), so their outputs are whole
+        raise
+    except BaseException:  # Ctrl-C: the other writers' work is not wanted either
+        for child in (page, pending):
+            if child is not None:
+                child.stop()
+        raise
     finally:  # a writer that failed first leaves no other process behind (waiting again is free)
         for child in (page, pending):
             if child is not None:

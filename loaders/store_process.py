@@ -183,6 +183,11 @@ class PendingStore:
         finally:
             shutil.rmtree(self.folder, ignore_errors=True)
 
+    def stop(self) -> None:
+        """End the writer now (Ctrl-C): the old store stays in place (the new one was being staged)."""
+        self.child.stop()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
 
 def start_store(G, path: str | Path) -> PendingStore:
     """Begin writing G into a fresh store at `path` in another process (see the module docstring)."""

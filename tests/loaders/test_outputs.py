@@ -125,6 +125,9 @@ def test_when_the_load_fails_the_rows_stop_and_the_error_names_the_store(seed_co
     def after_the_refusal(*args, **kw):  # the first table ends only once the loader has failed
         passes.append(kw.get("only"))
         assert refused.wait(30)
+        loader = next((t for t in threading.enumerate() if t.name == "huiyi-store-loader"), None)
+        if loader is not None:
+            loader.join(30)  # (the refusal is raised, and recorded, after the event is set)
         yield from real(*args, **kw)
 
     def refuse(conn, table, options, file):
