@@ -147,7 +147,11 @@ def eval_(gold: Path = typer.Argument(..., help="Folder of gold annotations (<do
     try:
         if reports is not None:
             from graph.pipeline import build_graph
-            write_json(build_graph([reports]).graph, out / "graph.json")
+            built = build_graph([reports], on_problem=lambda o: console.print(
+                f"[yellow]{o.outcome}:[/yellow] {escape(o.line())}", highlight=False, soft_wrap=True))
+            if not built.documents:
+                fail(f"nothing could be read from {reports}; nothing to score", 3)
+            write_json(built.graph, out / "graph.json")
         gold_docs = read_gold(gold)
         scores, errors = evaluate(read_json(out / "graph.json"), gold_docs)
     except HuiyiError as exc:

@@ -11,7 +11,7 @@ import hashlib
 import os
 import re
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -38,9 +38,11 @@ class Skipped:
 
 @dataclass(frozen=True)
 class Found:
-    """The files `inputs` name: those to read, and those in folders whose format is not a report's."""
+    """The files `inputs` name: those to read, those in folders whose format is not a report's, and
+    the folders that could not be searched (each with the reason)."""
     files: list[Path]
     ignored: list[Path]
+    unsearched: list[Skipped] = field(default_factory=list)
 
 
 def shown(path: str | Path) -> str:
@@ -57,23 +59,50 @@ def _hidden(path: Path, root: Path) -> bool:
     return any(part.startswith(".") for part in path.relative_to(root).parts)
 
 
+def _walk(folder: Path, unsearched: list[Skipped]) -> Iterator[Path]:
+    """Every file below `folder`, sorted, hidden entries left out; linked folders are followed
+    (each real folder once), and a folder that cannot be listed is recorded with the reason."""
+    seen: set[str] = set()
+
+    def problem(exc: OSError) -> None:
+        unsearched.append(Skipped(shown(exc.filename or folder), f"folder not searched: {_os_problem(exc)}"))
+
+    for here, dirs, names in os.walk(folder, followlinks=True, onerror=problem):
+        real = os.path.realpath(here)
+        if real in seen:  # a link back to a folder already searched
+            dirs[:] = []
+            continue
+        seen.add(real)
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(names):
+            if not name.startswith("."):
+                yield Path(here) / name
+
+
 def discover(inputs: Iterable[str | Path], *, exclude: Iterable[str | Path] = ()) -> Found:
-    """Files named by `inputs`: files, folders (searched recursively, hidden entries left out) and
-    globs (`reports/**/*.html`). Each file once, in input order then sorted; files under `exclude`
-    (the output folder) are left out. A missing input or a glob matching nothing is an InputError."""
+    """Files named by `inputs`: files, folders (searched recursively, hidden entries left out, linked
+    folders followed) and globs (`reports/**/*.html`). Each file once, in input order then sorted;
+    files under `exclude` (the output folder) are left out. A missing input or a glob matching
+    nothing is an InputError; a folder that cannot be searched is in `unsearched`."""
     excluded = [os.path.abspath(e) for e in exclude]
     files: dict[str, Path] = {}
     ignored: dict[str, Path] = {}
+    unsearched: list[Skipped] = []
+
+    def inside_out(path: Path) -> bool:
+        key = os.path.abspath(path)
+        return any(key == e or key.startswith(e + os.sep) for e in excluded)
 
     def add(path: Path, into: dict[str, Path]) -> None:
-        key = os.path.abspath(path)
-        if not any(key == e or key.startswith(e + os.sep) for e in excluded):
-            into.setdefault(key, path)
+        if not inside_out(path):
+            into.setdefault(os.path.abspath(path), path)
 
     def add_folder(folder: Path) -> None:
-        for f in sorted(folder.rglob("*")):
-            if _hidden(f, folder) or f.is_dir():
-                continue
+        if inside_out(folder):
+            unsearched.append(Skipped(shown(folder), "is the --out folder, or inside it: it holds the build's "
+                                                     "outputs; put the reports in another folder"))
+            return
+        for f in _walk(folder, unsearched):
             add(f, files if f.suffix.lower() in FORMATS else ignored)
 
     for item in inputs:
@@ -91,7 +120,7 @@ def discover(inputs: Iterable[str | Path], *, exclude: Iterable[str | Path] = ()
                 add_folder(m) if m.is_dir() else add(m, files)
         else:
             raise InputError(f"{p}: no such file or folder; give a file, a folder or a glob of reports")
-    return Found(list(files.values()), list(ignored.values()))
+    return Found(list(files.values()), list(ignored.values()), unsearched)
 
 
 def document_from_text(name: str, text: str, path: str = "", meta: dict | None = None) -> Document:

@@ -208,6 +208,8 @@ def build_graph(inputs: Iterable[str | Path], *, max_mb: float = documents.DEFAU
     started = time.perf_counter()
     log = InputLog(strict=strict, on_problem=on_problem)
     found = documents.discover(inputs, exclude=exclude)
+    for folder in found.unsearched:  # first: with --strict, nothing is read past a lost folder
+        log.add(folder.path, "skipped", reason=folder.reason)
     cache = ExtractionCache(cache_dir) if cache_dir is not None else None
     use = cache.use(uuid.uuid4().hex) if cache else None  # read here first: forked workers inherit its keys
     work = partial(_process_or_pass, max_mb=max_mb, cache=use, keep_text=keep_text)

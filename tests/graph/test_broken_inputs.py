@@ -174,3 +174,30 @@ def test_file_names_that_are_not_utf8_are_read_and_reported_escaped(tmp_path, se
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
     assert {Path(r["input"]).name for r in report["inputs"]} == {"bad\\xff.txt", "ignored\\xfe.bin"}
     assert "bad\\xff.txt" in {n["name"] for n in read_json(out / "graph.json").nodes.values() if n["label"] == "Document"}
+
+
+def test_linked_folders_are_followed_and_lost_folders_reported(tmp_path, seed_paths):
+    reports, elsewhere = tmp_path / "reports", tmp_path / "elsewhere"
+    reports.mkdir()
+    elsewhere.mkdir()
+    shutil.copy(seed_paths[0], reports / seed_paths[0].name)
+    shutil.copy(seed_paths[1], elsewhere / seed_paths[1].name)
+    os.symlink(elsewhere, reports / "linked")
+    os.symlink(reports, elsewhere / "back")  # a loop: each real folder is searched once
+    found = documents.discover([reports])
+    assert sorted(p.name for p in found.files) == sorted([seed_paths[0].name, seed_paths[1].name])
+    out = tmp_path / "out"
+    inside = runner.invoke(app, ["build", str(out), str(reports), "--out", str(out), "-q"])
+    assert inside.exit_code == 2 or "is the --out folder" in inside.output  # (missing until built)
+    runner.invoke(app, ["build", str(reports), "--out", str(out), "-q"])
+    again = runner.invoke(app, ["build", str(out), str(reports), "--out", str(out), "-q"])
+    assert again.exit_code == EXIT_SKIPPED and "is the --out folder" in again.output
+
+
+def test_eval_of_reports_that_cannot_be_read_says_so(tmp_path):
+    folder = tmp_path / "empty"
+    folder.mkdir()
+    (folder / "a.txt").write_bytes(b"")
+    result = runner.invoke(app, ["eval", str(Path(__file__).parents[1] / "gold"), "--reports", str(folder),
+                                 "--out", str(tmp_path / "out")])
+    assert result.exit_code == EXIT_NOTHING_READ and "a.txt: is empty" in result.output
