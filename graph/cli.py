@@ -9,7 +9,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from .models import HuiyiError
+from .models import ConfigError, HuiyiError
 
 app = typer.Typer(help="Huiyi (会议): build a knowledge graph of who chaired, attended and spoke at "
                        "which meeting, from Chinese government meeting reports.",
@@ -279,7 +279,9 @@ _STORE_HELP = dict(
 
 
 @app.command()
-def query(cypher: str = typer.Argument(..., help="One Cypher statement; put values in $parameters."),
+def query(cypher: Optional[str] = typer.Argument(None, help="One Cypher statement; put values in $parameters."),
+          file: Optional[Path] = typer.Option(None, "--file", "-f", help="Read the statement from this file "
+                                                                        "(- for standard input)."),
           out: Path = _STORE_HELP["out"], db: Optional[Path] = _STORE_HELP["db"],
           neo4j: Optional[str] = _STORE_HELP["neo4j"],
           param: List[str] = typer.Option([], "--param", "-p", help="KEY=VALUE (repeatable); a JSON value "
@@ -291,9 +293,18 @@ def query(cypher: str = typer.Argument(..., help="One Cypher statement; put valu
 
     Example: huiyi query "MATCH (p:Person)-[:CHAIRED]->(m:Meeting) RETURN p.name, m.date" --out out
     """
+    import sys
+
     from queries.cypher import check_format, format_result, parse_params, run_cypher
 
     try:
+        if (cypher is None) == (file is None):
+            raise ConfigError("give the statement either as an argument or with --file (not both)")
+        if file is not None:
+            try:
+                cypher = sys.stdin.read() if str(file) == "-" else file.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as exc:
+                raise ConfigError(f"{file}: cannot be read as UTF-8 text ({exc})") from exc
         check_format(fmt)
         result = run_cypher(cypher, parse_params(param), out=out, db=db, neo4j=neo4j, write=write)
         typer.echo(format_result(result, fmt).rstrip("\n"))

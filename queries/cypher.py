@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,8 +39,50 @@ def open_store(*, out: str | Path | None = None, db: str | Path | None = None, n
     return EmbeddedStore(store_path(out, db), write=write)
 
 
+# What the embedded engine survives: deeper nesting or longer chains of operators crash it (its
+# parser recurses; 3,000 parentheses or a 10,000-term sum end the process with no message), so they
+# are refused before it runs. The margins are wide: 2,000 levels and 7,000 terms still ran.
+MAX_QUERY_CHARS = 1_000_000
+MAX_NESTING = 500
+MAX_OPERATORS = 4_000
+LITERAL_RE = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`|//[^\n]*|/\*.*?\*/", re.S)
+OPERATOR_RE = re.compile(r"[-+*/%^]|\b(?:AND|OR|XOR)\b", re.I)
+INT64 = 2**63
+
+
+def check_statement(cypher: str) -> str:
+    """The statement, if the engine can be given it; else ConfigError saying what to change."""
+    if not cypher.strip():
+        raise ConfigError("the query is empty; give one Cypher statement (e.g. \"MATCH (n) RETURN count(n)\")")
+    if len(cypher) > MAX_QUERY_CHARS:
+        raise ConfigError(f"the query is {len(cypher):,} characters, over {MAX_QUERY_CHARS:,}; pass large "
+                          f"values as parameters (--param) instead of writing them into it")
+    code = LITERAL_RE.sub("''", cypher)
+    depth = deepest = 0
+    for ch in code:
+        depth += ch in "([{"
+        depth -= ch in ")]}"
+        deepest = max(deepest, depth)
+    if deepest > MAX_NESTING:
+        raise ConfigError(f"the query nests brackets {deepest} deep, over {MAX_NESTING}; the engine cannot parse it")
+    if (ops := len(OPERATOR_RE.findall(code))) > MAX_OPERATORS:
+        raise ConfigError(f"the query chains {ops:,} operators, over {MAX_OPERATORS:,}; the engine cannot parse "
+                          f"it: use list functions or parameters instead (e.g. reduce, sum over UNWIND)")
+    return cypher
+
+
+def check_params(params: dict) -> dict:
+    """Parameters the engines can hold: an integer beyond 64 bits is a ConfigError naming it."""
+    for key, value in params.items():
+        if isinstance(value, int) and not isinstance(value, bool) and not -INT64 <= value < INT64:
+            raise ConfigError(f"--param {key}: {value} is beyond a 64-bit integer; give a smaller number")
+    return params
+
+
 def run_cypher(cypher: str, params: dict | None = None, *, store=None, write: bool = False, **where) -> Result:
     """Run one Cypher statement on `store`, or on the store `open_store(**where)` opens."""
+    check_statement(cypher)
+    check_params(params or {})
     if store is not None:
         return Result(*store.execute(cypher, params or {}))
     with open_store(write=write, **where) as opened:
@@ -90,6 +133,8 @@ def format_result(result: Result, fmt: str = "table") -> str:
         from rich.table import Table
         from rich.text import Text  # plain text: a value like "[b]" is data, not markup
 
+        if not result.rows:
+            return "no rows\n"
         table = Table(caption=f"{len(result.rows)} row" + ("" if len(result.rows) == 1 else "s"))
         for column in result.columns:
             table.add_column(Text(column))

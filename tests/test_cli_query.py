@@ -149,3 +149,30 @@ def test_export_csv_and_graphml(out, tmp_path):
     result = huiyi("export", "graphml", "--out", out)
     assert result.exit_code == 0 and (out / "graph.graphml").exists()
     assert "no graph here" in one_error_line(huiyi("export", "csv", "--out", tmp_path / "nothing"))
+
+
+def test_queries_the_engine_cannot_survive_are_refused_with_one_line(out):
+    deep = "RETURN " + "(" * 3000 + "1" + ")" * 3000
+    long_sum = "RETURN " + "+".join(["1"] * 10000)
+    for cypher, says in ((deep, "nests brackets 3000 deep"), (long_sum, "chains 9,999 operators"),
+                         ("   ", "the query is empty")):
+        assert says in one_error_line(huiyi("query", cypher, "--out", out))
+    assert "beyond a 64-bit integer" in one_error_line(
+        huiyi("query", "RETURN $n AS n", "-p", "n=99999999999999999999", "--out", out))
+    assert "beyond a 64-bit integer" in one_error_line(
+        huiyi("ask", "frequent_attendees", "-p", "min_meetings=99999999999999999999", "--out", out))
+    # a plus inside a string is data, not an operator
+    assert huiyi("query", "RETURN '" + "+" * 5000 + "' AS s", "--out", out, "--format", "json").exit_code == 0
+
+
+def test_a_query_from_a_file_or_standard_input_and_no_rows_said(out, tmp_path):
+    statement = tmp_path / "q.cypher"
+    statement.write_text("MATCH (p:Person) RETURN count(p) AS n", encoding="utf-8")
+    from_file = huiyi("query", "--file", statement, "--out", out, "--format", "json")
+    assert from_file.exit_code == 0 and json.loads(from_file.output)[0]["n"] > 0
+    from_stdin = runner.invoke(app, ["query", "--file", "-", "--out", str(out), "--format", "json"],
+                               input="MATCH (p:Person) RETURN count(p) AS n")
+    assert json.loads(from_stdin.output) == json.loads(from_file.output)
+    none = huiyi("query", "MATCH (p:Person {name: 'nobody'}) RETURN p.name", "--out", out)
+    assert none.exit_code == 0 and none.output.strip() == "no rows"
+    assert "either as an argument or with --file" in one_error_line(huiyi("query", "--out", out))
