@@ -13,12 +13,23 @@ from .models import ConfigError, HuiyiError
 
 app = typer.Typer(help="Huiyi (会议): build a knowledge graph of who chaired, attended and spoke at "
                        "which meeting, from Chinese government meeting reports.",
-                  no_args_is_help=True, add_completion=False)
-console = Console(stderr=True)
+                  no_args_is_help=True, add_completion=False, rich_markup_mode=None)
+console = Console(stderr=True, soft_wrap=True)  # a line is never wrapped at 80 columns in a log
+
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+        try:
+            typer.echo(f"huiyi {version('huiyi')}")
+        except PackageNotFoundError:
+            typer.echo("huiyi (not installed as a package)")
+        raise typer.Exit()
 
 
 @app.callback()
-def main() -> None:
+def main(show_version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                           help="Print Huiyi's version and exit.")) -> None:
     """Huiyi: reports in, a graph of meetings out. Start with `huiyi build seeds/ --out out/`."""
 
 
@@ -29,7 +40,7 @@ def fail(exc: Exception, code: int = 2) -> None:
 
 @app.command()
 def build(ctx: typer.Context,
-          inputs: List[Path] = typer.Argument(..., help="Report files, folders (searched recursively) or quoted "
+          inputs: List[Path] = typer.Argument(..., metavar="REPORTS", help="Report files, folders (searched recursively) or quoted "
                                                         "globs ('reports/**/*.html'): .txt .md .html .htm .pdf "
                                                         ".docx .jsonl."),
           out: Path = typer.Option(Path("out"), "--out", "-o", help="Output folder."),
@@ -205,7 +216,7 @@ def explain(report: Path = typer.Argument(..., help="One report file (a JSON Lin
 
 
 @app.command()
-def coverage(inputs: List[Path] = typer.Argument(..., help="Report files, folders or quoted globs, as for build."),
+def coverage(inputs: List[Path] = typer.Argument(..., metavar="REPORTS", help="Report files, folders or quoted globs, as for build."),
              samples: int = typer.Option(5, "--samples", min=0, help="How many examples of each gap to print."),
              as_json: bool = typer.Option(False, "--json", help="Print the counts and every example as JSON."),
              ) -> None:
@@ -247,7 +258,7 @@ def view(person: Optional[str] = typer.Option(None, "--person", help="A person's
          meeting: Optional[str] = typer.Option(None, "--meeting", help="Part of a meeting's name (or its date): "
                                                                        "chair, attendees, speakers, place, report."),
          query: Optional[str] = typer.Option(None, "--query", help="A named query: the subgraph its rows name."),
-         param: List[str] = typer.Option([], "--param", "-p", help="KEY=VALUE for --query (repeatable)."),
+         param: List[str] = typer.Option([], "--param", "-p", metavar="KEY=VALUE", help="KEY=VALUE for --query (repeatable)."),
          out: Path = typer.Option(Path("out"), "--out", "-o", help="Output folder holding graph.json."),
          file: Optional[Path] = typer.Option(None, "--file", "-f",
                                              help="Page to write (default OUT/view-<kind>-<name>.html)."),
@@ -284,7 +295,7 @@ def query(cypher: Optional[str] = typer.Argument(None, help="One Cypher statemen
                                                                         "(- for standard input)."),
           out: Path = _STORE_HELP["out"], db: Optional[Path] = _STORE_HELP["db"],
           neo4j: Optional[str] = _STORE_HELP["neo4j"],
-          param: List[str] = typer.Option([], "--param", "-p", help="KEY=VALUE (repeatable); a JSON value "
+          param: List[str] = typer.Option([], "--param", "-p", metavar="KEY=VALUE", help="KEY=VALUE (repeatable); a JSON value "
                                                                     "(2, true, \"2\") is typed as such."),
           fmt: str = _STORE_HELP["fmt"],
           write: bool = typer.Option(False, "--write", help="Let the statement change the store."),
@@ -315,7 +326,7 @@ def query(cypher: Optional[str] = typer.Argument(None, help="One Cypher statemen
 @app.command()
 def ask(name: Optional[str] = typer.Argument(None, help="A named query (see --list)."),
         list_: bool = typer.Option(False, "--list", "-l", help="List the named queries and their parameters."),
-        param: List[str] = typer.Option([], "--param", "-p", help="KEY=VALUE (repeatable)."),
+        param: List[str] = typer.Option([], "--param", "-p", metavar="KEY=VALUE", help="KEY=VALUE (repeatable)."),
         out: Path = _STORE_HELP["out"], db: Optional[Path] = _STORE_HELP["db"],
         neo4j: Optional[str] = _STORE_HELP["neo4j"], fmt: str = _STORE_HELP["fmt"],
         ) -> None:

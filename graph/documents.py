@@ -109,7 +109,7 @@ def discover(inputs: Iterable[str | Path], *, exclude: Iterable[str | Path] = ()
         p = Path(item)
         if p.is_dir():
             add_folder(p)
-        elif p.is_file() or p.is_symlink():
+        elif p.is_file() or p.is_symlink() or p.exists():  # (a pipe or device: reading it says what it is)
             add(p, files)
         elif _is_glob(str(item)):
             matches = sorted(glob.glob(str(item), recursive=True))
@@ -193,7 +193,7 @@ def read_file(path: Path, *, max_bytes: int) -> Document:
         raise InputError("is not a regular file (a pipe, socket or device); leave it out")
     size = st.st_size
     if size > max_bytes:
-        raise InputError(f"is {size / 2**20:.0f} MB, over the {max_bytes / 2**20:g} MB limit; split it, "
+        raise InputError(f"is {formats.size_text(size)}, over the {formats.size_text(max_bytes)} limit; split it, "
                          "or raise the limit with --max-mb")
     data = _read_bytes(path)
     if not data.strip():

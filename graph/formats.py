@@ -214,6 +214,14 @@ def docx_to_text(data: bytes) -> Extracted:
     return Extracted(text, {"title": title.strip()} if title and title.strip() else {})
 
 
+def size_text(n: int) -> str:
+    """A size as people read it: 52 MB, 1.5 MB, 1 KB, 300 bytes."""
+    for unit, scale in (("MB", 2**20), ("KB", 2**10)):
+        if n >= scale:
+            return f"{n / scale:.{0 if n >= 10 * scale else 1}f} {unit}".replace(".0 ", " ")
+    return f"{n} bytes"
+
+
 # ---------------------------------------------------------------- JSON Lines
 @dataclass
 class Record:
@@ -275,8 +283,8 @@ def iter_records(stream: IO[bytes], *, max_bytes: int, give_up_after: int = 5) -
     good = bad = 0
     for number, line, size in _lines(stream, max_bytes):
         if line is None:
-            record = Record(number, problem=f"a record of {size / 2**20:.1f} MB, over the "
-                                            f"{max_bytes / 2**20:g} MB limit (--max-mb)")
+            record = Record(number, problem=f"a record of {size_text(size)}, over the "
+                                            f"{size_text(max_bytes)} limit (--max-mb)")
         elif (record := parse_record(line, number)) is None:
             continue
         if record.problem:

@@ -10,6 +10,7 @@ in the browser, so 5,000 nodes settle in seconds.
 """
 from __future__ import annotations
 
+import hashlib
 import html
 import importlib.util
 import json
@@ -241,7 +242,10 @@ def write_html(G: nx.MultiDiGraph, path: str | Path, *, title: str | None = None
 
 
 def _slug(text: str) -> str:
-    return re.sub(r"[\\/:*?\"<>|\s]+", "_", text).strip("_")[:40] or "view"
+    slug = re.sub(r"[\\/:*?\"<>|\s]+", "_", text).strip("_")
+    if len(slug) > 60:  # long parameters: a hash keeps pages of different values apart
+        slug = slug[:48] + "-" + hashlib.sha1(slug.encode("utf-8")).hexdigest()[:8]
+    return slug or "view"
 
 
 def write_view(graph_dir: str | Path = "out", *, person: str | None = None, meeting: str | None = None,
@@ -283,5 +287,6 @@ def write_view(graph_dir: str | Path = "out", *, person: str | None = None, meet
             raise ConfigError(f"query {value!r} returned {len(rows)} rows naming no node of {source}; nothing to draw")
         title = f"{value} — 查询 query ({len(rows)} rows)"
     documents = {n: d for n, d in G.nodes(data=True) if d.get("label") == "Document"}
-    target = Path(path) if path else source.parent / f"view-{kind}-{_slug(value)}.html"
+    name = value if kind != "query" else "-".join([value, *(f"{k}={v}" for k, v in sorted(values.items()))])
+    target = Path(path) if path else source.parent / f"view-{kind}-{_slug(name)}.html"  # one page per question
     return write_html(H, target, title=title, documents=documents)

@@ -6,6 +6,7 @@ Plain functions `f(G, ...) -> G'` on the graph contract of graph/models.py; each
 from __future__ import annotations
 
 import difflib
+import re
 from typing import Any, Iterable
 
 import networkx as nx
@@ -27,8 +28,11 @@ def _names(G: nx.MultiDiGraph, label: str) -> dict[str, list[str]]:
     return index
 
 
+GLOSSED_RE = re.compile(r"\([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")  # 信(xin)長(chang)星: a spelling, not a name
+
+
 def _not_found(what: str, text: str, candidates: Iterable[str], option: str) -> ConfigError:
-    candidates = sorted(set(candidates))
+    candidates = sorted({c for c in candidates if not GLOSSED_RE.search(c)})
     close = difflib.get_close_matches(text, candidates, n=5, cutoff=0.3)
     if not close:
         close = [c for c in candidates if set(c) & set(text)][:5]

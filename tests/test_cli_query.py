@@ -176,3 +176,31 @@ def test_a_query_from_a_file_or_standard_input_and_no_rows_said(out, tmp_path):
     none = huiyi("query", "MATCH (p:Person {name: 'nobody'}) RETURN p.name", "--out", out)
     assert none.exit_code == 0 and none.output.strip() == "no rows"
     assert "either as an argument or with --file" in one_error_line(huiyi("query", "--out", out))
+
+
+def test_smaller_defects_of_the_commands(tmp_path, seed_paths):
+    import os
+
+    from graph.documents import discover
+    from loaders.subgraph import _not_found
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    assert discover([fifo]).files == [fifo]  # named, so reading it says it is a pipe (not "no such file")
+    hint = str(_not_found("person", "信长", ["信(xin)長(chang)星", "信长星", "王五"], "--person"))
+    assert "信长星" in hint and "(xin)" not in hint
+    version = huiyi("--version")
+    assert version.exit_code == 0 and version.output.startswith("huiyi ")
+    assert "<bool>" not in huiyi("build", "--help").output and "<list[str]>" not in huiyi("query", "--help").output
+    tiny = tmp_path / "tiny.txt"
+    tiny.write_text("会议" * 2000, encoding="utf-8")
+    result = huiyi("build", tiny, "--out", tmp_path / "out", "--max-mb", "0.001", "-q")
+    assert "over the 1 KB limit" in result.output
+
+
+def test_query_views_with_other_parameters_are_other_pages(out):
+    first = huiyi("view", "--query", "frequent_attendees", "-p", "min_meetings=1", "--out", out)
+    second = huiyi("view", "--query", "frequent_attendees", "-p", "min_meetings=2", "--out", out)
+    assert first.exit_code == 0 and second.exit_code == 0, (first.output, second.output)
+    pages = sorted(p.name for p in out.glob("view-query-*.html"))
+    assert pages == ["view-query-frequent_attendees-min_meetings=1.html",
+                     "view-query-frequent_attendees-min_meetings=2.html"]
