@@ -217,7 +217,7 @@ def docx_to_text(data: bytes) -> Extracted:
 def size_text(n: int) -> str:
     """A size as people read it: 52 MB, 1.5 MB, 1 KB, 300 bytes."""
     for unit, scale in (("MB", 2**20), ("KB", 2**10)):
-        if n >= scale:
+        if n >= scale / 10:
             return f"{n / scale:.{0 if n >= 10 * scale else 1}f} {unit}".replace(".0 ", " ")
     return f"{n} bytes"
 
