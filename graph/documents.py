@@ -155,7 +155,7 @@ def _read_bytes(path: Path) -> bytes:
         raise InputError(_os_problem(exc)) from exc
 
 
-def _to_text(path: Path, data: bytes) -> formats.Extracted:
+def _to_text(path: Path, data: bytes, max_bytes: int) -> formats.Extracted:
     """The text and given metadata of one file, by its signature first, then by its name."""
     kind = FORMATS.get(path.suffix.lower(), "text")
     sniffed = encoding.signature(data)
@@ -168,7 +168,7 @@ def _to_text(path: Path, data: bytes) -> formats.Extracted:
             raise FormatError("is not a PDF (no %PDF- signature); rename it or re-export it")
         return formats.pdf_to_text(data)
     if kind == "docx":
-        return formats.docx_to_text(data)
+        return formats.docx_to_text(data, max_chars=max_bytes)
     if kind == "html":
         text, _ = encoding.decode(data, declared=encoding.declared_charset(data))
     else:
@@ -198,9 +198,12 @@ def read_file(path: Path, *, max_bytes: int) -> Document:
     data = _read_bytes(path)
     if not data.strip():
         raise InputError("is empty")
-    extracted = _to_text(path, data)
+    extracted = _to_text(path, data, max_bytes)
     if not extracted.text.strip():
         raise InputError("holds no text (only whitespace)")
+    if len(extracted.text) > max_bytes:  # the limit holds for the text too (a PDF or page can unpack large)
+        raise InputError(f"holds {formats.size_text(len(extracted.text))} of text, over the "
+                         f"{formats.size_text(max_bytes)} limit; split it, or raise the limit with --max-mb")
     return document_from_text(shown(path.name), extracted.text, shown(path), extracted.meta)
 
 

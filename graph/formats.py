@@ -184,34 +184,83 @@ def pdf_to_text(data: bytes) -> Extracted:
 
 
 # ---------------------------------------------------------------- DOCX
-def docx_to_text(data: bytes) -> Extracted:
-    """Paragraphs and table cells in document order, one paragraph a line."""
+W_NS = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+DC_TITLE = "{http://purl.org/dc/elements/1.1/}title"
+
+
+def _docx_lines(body: IO[bytes], max_chars: int | None) -> Iterator[str]:
+    """Paragraphs outside tables, and table rows (their cells' text joined by spaces), in document
+    order, streamed: memory stays small whatever the size of the XML, and reading stops at
+    `max_chars` of text (FormatError)."""
+    from lxml import etree
+
+    para: list[str] = []
+    cell: list[str] = []
+    row: list[str] = []
+    tables = chars = 0
+    for event, elem in etree.iterparse(body, events=("start", "end"), resolve_entities=False, no_network=True,
+                                       load_dtd=False, huge_tree=False):
+        tag = elem.tag
+        if event == "start":
+            tables += tag == W_NS + "tbl"
+            continue
+        if tag == W_NS + "t":
+            para.append(elem.text or "")
+        elif tag in (W_NS + "tab",):
+            para.append("\t")
+        elif tag in (W_NS + "br", W_NS + "cr"):
+            para.append("\n")
+        elif tag == W_NS + "p":
+            text, para = "".join(para), []
+            chars += len(text) + 1
+            if max_chars is not None and chars > max_chars:
+                raise FormatError(f"holds over {size_text(max_chars)} of text once unpacked, over the limit; "
+                                  "split it, or raise the limit with --max-mb")
+            if tables:
+                cell.append(text)
+            else:
+                yield text
+        elif tag == W_NS + "tc":
+            row.append("\n".join(cell).strip())
+            cell = []
+        elif tag == W_NS + "tr":
+            yield " ".join(row)
+            row = []
+        elif tag == W_NS + "tbl":
+            tables -= 1
+        if tag in (W_NS + "p", W_NS + "tr", W_NS + "tbl"):
+            elem.clear()  # what was read goes: the tree never holds more than one paragraph's worth
+            while elem.getprevious() is not None:
+                del elem.getparent()[0]
+
+
+def _docx_title(archive) -> str | None:
+    from lxml import etree
+    try:
+        core = etree.fromstring(archive.read("docProps/core.xml"), etree.XMLParser(resolve_entities=False))
+    except KeyError:
+        return None
+    title = core.find(DC_TITLE)
+    return title.text.strip() if title is not None and title.text and title.text.strip() else None
+
+
+def docx_to_text(data: bytes, *, max_chars: int | None = None) -> Extracted:
+    """Paragraphs and table rows in document order, one a line (see `_docx_lines`)."""
     import zipfile
 
-    import docx
-    from docx.opc.exceptions import PackageNotFoundError
     from lxml.etree import LxmlError
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
 
     try:
-        document = docx.Document(io.BytesIO(data))
-        lines: list[str] = []
-        for block in document.element.body.iterchildren():
-            tag = block.tag.rsplit("}", 1)[-1]
-            if tag == "p":
-                lines.append(Paragraph(block, document).text)
-            elif tag == "tbl":
-                for row in Table(block, document).rows:
-                    lines.append(" ".join(cell.text.strip() for cell in row.cells))
-        title = document.core_properties.title
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, LxmlError, RecursionError) as exc:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            with archive.open("word/document.xml") as body:
+                text = "\n".join(_docx_lines(body, max_chars))
+            title = _docx_title(archive)
+    except (zipfile.BadZipFile, KeyError, ValueError, EOFError, LxmlError, RecursionError) as exc:
         # LxmlError: XML that is truncated, nested too deep, or holds a text node too large to parse
         raise FormatError(f"not a readable .docx ({type(exc).__name__}); re-save it from Word as .docx") from exc
-    text = "\n".join(lines)
     if not text.strip():
         raise FormatError("the .docx holds no text")
-    return Extracted(text, {"title": title.strip()} if title and title.strip() else {})
+    return Extracted(text, {"title": title} if title else {})
 
 
 def size_text(n: int) -> str:

@@ -201,3 +201,30 @@ def test_eval_of_reports_that_cannot_be_read_says_so(tmp_path):
     result = runner.invoke(app, ["eval", str(Path(__file__).parents[1] / "gold"), "--reports", str(folder),
                                  "--out", str(tmp_path / "out")])
     assert result.exit_code == EXIT_NOTHING_READ and "a.txt: is empty" in result.output
+
+
+def test_a_docx_that_unpacks_past_the_limit_is_refused_while_streaming(tmp_path):
+    paragraph = b"<w:p><w:r><w:t>" + "会议要求各地认真落实。".encode("utf-8") * 20 + b"</w:t></w:r></w:p>"
+    body = (b'<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+            b"<w:body>" + paragraph * 20_000 + b"</w:body></w:document>")  # 13 MB of XML, some 70 KB packed
+    path = tmp_path / "big.docx"
+    path.write_bytes(_docx_with_body(tmp_path, body))
+    assert path.stat().st_size < 2**20
+    items = list(documents.read_path(path, max_mb=1))
+    assert isinstance(items[0], documents.Skipped) and "of text once unpacked, over the limit" in items[0].reason
+
+
+def test_a_docx_table_is_read_row_by_row_with_its_title(tmp_path):
+    import docx
+    document = docx.Document()
+    document.core_properties.title = "县委常委会会议"
+    document.add_paragraph("3月5日,县委常委会会议召开。")
+    table = document.add_table(rows=2, cols=2)
+    for r, row in enumerate((("出席", "张明"), ("列席", "李华"))):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    document.add_paragraph("会议结束。")
+    document.save(tmp_path / "t.docx")
+    doc = next(documents.read_path(tmp_path / "t.docx"))
+    assert doc.raw == "3月5日,县委常委会会议召开。\n出席 张明\n列席 李华\n会议结束。"
+    assert doc.meta.title == "县委常委会会议"
