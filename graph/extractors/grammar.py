@@ -41,6 +41,8 @@ GAP_GROUP_TAIL = (rf"(?:(?:[,、](?:其他|有关|相关)?(?:[^,。;、]{{1,12}}
                   rf"(?:等{_COUNT})?)?")
 # How one came: 应邀, by video link, on another's behalf (受省长委托 gives the one delegating no role).
 GAP_MANNER = r"(?:应邀)?(?:以视频方式|通过视频(?:连线)?(?:方式)?)?(?:受[^,。;]{0,20}?委托)?"
+# Leading a delegation, travelling there: 率代表团赴成都 (出席), 带领调研组来到 (参加).
+GAP_TRAVEL = r"(?:(?:率|带领)[^,。;]{1,20}?)?(?:(?:赴|前往|来到)[^,。;]{1,12}?)?"
 # An earlier verb joined by 并: 主持会议并讲话, 为获奖者颁奖并讲话, 到现场调研并讲话.
 GAP_FIRST_VERB = (r"(?:(?:主持|出席|参加|到会)[^,。;]{0,40}?,?并|(?:为|向|给)[^,。;]{0,30}?并|"
                   r"(?:到|赴)[^。;]{0,60}?,?并|,?并)?")

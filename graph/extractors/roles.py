@@ -24,7 +24,7 @@ VERB_RE = re.compile(rf"(?P<chair>{CHAIR_VERBS})|(?P<attend>{ATTEND_VERBS}|在�
 # The gap between a subject and its verb: the named pieces of grammar.py, in their order.
 GAP_RE = re.compile("^" + "".join((
     g.GAP_ADDRESS, g.GAP_PAREN, g.GAP_WHEN, g.GAP_ETC, g.GAP_AND_GROUP, g.GAP_GROUP_TAIL, g.GAP_MANNER,
-    g.GAP_FIRST_VERB, g.GAP_WHERE, g.GAP_ATTEND_AND, g.GAP_ON_BEHALF, g.GAP_ADVERB, g.GAP_MANNER,
+    g.GAP_TRAVEL, g.GAP_FIRST_VERB, g.GAP_WHERE, g.GAP_ATTEND_AND, g.GAP_ON_BEHALF, g.GAP_ADVERB, g.GAP_MANNER,
     g.GAP_TOPIC, g.GAP_DELIVER)) + "$")
 INTRO_RE = re.compile(r"(?:与会的还有|出席会议的(?:领导|人员)?(?:还)?有|参加会议的(?:领导|人员)?(?:还)?有|参会人员(?:还)?有|"
                       r"主席台(?:上)?就座的(?:领导)?有|列席(?:会议的)?人员(?:还)?有?|出席人员有?)[:,]?")
