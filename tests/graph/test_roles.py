@@ -232,3 +232,10 @@ def test_a_passed_on_speech_at_a_dated_meeting():
     doc = run("6月1日,区委常委会会议召开。会议传达学习了王明同志在5月27日全省农村工作会议上的重要讲话精神。")
     assert ("王明", "全省农村工作会议") in pairs(doc, SPOKE)
     assert {f.props["rule"] for f in doc.facts if f.source[1] == "王明" and f.type == SPOKE} == {"speech_at_meeting"}
+
+
+def test_people_introduced_by_a_list_heading_across_commas():
+    doc = run("7月1日,市委常委会会议召开。市委书记金石主持会议。参加会议的还有:市领导王冰,市人大常委会副主任李明,"
+              "市政协副主席赵刚。")
+    assert people_with(doc, ATTENDED) == {"金石", "王冰", "李明", "赵刚"}
+    assert {f.props["rule"] for f in doc.facts if f.source[1] == "李明" and f.type == ATTENDED} == {"intro_list"}
