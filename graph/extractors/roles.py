@@ -37,8 +37,13 @@ EARLIER_EVENT_RE = re.compile(r"[^,。;]{0,40}?时的(?:重要)?(?:讲话|指示
 HEARD_RE = re.compile(r"听取(?:了)?")
 REPORT_RE = re.compile(r"(?:关于[^。;]{0,80}?)?(?:的)?(?:工作)?汇报")
 SPOKE_AFTER_RE = re.compile(r"\s*,?\s*并(?:作|做)?(?:了)?(?:重要)?(?:讲话|强调|指出|要求|提出)")
-SPEECH_AFTER_MEETING_RE = re.compile(r"上(?:的|所作的)?(?:重要)?(?:讲话|报告|发言|致辞|强调|指出|表示)")
+SPEECH_AFTER_MEETING_RE = re.compile(r"上(?:的|所作的)?(?:重要)?(?:讲话|报告|发言|致辞|强调|指出|表示)(?!稿)")
+# A speech still a text: 研究讨论A在X会议上的讲话 (a draft), 《A在X会议上的讲话》 (a document's title).
+SPEECH_AS_TEXT_RE = re.compile(r"(?:《|(?:研究|讨论|审议|修改)[^,。;]{0,6})$")
 SPEAKER_BEFORE_AT_RE = re.compile(rf"{g.GAP_ADDRESS}:?\s*在{g.GAP_WHEN}")
+# A meeting opening the sentence: 在随后召开的座谈会上, (A讲话); 在X会议上,
+OPENING_BEFORE_RE = re.compile(r"在[^,。;]{0,12}$")
+OPENING_AFTER_RE = re.compile(r"上\s*[,:]")
 PASSIVE_CHAIR_RE = re.compile(r"由([^,。;]{0,40}?)主持")
 EXEC_CHAIRS_RE = re.compile(r"(?:大会)?执行主席|主席团常务主席")
 
@@ -58,6 +63,7 @@ class _Report:
                              key=lambda m: m.start)
         self.starts = [p.start for p in self.people]
         self.meetings = sorted((m for m in doc.mentions if m.label == Label.MEETING), key=lambda m: m.start)
+        self.meeting_starts = [m.start for m in self.meetings]
         self.reported = [m for m in self.meetings if m.props.get("reported")]
         # Verbs are searched where no name stands (王作安出席: 作安出席 is no verb phrase).
         chars = list(self.text)
@@ -72,6 +78,14 @@ class _Report:
         i, out = bisect_left(self.starts, start), []
         while i < len(self.people) and self.people[i].start < end:
             out.append(self.people[i])
+            i += 1
+        return out
+
+    def meetings_in(self, start: int, end: int) -> list[Mention]:
+        """The meetings starting in text[start:end], in order."""
+        i, out = bisect_left(self.meeting_starts, start), []
+        while i < len(self.meetings) and self.meetings[i].start < end:
+            out.append(self.meetings[i])
             i += 1
         return out
 
@@ -132,21 +146,24 @@ def _skip_verb(r: _Report, v: re.Match, kind: str) -> bool:
     text, at = r.text, v.start()
     if kind == "speak" and NOT_SPOKEN_AFTER_RE.match(text, v.end()):
         return True  # 讲话精神: a speech passed on, not given here
-    if kind == "attend" and EARLIER_EVENT_RE.match(text, v.end()):
-        return True  # 总理参加代表团审议时的讲话
     if text[at - 1:at] == "的":
         return True  # 会议的主持: a noun
     return text[max(0, at - 2):at] == "重要" and not re.search(r"[作做发表]重要$", text[max(0, at - 3):at])
 
 
-def _verb_targets(r: _Report, v: re.Match, gap: str, kind: str) -> list[str]:
-    """The meeting named right after the verb (主持召开X会议) or in the gap (在X会议上)."""
+def _verb_targets(r: _Report, v: re.Match, gap: str, kind: str, lead: int, sent: Span) -> list[str]:
+    """The meeting named right after the verb (主持召开X会议), in the gap (在X会议上), or opening the
+    sentence before the subjects (在随后召开的X会议上,A讲话)."""
     if kind != "speak":
-        after = [m for m in r.meetings if v.end() <= m.start <= v.end() + 2]
+        after = r.meetings_in(v.end(), v.end() + 3)
         if after:
             return [after[0].props["key"]]
-    inside = [m for m in r.meetings if v.start() - len(gap) <= m.start < v.start() and "在" in gap]
-    return [inside[-1].props["key"]] if inside else []
+    inside = r.meetings_in(v.start() - len(gap), v.start()) if "在" in gap else []
+    if inside:
+        return [inside[-1].props["key"]]
+    opening = [m for m in r.meetings_in(sent.start, lead) if OPENING_AFTER_RE.match(r.text, m.end, lead)
+               and OPENING_BEFORE_RE.search(r.text, sent.start, m.start)]
+    return [opening[-1].props["key"]] if opening else []
 
 
 def verb_subject(r: _Report, sent: Span) -> None:
@@ -159,7 +176,14 @@ def verb_subject(r: _Report, sent: Span) -> None:
         if not subjects:
             continue
         gap = r.text[subjects[-1].end:v.start()]
-        targets = _verb_targets(r, v, gap, kind) or r.current(v.start(), sent.start)
+        targets = _verb_targets(r, v, gap, kind, _title_start(subjects[0]), sent) or r.current(v.start(), sent.start)
+        if kind == "attend" and EARLIER_EVENT_RE.match(r.text, v.end()):
+            # 出席X会议时的讲话: attended and spoke at the X named; with no meeting named, nothing
+            named = r.meetings_in(v.end(), v.end() + 3)
+            for p in subjects:
+                for m in named[:1]:
+                    r.add(RelType.SPOKE_AT, p, m.props["key"], sent, v.group(), "verb_subject")
+            continue
         if kind == "attend" and ("分会场" in gap or "收听收看" in r.text[v.start():v.end() + 4]):
             video = sorted({m.props["key"] for m in r.reported if m.props.get("kind") == "video conference"})
             targets = video if len(video) > 1 else targets  # watched at a branch venue: every video meeting
@@ -219,7 +243,8 @@ def speech_at_meeting(r: _Report, sent: Span) -> None:
         if not (sent.start <= m.start < sent.end) or not SPEECH_AFTER_MEETING_RE.match(r.text, m.end):
             continue
         before = [p for p in r.people_in(max(sent.start, m.start - 20), m.start) if p.end <= m.start]
-        if before and SPEAKER_BEFORE_AT_RE.fullmatch(r.text, before[-1].end, m.start):
+        if before and SPEAKER_BEFORE_AT_RE.fullmatch(r.text, before[-1].end, m.start) and \
+                not SPEECH_AS_TEXT_RE.search(r.text, sent.start, before[-1].start):
             r.add(RelType.SPOKE_AT, before[-1], m.props["key"], sent, "讲话", "speech_at_meeting")
 
 

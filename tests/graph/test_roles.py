@@ -239,3 +239,21 @@ def test_people_introduced_by_a_list_heading_across_commas():
               "市政协副主席赵刚。")
     assert people_with(doc, ATTENDED) == {"金石", "王冰", "李明", "赵刚"}
     assert {f.props["rule"] for f in doc.facts if f.source[1] == "李明" and f.type == ATTENDED} == {"intro_list"}
+
+
+def test_a_meeting_opening_the_sentence_is_where_its_speakers_spoke():
+    doc = run("3月1日,全市安全生产工作会议召开。市长王林主持会议。会后,在全省防汛工作会议上,副市长李森讲话。")
+    assert ("李森", "全省防汛工作会议") in pairs(doc, SPOKE)
+    assert ("李森", "全市安全生产工作会议") not in pairs(doc, SPOKE)
+
+
+def test_attending_an_earlier_event_named_in_a_speech_passed_on():
+    doc = run("11月20日,区委常委会会议召开。会议传达学习了王明同志出席全国农业工作会议时的重要讲话精神。")
+    assert ("王明", "全国农业工作会议") in pairs(doc, SPOKE)
+    assert ("王明", "区委常委会会议") not in pairs(doc, ATTENDED)
+
+
+def test_a_speech_still_a_draft_or_a_title_is_no_speech_given():
+    doc = run("12月5日,省委常委会召开会议,研究讨论王海在省委十届六次全会上的讲话。会上,李平汇报了《王海同志在全省"
+              "经济工作会议上的讲话》有关情况。")
+    assert "王海" not in people_with(doc, SPOKE)
