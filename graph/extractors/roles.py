@@ -44,6 +44,8 @@ SPEAKER_BEFORE_AT_RE = re.compile(rf"{g.GAP_ADDRESS}:?\s*在{g.GAP_WHEN}")
 # A meeting opening the sentence: 在随后召开的座谈会上, (A讲话); 在X会议上,
 OPENING_BEFORE_RE = re.compile(r"在[^,。;]{0,12}$")
 OPENING_AFTER_RE = re.compile(r"上\s*[,:]")
+# A phrase a person may stand inside without being the subject: 就…, 对…, 围绕…, 以…为题, 从…方面, 在…上.
+TOPIC_OPENER_RE = re.compile(r"就|对|围绕|结合|以|从|在")
 PASSIVE_CHAIR_RE = re.compile(r"由([^,。;]{0,40}?)主持")
 EXEC_CHAIRS_RE = re.compile(r"(?:大会)?执行主席|主席团常务主席")
 
@@ -65,13 +67,13 @@ class _Report:
         self.meetings = sorted((m for m in doc.mentions if m.label == Label.MEETING), key=lambda m: m.start)
         self.meeting_starts = [m.start for m in self.meetings]
         self.reported = [m for m in self.meetings if m.props.get("reported")]
-        # Verbs are searched where no name stands (王作安出席: 作安出席 is no verb phrase).
-        chars = list(self.text)
-        for p in self.people:
-            chars[p.start:p.end] = "\x00" * (p.end - p.start)
-        self.masked = "".join(chars)
         self.found = Findings()
         self.seen: set[tuple] = set()
+
+    def person_around(self, i: int) -> Mention | None:
+        """The person whose name has text[i] inside it (not at its start)."""
+        k = bisect_left(self.starts, i) - 1
+        return self.people[k] if k >= 0 and self.people[k].start < i < self.people[k].end else None
 
     def people_in(self, start: int, end: int) -> list[Mention]:
         """The persons starting in text[start:end], in order."""
@@ -115,6 +117,11 @@ class _Report:
             return []
         last = before[-1]
         gap = self.text[last.end:verb_at]
+        if not GAP_RE.match(gap) and len(before) > 1 and \
+                TOPIC_OPENER_RE.search(self.text, before[-2].end, _title_start(last)):
+            before.pop()  # 方正从学习李某讲话精神等方面作解读: 李某 is inside the topic, 方正 the subject
+            last = before[-1]
+            gap = self.text[last.end:verb_at]
         if not GAP_RE.match(gap) or ABSENT_RE.search(gap):
             return []  # 沈怀远在批示中指出: words sent in writing, not spoken at the meeting
         group = [last]
@@ -130,7 +137,7 @@ Rule = Callable[[_Report, Span], None]
 
 def chaired_by_passive(r: _Report, sent: Span) -> None:
     """`(X会议)由[title]A主持`: A chaired the meeting named right before 由, else the current one."""
-    for m in PASSIVE_CHAIR_RE.finditer(r.masked, sent.start, sent.end):
+    for m in PASSIVE_CHAIR_RE.finditer(r.text, sent.start, sent.end):
         verb_at = m.end() - 2
         subjects = r.subjects(verb_at, m.start(1))
         if not subjects:
@@ -146,6 +153,8 @@ def _skip_verb(r: _Report, v: re.Match, kind: str) -> bool:
     text, at = r.text, v.start()
     if kind == "speak" and NOT_SPOKEN_AFTER_RE.match(text, v.end()):
         return True  # 讲话精神: a speech passed on, not given here
+    if kind == "speak" and re.search(r"(?:讲话|发言|报告|致辞)$", v.group()) and text[v.end():v.end() + 1] == "中":
+        return True  # 在开幕式主旨讲话中提出: a noun, the verb comes after
     if text[at - 1:at] == "的":
         return True  # 会议的主持: a noun
     return text[max(0, at - 2):at] == "重要" and not re.search(r"[作做发表]重要$", text[max(0, at - 3):at])
@@ -168,12 +177,14 @@ def _verb_targets(r: _Report, v: re.Match, gap: str, kind: str, lead: int, sent:
 
 def verb_subject(r: _Report, sent: Span) -> None:
     """`[title]A、[title]B + gap + verb`: 出席/主持/讲话… by the persons right before the verb."""
-    for v in VERB_RE.finditer(r.masked, sent.start, sent.end):
-        kind = v.lastgroup
-        if _skip_verb(r, v, kind):
-            continue
-        subjects = r.subjects(v.start(), sent.start)
+    pos = sent.start
+    while (v := VERB_RE.search(r.text, pos, sent.end)):
+        kind, pos = v.lastgroup, v.end()
+        inside = r.person_around(v.start())
+        subjects = [] if _skip_verb(r, v, kind) else r.subjects(v.start(), sent.start)
         if not subjects:
+            if inside:
+                pos = inside.end  # 王作安出席: 作安出席 is no verb phrase; read on after the name
             continue
         gap = r.text[subjects[-1].end:v.start()]
         targets = _verb_targets(r, v, gap, kind, _title_start(subjects[0]), sent) or r.current(v.start(), sent.start)
@@ -198,8 +209,8 @@ def executive_chairs(r: _Report, sent: Span) -> None:
     """`大会执行主席A、B、C…`: the presiding members of a session were there (the chair is named by 主持)."""
     for t in EXEC_CHAIRS_RE.finditer(r.text, sent.start, sent.end):
         listed = r.people_in(t.end(), sent.end)
-        if not listed or listed[0].start != t.end():
-            continue
+        if not listed or listed[0].start != t.end() or r.text[t.end()] in "和及与、":
+            continue  # 主席团常务主席和秘书长: another title, not a name
         group = [listed[0]]
         for p in listed[1:]:
             if not re.fullmatch(g.SUBJECT_JOIN, r.text[group[-1].end:p.start]):

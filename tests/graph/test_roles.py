@@ -257,3 +257,18 @@ def test_a_speech_still_a_draft_or_a_title_is_no_speech_given():
     doc = run("12月5日,省委常委会召开会议,研究讨论王海在省委十届六次全会上的讲话。会上,李平汇报了《王海同志在全省"
               "经济工作会议上的讲话》有关情况。")
     assert "王海" not in people_with(doc, SPOKE)
+
+
+def test_a_name_the_person_finder_made_out_of_a_body_does_not_hide_the_verb():
+    doc = run("3月2日,全国代表大会开幕。全国政协副主席、民盟中央主席苏明代表民盟第十届中央常务委员会作工作报告。")
+    assert pairs(doc, SPOKE) == {("苏明", "全国代表大会")}
+
+
+def test_touring_then_chairing():
+    doc = run("21日至22日,国务院总理李强在湖南调研并主持召开先进制造业发展座谈会。")
+    assert pairs(doc, CHAIRED) == {("李强", "先进制造业发展座谈会")}
+
+
+def test_a_speech_as_a_noun_is_no_verb():
+    doc = run("3月2日,中非合作论坛部长级会议举行。外长李明表示,王海主席在论坛开幕式主旨讲话中提出新倡议。")
+    assert "王海" not in people_with(doc, SPOKE)
