@@ -40,7 +40,7 @@ SPEAK_VERBS = (r"讲话|强调|指出|作具体要求|提出具体要求|提出�
                r"对照检查|检视剖析|表态|解读)|"
                r"(?<![工创写动合协操制著运振当称看叫劳])作的[^,。;]{0,60}?报告|"
                r"介绍|表示|研讨交流|交流发言|先后发言|逐一发言|发言|点评|宣读|致开幕词|致闭幕词|致欢迎词|推介|谈了|说|"
-               r"领学")  # 领学: leads the group's reading of a text aloud (a study session's speaker)
+               r"领学|宣讲")  # 领学: leads the group's reading of a text aloud (a study session's speaker)
 
 
 def _compound_start(s: str, compounds: frozenset[str]) -> bool:

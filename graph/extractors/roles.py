@@ -24,7 +24,7 @@ VERB_RE = re.compile(rf"(?P<chair>{CHAIR_VERBS})|(?P<attend>{ATTEND_VERBS}|在�
 # The gap between a subject and its verb: the named pieces of grammar.py, in their order.
 GAP_RE = re.compile("^" + "".join((
     g.GAP_ADDRESS, g.GAP_PAREN, g.GAP_WHEN, g.GAP_ETC, g.GAP_AND_GROUP, g.GAP_GROUP_TAIL, g.GAP_MANNER,
-    g.GAP_TRAVEL, g.GAP_FIRST_VERB, g.GAP_WHERE, g.GAP_ATTEND_AND, g.GAP_ON_BEHALF, g.GAP_ADVERB, g.GAP_MANNER,
+    g.GAP_TRAVEL, g.GAP_TOUR, g.GAP_FIRST_VERB, g.GAP_WHERE, g.GAP_ADDRESSEE, g.GAP_ATTEND_AND, g.GAP_ON_BEHALF, g.GAP_ADVERB, g.GAP_MANNER,
     g.GAP_TOPIC, g.GAP_DELIVER)) + "$")
 INTRO_RE = re.compile(r"(?:与会的还有|出席会议的(?:领导|人员)?(?:还)?有|参加会议的(?:领导|人员)?(?:还)?有|参会人员(?:还)?有|"
                       r"主席台(?:上)?就座的(?:领导)?有|列席(?:会议的)?人员(?:还)?有?|出席人员有?)[:,]?")
@@ -117,9 +117,10 @@ class _Report:
             return []
         last = before[-1]
         gap = self.text[last.end:verb_at]
-        if not GAP_RE.match(gap) and len(before) > 1 and \
-                TOPIC_OPENER_RE.search(self.text, before[-2].end, _title_start(last)):
-            before.pop()  # 方正从学习李某讲话精神等方面作解读: 李某 is inside the topic, 方正 the subject
+        if len(before) > 1 and (self.text[before[-2].end:last.start] == "代表" or
+                                not GAP_RE.match(gap) and
+                                TOPIC_OPENER_RE.search(self.text, before[-2].end, _title_start(last))):
+            before.pop()  # 方正从学习李某讲话精神等方面作解读; 李某代表国务院 (read as a name): no subject
             last = before[-1]
             gap = self.text[last.end:verb_at]
         if not GAP_RE.match(gap) or ABSENT_RE.search(gap):
@@ -155,6 +156,8 @@ def _skip_verb(r: _Report, v: re.Match, kind: str) -> bool:
         return True  # 讲话精神: a speech passed on, not given here
     if kind == "speak" and re.search(r"(?:讲话|发言|报告|致辞)$", v.group()) and text[v.end():v.end() + 1] == "中":
         return True  # 在开幕式主旨讲话中提出: a noun, the verb comes after
+    if kind == "attend" and re.match(r"(?:与会|参会)(?:人员|代表|者|同志|领导|专家|嘉宾)", text[at:at + 5]):
+        return True  # 向与会人员宣讲: those present, not a verb
     if text[at - 1:at] == "的":
         return True  # 会议的主持: a noun
     return text[max(0, at - 2):at] == "重要" and not re.search(r"[作做发表]重要$", text[max(0, at - 3):at])

@@ -272,3 +272,15 @@ def test_touring_then_chairing():
 def test_a_speech_as_a_noun_is_no_verb():
     doc = run("3月2日,中非合作论坛部长级会议举行。外长李明表示,王海主席在论坛开幕式主旨讲话中提出新倡议。")
     assert "王海" not in people_with(doc, SPOKE)
+
+
+def test_the_ones_addressed_and_on_whose_behalf():
+    doc = run("3月5日,全国人民代表大会开幕。国务院总理李明代表国务院向大会作政府工作报告。"
+              "全国工商联副主席谢文荣在会上向与会人员宣讲政策。")
+    assert people_with(doc, SPOKE) == {"李明", "谢文荣"}
+    assert people_with(doc, ATTENDED) == {"李明", "谢文荣"}
+
+
+def test_touring_before_joining_a_meeting():
+    doc = run("8月2日,援藏干部座谈会在拉萨召开。校长王建华一行还现场调研了新建的医院,并参加了援藏干部座谈会。")
+    assert ("王建华", "援藏干部座谈会") in pairs(doc, ATTENDED)
