@@ -67,6 +67,7 @@ class _Report:
         self.meetings = sorted((m for m in doc.mentions if m.label == Label.MEETING), key=lambda m: m.start)
         self.meeting_starts = [m.start for m in self.meetings]
         self.reported = [m for m in self.meetings if m.props.get("reported")]
+        self.reported_starts = [m.start for m in self.reported]
         self.found = Findings()
         self.seen: set[tuple] = set()
 
@@ -103,12 +104,13 @@ class _Report:
 
     def current(self, pos: int, sent_start: int) -> list[str]:
         """The meeting a sentence speaks of: one it names as held before pos, else the last reported one."""
-        here = [m for m in self.meetings if sent_start <= m.start < pos and m.props.get("held")]
+        here = [m for m in self.meetings_in(sent_start, pos) if m.props.get("held")]
         if here:  # 此前,县人大常委会召开第四十二次主任会议,訾建平主持: the meeting this sentence names
             return [here[-1].props["key"]]
-        before = [m for m in self.reported if m.start <= pos]
-        chosen = before[-1] if before else (self.reported[0] if self.reported else None)
-        return [chosen.props["key"]] if chosen else []
+        if not self.reported:
+            return []
+        k = bisect_left(self.reported_starts, pos + 1)  # the last reported meeting named by pos, else the first
+        return [self.reported[k - 1 if k else 0].props["key"]]
 
     def subjects(self, verb_at: int, sent_start: int) -> list[Mention]:
         """The person right before the verb (across an allowed gap), and the people listed with them."""
@@ -143,7 +145,7 @@ def chaired_by_passive(r: _Report, sent: Span) -> None:
         subjects = r.subjects(verb_at, m.start(1))
         if not subjects:
             continue
-        named = [x for x in r.meetings if sent.start <= x.start and x.end <= m.start() and
+        named = [x for x in r.meetings_in(sent.start, m.start()) if x.end <= m.start() and
                  re.fullmatch(r"\s*", r.text[x.end:m.start()])]
         for key in [named[-1].props["key"]] if named else r.current(m.start(), sent.start):
             for p in subjects:
@@ -253,8 +255,8 @@ def heard_report(r: _Report, sent: Span) -> None:
 
 def speech_at_meeting(r: _Report, sent: Span) -> None:
     """`A[总书记]在[date]X会议上的讲话`: A spoke at X (a speech's title, or a speech passed on)."""
-    for m in r.meetings:
-        if not (sent.start <= m.start < sent.end) or not SPEECH_AFTER_MEETING_RE.match(r.text, m.end):
+    for m in r.meetings_in(sent.start, sent.end):
+        if not SPEECH_AFTER_MEETING_RE.match(r.text, m.end):
             continue
         before = [p for p in r.people_in(max(sent.start, m.start - 20), m.start) if p.end <= m.start]
         if before and SPEAKER_BEFORE_AT_RE.fullmatch(r.text, before[-1].end, m.start) and \

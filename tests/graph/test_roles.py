@@ -284,3 +284,15 @@ def test_the_ones_addressed_and_on_whose_behalf():
 def test_touring_before_joining_a_meeting():
     doc = run("8月2日,援藏干部座谈会在拉萨召开。校长王建华一行还现场调研了新建的医院,并参加了援藏干部座谈会。")
     assert ("王建华", "援藏干部座谈会") in pairs(doc, ATTENDED)
+
+
+def test_guidance_separate_speeches_and_a_closing_group_of_leaders():
+    doc = run("3月1日,全县脱贫攻坚推进会召开。市人大常委会副主任郝明到会指导。县长李华、副县长张强分别作工作部署和"
+              "表态发言。县委常委王一飞等县领导参加会议。")
+    assert people_with(doc, SPOKE) == {"李华", "张强"}
+    assert people_with(doc, ATTENDED) == {"郝明", "李华", "张强", "王一飞"}
+
+
+def test_main_and_branch_venues():
+    doc = run("3月1日,全省视频会议召开。市委书记黄河在主会场参加会议,市长陈风在市分会场参加。")
+    assert people_with(doc, ATTENDED) == {"黄河", "陈风"}
