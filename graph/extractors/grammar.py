@@ -31,8 +31,9 @@ GAP_WHEN = r"(?:\d{1,2}月\d{1,2}日(?:上午|下午|晚上)?)?"
 GROUP_NOUN = r"(?:领导同志|负责同志|领导|同志|代表|干部|委员|负责人|常委|成员|人员)"
 # A count after 等: 等5人, 等二十余位.
 _COUNT = r"(?:\d+|[一二三四五六七八九十两百]+)?余?(?:人|位|名)?"
-# 等 closing a list, with a count and a group: 李华等, 李华等3人, 李华等县领导, 李华等县委常委会组成人员.
-GAP_ETC = rf"(?:等{_COUNT}(?:[^,。;]{{0,10}}?{GROUP_NOUN})?(?:同志)?)?"
+# 等 closing a list, with a count and a group: 李华等, 李华等3人, 李华等县领导, 李华等县委常委会组成人员,
+# 李华等大会主席团常务委员会成员.
+GAP_ETC = rf"(?:等{_COUNT}(?:[^,。;]{{0,14}}?{GROUP_NOUN})?(?:同志)?)?"
 # A group joined to the list: 李华及其他县领导, 李华,以及区委、区政府领导等.
 GAP_AND_GROUP = rf"(?:,?(?:及|以及|和)(?:其他|有关|相关)?[^,。;]{{0,12}}?{GROUP_NOUN}(?:等{_COUNT})?)?"
 # Further groups after commas (each may list bodies with 、): 李华,省委常委,市人大、市政府党员领导同志,

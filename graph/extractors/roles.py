@@ -26,8 +26,9 @@ GAP_RE = re.compile("^" + "".join((
     g.GAP_ADDRESS, g.GAP_PAREN, g.GAP_WHEN, g.GAP_ETC, g.GAP_AND_GROUP, g.GAP_GROUP_TAIL, g.GAP_MANNER,
     g.GAP_TRAVEL, g.GAP_TOUR, g.GAP_FIRST_VERB, g.GAP_WHERE, g.GAP_ADDRESSEE, g.GAP_ATTEND_AND, g.GAP_ON_BEHALF, g.GAP_ADVERB, g.GAP_MANNER,
     g.GAP_TOPIC, g.GAP_DELIVER)) + "$")
-INTRO_RE = re.compile(r"(?:与会的还有|出席会议的(?:领导|人员)?(?:还)?有|参加会议的(?:领导|人员)?(?:还)?有|参会人员(?:还)?有|"
-                      r"主席台(?:上)?就座的(?:领导)?有|列席(?:会议的)?人员(?:还)?有?|出席人员有?)[:,]?")
+# A heading that introduces a list of those present: 出席会议的有, 应邀出席的还有, 列席大会的有, 主席台就座的有.
+INTRO_RE = re.compile(r"(?:与会的还有|(?:应邀)?(?:出席|参加|列席)(?:会议|大会|开幕会|闭幕会)?的(?:领导|人员|嘉宾)?(?:还)?有|"
+                      r"参会人员(?:还)?有|主席台(?:上)?就座的(?:领导)?有|列席(?:会议的)?人员(?:还)?有?|出席人员有?)[:,]?")
 ABSENT_RE = re.compile(r"批示|贺信|来信|书面|署名文章|委托")
 # Two persons of one list: a joiner, and perhaps the next one's title the person extractor left unmarked.
 JOIN_RE = re.compile(rf"^{g.GAP_PAREN}{g.SUBJECT_JOIN}(?:[^,。;、:\s]{{0,14}}?{g.JOIN_TITLE_END})?$")
@@ -232,7 +233,8 @@ def intro_list(r: _Report, sent: Span) -> None:
         how = "列席" if "列席" in intro.group() else "出席"
         for key in r.current(intro.start(), sent.start):
             for person in r.people_in(intro.end(), sent.end):
-                r.add(RelType.ATTENDED, person, key, sent, how, "intro_list")
+                if "title_start" in person.props or r.text[person.start - 1] in "、,:和及与":
+                    r.add(RelType.ATTENDED, person, key, sent, how, "intro_list")  # a list item, not a word inside one
 
 
 def heard_report(r: _Report, sent: Span) -> None:

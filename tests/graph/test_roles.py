@@ -296,3 +296,10 @@ def test_guidance_separate_speeches_and_a_closing_group_of_leaders():
 def test_main_and_branch_venues():
     doc = run("3月1日,全省视频会议召开。市委书记黄河在主会场参加会议,市长陈风在市分会场参加。")
     assert people_with(doc, ATTENDED) == {"黄河", "陈风"}
+
+
+def test_invited_guests_heading_and_a_long_closing_group():
+    doc = run("3月5日,全国代表大会开幕。应邀出席的还有全国政协副主席董文华、周建国,已退出领导岗位的原主席。"
+              "王一鸣、李文强等在京的全国人大常委会领导同志在主席台前排就座。")
+    assert people_with(doc, ATTENDED) == {"董文华", "周建国", "王一鸣", "李文强"}
+    assert {f.props["rule"] for f in doc.facts if f.source[1] == "周建国" and f.type == ATTENDED} == {"intro_list"}
