@@ -299,7 +299,7 @@ def test_main_and_branch_venues():
 
 
 def test_invited_guests_heading_and_a_long_closing_group():
-    doc = run("3月5日,全国代表大会开幕。应邀出席的还有全国政协副主席董文华、周建国,已退出领导岗位的原主席。"
+    doc = run("3月5日,全国代表大会开幕。应邀出席的还有全国政协副主席董文华,全国政协原副主席周建国,已退出领导岗位的原主席。"
               "王一鸣、李文强等在京的全国人大常委会领导同志在主席台前排就座。")
     assert people_with(doc, ATTENDED) == {"董文华", "周建国", "王一鸣", "李文强"}
     assert {f.props["rule"] for f in doc.facts if f.source[1] == "周建国" and f.type == ATTENDED} == {"intro_list"}
