@@ -20,12 +20,16 @@ from . import grammar as g
 from .base import Findings
 from .lexicon import ATTEND_VERBS, CHAIR_VERBS, SPEAK_VERBS
 
-VERB_RE = re.compile(rf"(?P<chair>{CHAIR_VERBS})|(?P<attend>{ATTEND_VERBS}|在分会场参加|以视频方式参加)|(?P<speak>{SPEAK_VERBS})")
+VERB_RE = re.compile(rf"(?P<chair>{CHAIR_VERBS})|(?P<attend>{ATTEND_VERBS}|在分会场参加|以视频方式参加)|"
+                     rf"(?P<speak>{SPEAK_VERBS})")
 # The gap between a subject and its verb: the named pieces of grammar.py, in their order.
 GAP_RE = re.compile("^" + "".join((
-    g.GAP_ADDRESS, g.GAP_PAREN, g.GAP_WHEN, g.GAP_ETC, g.GAP_AND_GROUP, g.GAP_GROUP_TAIL, g.GAP_MANNER,
-    g.GAP_TRAVEL, g.GAP_TOUR, g.GAP_FIRST_VERB, g.GAP_WHERE, g.GAP_ADDRESSEE, g.GAP_ATTEND_AND, g.GAP_ON_BEHALF, g.GAP_ADVERB, g.GAP_MANNER,
-    g.GAP_TOPIC, g.GAP_DELIVER)) + "$")
+    g.GAP_ADDRESS, g.GAP_PAREN, g.GAP_WHEN,                      # 同志, (女,蒙古族), 3月5日下午
+    g.GAP_ETC, g.GAP_AND_GROUP, g.GAP_GROUP_TAIL,                # 等县领导, 及其他领导, ,省直部门负责同志
+    g.GAP_MANNER, g.GAP_TRAVEL, g.GAP_TOUR, g.GAP_FIRST_VERB,    # 应邀, 率团赴X, 调研了…,并, 主持会议并
+    g.GAP_WHERE, g.GAP_ADDRESSEE, g.GAP_ATTEND_AND,              # 在会上, 向大会, 出席…并
+    g.GAP_ON_BEHALF, g.GAP_ADVERB, g.GAP_MANNER,                 # 代表县委, 分别, 以视频方式
+    g.GAP_TOPIC, g.GAP_DELIVER)) + "$")                          # 就…, 作了重要
 # A heading that introduces a list of those present: 出席会议的有, 应邀出席的还有, 列席大会的有, 主席台就座的有.
 INTRO_RE = re.compile(r"(?:与会的还有|(?:应邀)?(?:出席|参加|列席)(?:会议|大会|开幕会|闭幕会)?的(?:领导|人员|嘉宾)?(?:还)?有|"
                       r"参会人员(?:还)?有|主席台(?:上)?就座的(?:领导)?有|列席(?:会议的)?人员(?:还)?有?|出席人员有?)[:,]?")
