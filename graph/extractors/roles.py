@@ -31,6 +31,8 @@ GAP_RE = re.compile("^" + "".join((
     g.GAP_ON_BEHALF, g.GAP_ADVERB, g.GAP_MANNER,                 # 代表县委, 分别, 以视频方式
     g.GAP_TOPIC, g.GAP_DELIVER)) + "$")                          # 就…, 作了重要
 # A heading that introduces a list of those present: 出席会议的有, 应邀出席的还有, 列席大会的有, 主席台就座的有.
+# A group closing a list, all of it (its last characters may have been read as a name: 主席团成员).
+GROUP_RE = re.compile(rf"(?=.)(?:{g.GAP_ETC}{g.GAP_AND_GROUP}{g.GAP_GROUP_TAIL})")
 INTRO_RE = re.compile(r"(?:与会的还有|(?:应邀)?(?:出席|参加|列席)(?:会议|大会|开幕会|闭幕会)?的(?:领导|人员|嘉宾)?(?:还)?有|"
                       r"参会人员(?:还)?有|主席台(?:上)?就座的(?:领导)?有|列席(?:会议的)?人员(?:还)?有?|出席人员有?)[:,]?")
 ABSENT_RE = re.compile(r"批示|贺信|来信|书面|署名文章|委托")
@@ -128,6 +130,10 @@ class _Report:
                                 not GAP_RE.match(gap) and
                                 TOPIC_OPENER_RE.search(self.text, before[-2].end, _title_start(last))):
             before.pop()  # 方正从学习李某讲话精神等方面作解读; 李某代表国务院 (read as a name): no subject
+            last = before[-1]
+            gap = self.text[last.end:verb_at]
+        if len(before) > 1 and GROUP_RE.fullmatch(self.text, before[-2].end, last.end):
+            before.pop()  # 吴建华及全体主席团成员参加: a "name" read inside a group noun is none
             last = before[-1]
             gap = self.text[last.end:verb_at]
         if not GAP_RE.match(gap) or ABSENT_RE.search(gap):

@@ -303,3 +303,9 @@ def test_invited_guests_heading_and_a_long_closing_group():
               "王一鸣、李文强等在京的全国人大常委会领导同志在主席台前排就座。")
     assert people_with(doc, ATTENDED) == {"董文华", "周建国", "王一鸣", "李文强"}
     assert {f.props["rule"] for f in doc.facts if f.source[1] == "周建国" and f.type == ATTENDED} == {"intro_list"}
+
+
+def test_a_name_read_inside_a_closing_group_does_not_cut_the_list():
+    doc = run("3月5日,县人大会议主席团第二次会议召开。县人大常委会主任刘秋云主持会议,县领导杜光明、叶青山"
+              "及全体主席团成员参加会议。")
+    assert people_with(doc, ATTENDED) == {"刘秋云", "杜光明", "叶青山"}
