@@ -17,6 +17,63 @@ import re  # noqa: F401  (the sections below compile their pieces with it)
 # ---- lists and group tails -----------------------------------------------------------------------
 
 # ---- role verbs and the gap between subject and verb ---------------------------------------------
+# The gap a role rule allows between its subject (the last person of a list) and the verb: each piece
+# is optional and they stand in this order (roles.py composes them into GAP_RE). The gap never
+# crosses 。 or ;, and most pieces not a comma either.
+
+# A form of address after the name: 张明同志出席, 李强总理讲话.
+GAP_ADDRESS = r"(?:同志|总书记|副总理|总理|省长|市长|县长|区长|主席)?"
+# A parenthesis after the name: 乌兰(女,蒙古族)出席.
+GAP_PAREN = r"(?:\([^()。;]{0,12}\))?"
+# The day, when it stands between name and verb: 张明3月5日下午出席.
+GAP_WHEN = r"(?:\d{1,2}月\d{1,2}日(?:上午|下午|晚上)?)?"
+# Words naming a group of people, which close a list of names: 领导, 负责同志, 组成人员.
+GROUP_NOUN = r"(?:领导同志|负责同志|领导|同志|代表|干部|委员|负责人|常委|成员|人员)"
+# A count after 等: 等5人, 等二十余位.
+_COUNT = r"(?:\d+|[一二三四五六七八九十两百]+)?余?(?:人|位|名)?"
+# 等 closing a list, with a count and a group: 李华等, 李华等3人, 李华等县领导, 李华等县委常委会组成人员,
+# 李华等大会主席团常务委员会成员.
+GAP_ETC = rf"(?:等{_COUNT}(?:[^,。;]{{0,14}}?{GROUP_NOUN})?(?:同志)?)?"
+# A group joined to the list: 李华及其他县领导, 李华,以及区委、区政府领导等.
+GAP_AND_GROUP = rf"(?:,?(?:及|以及|和)(?:其他|有关|相关)?[^,。;]{{0,12}}?{GROUP_NOUN}(?:等{_COUNT})?)?"
+# Further groups after commas (each may list bodies with 、): 李华,省委常委,市人大、市政府党员领导同志,
+# 其他在职市级领导同志出席.
+GAP_GROUP_TAIL = (rf"(?:(?:[,、](?:其他|有关|相关)?(?:[^,。;、]{{1,12}}、){{0,5}}[^,。;、]{{0,20}}?(?:{GROUP_NOUN}|主任))+"
+                  rf"(?:等{_COUNT})?)?")
+# How one came: 应邀, by video link, on another's behalf (受省长委托 gives the one delegating no role).
+GAP_MANNER = r"(?:应邀)?(?:以视频方式|通过视频(?:连线)?(?:方式)?)?(?:受[^,。;]{0,20}?委托)?"
+# Leading a delegation, travelling there, touring: 率代表团赴成都 (出席), 带领调研组来到 (参加),
+# 在湖南调研并 (主持召开), 一行 (出席).
+GAP_TRAVEL = (r"(?:一行)?(?:(?:率|带领)[^,。;]{1,20}?)?(?:(?:赴|前往|来到)[^,。;]{1,12}?)?"
+              r"(?:在[^,。;并]{1,10}?(?:调研|考察|视察|检查)(?:工作)?(?:期间|时)?,?并)?")
+# An earlier verb joined by 并: 主持会议并讲话, 为获奖者颁奖并讲话, 到现场调研并讲话.
+GAP_FIRST_VERB = (r"(?:(?:主持|出席|参加|到会)[^,。;]{0,40}?,?并|(?:为|向|给)[^,。;]{0,30}?并|"
+                  r"(?:到|赴)[^。;]{0,60}?,?并|,?并)?")
+# Touring before the verb: 还现场调研了新建的医院,并 (参加座谈会), 考察了园区后,并.
+GAP_TOUR = r"(?:还|先后)?(?:(?:现场)?(?:调研|考察|视察|察看|检查)了?[^。;]{1,80}?,?并)?"
+# The ones addressed, right before the verb: 向大会 (作报告), 向与会人员 (宣讲), 为学员 (作辅导报告).
+GAP_ADDRESSEE = r"(?:(?:向|为|给)[^,。;并的对]{1,12}$)?"
+# Where: 在会上, 在分会场, 在讲话中, 在总结时; any short 在X only right before the verb: 在主席台前排
+# (就座), 在福州 (出席), not 在考上大学以后就…说 nor 在总统府发表电视 (讲话).
+GAP_WHERE = (r"(?:在[^,。;]{0,50}?上|在[^,。;]{0,20}?(?:主会场|分会场|中|时)|在讲话中|在发言中|"
+             r"在[^,。;并作做发进]{1,10}$)?")
+# Attendance then another verb: 出席会议并讲话 after 在…上: 在开幕式上出席并致辞.
+GAP_ATTEND_AND = r"(?:(?:出席|参加|列席)[^,。;]{0,20}?,?并)?"
+# On behalf of a body: 代表县委, 代表市政府所.
+GAP_ON_BEHALF = r"(?:代表[^,。;]{0,20}?所?)?"
+# Adverbs of order and manner: 随后, 分别, 先后, 一同, 依次.
+GAP_ADVERB = r"(?:随后|最后|先后|还|也|又|并|分别|一起|一同|共同|同时|一一|首先|逐一|依次|相继|轮流)?"
+# The topic: 就安全生产, 对下步工作, 围绕主题, 结合实际; 以“…”为主题,从…等方面 (作解读).
+GAP_TOPIC = (r"(?:以[^。;]{1,40}?为(?:主题|题|切入点),?)?(?:从[^。;]{1,60}?(?:方面|角度|维度),?)?"
+             r"(?:就[^。;]{0,90}?|对[^。;]{0,70}?|围绕[^。;]{0,60}?|结合[^。;]{0,40}?)?")
+# The verb of delivering and the kind of speech: 作了重要, 进行了具体, 发表.
+GAP_DELIVER = r"(?:作|做|进行|发表)?了?(?:重要|具体|总结|动员|专题|书面|简要|工作|全面|交流|深入)?"
+
+# A list joiner between two persons of one subject: 、 , 和 及 与 以及, and the next person's title
+# when the person extractor did not mark it (王明,驻地部队领导李强出席).
+SUBJECT_JOIN = r"\s*(?:、|,|和|及|与|以及|,以及|,和)\s*"
+# A closing title of such a joiner: a short stretch (no verb, no punctuation) ending in a title word.
+JOIN_TITLE_END = r"(?:领导|书记|主任|主席|院长|部长|局长|厅长|省长|市长|县长|区长|镇长|乡长|委员|常委|秘书长|政委|司令员|巡视员|组长|会长|校长)"
 
 # ---- meeting heads and names ---------------------------------------------------------------------
 

@@ -1,167 +1,293 @@
-"""Who chaired, attended and spoke: a verb and the people standing right before it.
+"""Who chaired, attended and spoke: small named rules, run in order over every sentence.
 
-A verb takes as subjects the person right before it (allowing a title of address, `在…上`, `并`,
-`就…`/`对…` phrases between) and everyone joined to that person by a list (`、`, `,` between
-title-and-name clauses, `以及`). The meeting is the one named after the verb (`主持召开X会议`) or in
-`在X会议上`, else the report's current meeting. Everyone who chaired or spoke also attended, so
-`MATCH (p)-[:ATTENDED]->(m)` answers "who was there". Agenda sentences (`会议指出`) name no speaker;
-`受A委托` and `A作出批示` give A no role.
+A verb takes as subjects the person right before it (allowing the gap GAP_RE reads: a title of
+address, `在…上`, `并`, `就…`/`对…` phrases) and everyone joined to that person by a list (`、`, `,`
+between title-and-name clauses, `以及`). The meeting is the one named after the verb (`主持召开X会议`)
+or in `在X会议上`, else the report's current meeting. Everyone who chaired or spoke also attended, so
+`MATCH (p)-[:ATTENDED]->(m)` answers "who was there"; the implied ATTENDED records the same rule.
+Agenda sentences (`会议指出`) name no speaker; `受A委托` and `A作出批示` give A no role.
+
+Every Fact records `props["rule"]` (the rule's name, see GRAMMAR.md) beside `props["how"]` (the verb).
 """
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from typing import Callable
 
-from ..models import Document, Fact, Label, Mention, RelType
+from ..models import Document, Fact, Label, Mention, RelType, Sentence as Span
+from . import grammar as g
 from .base import Findings
 from .lexicon import ATTEND_VERBS, CHAIR_VERBS, SPEAK_VERBS
 
-VERB_RE = re.compile(rf"(?P<chair>{CHAIR_VERBS})|(?P<attend>{ATTEND_VERBS}|在分会场参加|以视频方式参加)|(?P<speak>{SPEAK_VERBS})")
-GAP_RE = re.compile(
-    r"^(?:同志|总书记|副总理|总理|省长|市长|县长|区长|主席)?"
-    r"(?:\d{1,2}月\d{1,2}日(?:上午|下午|晚上)?)?"
-    r"(?:等(?:\d+|[一二三四五六七八九十两百]+)?(?:人|位|名)?(?:[^,。;]{0,10}?(?:领导|同志|代表|干部|委员|负责人))?(?:同志)?)?"
-    r"(?:,?(?:及|以及|和)(?:其他|有关|相关)?[^,。;]{0,12}?(?:领导|同志|委员|代表|负责同志|负责人|常委|干部|成员)"
-    r"(?:等(?:\d+|[一二三四五六七八九十两百]+)?(?:人|位|名)?)?)?"
-    r"(?:(?:[,、][^,。;、]{0,20}?(?:负责人|负责同志|主任|代表|委员|干部|成员))+)?"
-    r"(?:应邀)?(?:以视频方式|通过视频(?:连线)?(?:方式)?)?(?:受[^,。;]{0,20}?委托)?"
-    r"(?:(?:主持|出席|参加|到会)[^,。;]{0,40}?,?并|(?:为|向|给)[^,。;]{0,30}?并|(?:到|赴)[^。;]{0,60}?,?并|,?并)?"
-    r"(?:在[^,。;]{0,50}?上|在[^,。;]{0,20}?(?:主会场|分会场|中|时)|在讲话中|在发言中)?"
-    r"(?:(?:出席|参加|列席)[^,。;]{0,20}?,?并)?"
-    r"(?:代表[^,。;]{0,20}?所?)?"
-    r"(?:随后|最后|先后|还|也|又|并|分别|一起|共同|同时|一一|首先|逐一)?"
-    r"(?:以视频方式|通过视频(?:连线)?(?:方式)?)?"
-    r"(?:就[^。;]{0,90}?|对[^。;]{0,70}?|围绕[^。;]{0,60}?|结合[^。;]{0,40}?)?"
-    r"(?:作|做|进行|发表)?了?(?:重要|具体|总结|动员|专题|书面|简要|工作|全面|交流)?$")
-INTRO_RE = re.compile(r"(?:与会的还有|出席会议的(?:领导|人员)?(?:还)?有|参加会议的(?:领导|人员)?(?:还)?有|参会人员(?:还)?有|"
-                      r"主席台(?:上)?就座的(?:领导)?有|列席(?:会议的)?人员(?:还)?有?|出席人员有?)[:,]?")
+VERB_RE = re.compile(rf"(?P<chair>{CHAIR_VERBS})|(?P<attend>{ATTEND_VERBS}|在分会场参加|以视频方式参加)|"
+                     rf"(?P<speak>{SPEAK_VERBS})")
+# The gap between a subject and its verb: the named pieces of grammar.py, in their order.
+GAP_RE = re.compile("^" + "".join((
+    g.GAP_ADDRESS, g.GAP_PAREN, g.GAP_WHEN,                      # 同志, (女,蒙古族), 3月5日下午
+    g.GAP_ETC, g.GAP_AND_GROUP, g.GAP_GROUP_TAIL,                # 等县领导, 及其他领导, ,省直部门负责同志
+    g.GAP_MANNER, g.GAP_TRAVEL, g.GAP_TOUR, g.GAP_FIRST_VERB,    # 应邀, 率团赴X, 调研了…,并, 主持会议并
+    g.GAP_WHERE, g.GAP_ADDRESSEE, g.GAP_ATTEND_AND,              # 在会上, 向大会, 出席…并
+    g.GAP_ON_BEHALF, g.GAP_ADVERB, g.GAP_MANNER,                 # 代表县委, 分别, 以视频方式
+    g.GAP_TOPIC, g.GAP_DELIVER)) + "$")                          # 就…, 作了重要
+# A heading that introduces a list of those present: 出席会议的有, 应邀出席的还有, 列席大会的有, 主席台就座的有.
+# A group closing a list, all of it (its last characters may have been read as a name: 主席团成员).
+GROUP_RE = re.compile(rf"(?=.)(?:{g.GAP_ETC}{g.GAP_AND_GROUP}{g.GAP_GROUP_TAIL})")
+INTRO_RE = re.compile(r"(?:与会的还有|(?:应邀)?(?:出席|参加|列席)(?:会议|大会|开幕会|闭幕会)?的(?:领导|人员|嘉宾)?(?:还)?有|"
+                      r"参会人员(?:还)?有|主席台(?:上)?就座的(?:领导)?有|列席(?:会议的)?人员(?:还)?有?|出席人员有?)[:,]?")
 ABSENT_RE = re.compile(r"批示|贺信|来信|书面|署名文章|委托")
-JOIN_RE = re.compile(r"^\s*(?:、|,|和|及|与|以及|,以及|,和)\s*$")
+# Two persons of one list: a joiner, and perhaps the next one's title the person extractor left unmarked.
+JOIN_RE = re.compile(rf"^{g.GAP_PAREN}{g.SUBJECT_JOIN}(?:[^,。;、:\s]{{0,14}}?{g.JOIN_TITLE_END})?$")
 NOT_SPOKEN_AFTER_RE = re.compile(r"^(?:精神|要求精神|稿|材料)")
+# 参加我省代表团审议时的讲话: an earlier event the speech was given at, not this meeting.
+EARLIER_EVENT_RE = re.compile(r"[^,。;]{0,40}?时的(?:重要)?(?:讲话|指示|批示)")
+HEARD_RE = re.compile(r"听取(?:了)?")
+REPORT_RE = re.compile(r"(?:关于[^。;]{0,80}?)?(?:的)?(?:工作)?汇报")
+SPOKE_AFTER_RE = re.compile(r"\s*,?\s*并(?:作|做)?(?:了)?(?:重要)?(?:讲话|强调|指出|要求|提出)")
+SPEECH_AFTER_MEETING_RE = re.compile(r"上(?:的|所作的)?(?:重要)?(?:讲话|报告|发言|致辞|强调|指出|表示)(?!稿)")
+# A speech still a text: 研究讨论A在X会议上的讲话 (a draft), 《A在X会议上的讲话》 (a document's title).
+SPEECH_AS_TEXT_RE = re.compile(r"(?:《|(?:研究|讨论|审议|修改)[^,。;]{0,6})$")
+SPEAKER_BEFORE_AT_RE = re.compile(rf"{g.GAP_ADDRESS}:?\s*在{g.GAP_WHEN}")
+# A meeting opening the sentence: 在随后召开的座谈会上, (A讲话); 在X会议上,
+OPENING_BEFORE_RE = re.compile(r"在[^,。;]{0,12}$")
+OPENING_AFTER_RE = re.compile(r"上\s*[,:]")
+# A phrase a person may stand inside without being the subject: 就…, 对…, 围绕…, 以…为题, 从…方面, 在…上.
+TOPIC_OPENER_RE = re.compile(r"就|对|围绕|结合|以|从|在")
+PASSIVE_CHAIR_RE = re.compile(r"由([^,。;]{0,40}?)主持")
+EXEC_CHAIRS_RE = re.compile(r"(?:大会)?执行主席|主席团常务主席")
+
+REL = {"chair": RelType.CHAIRED, "attend": RelType.ATTENDED, "speak": RelType.SPOKE_AT}
 
 
 def _title_start(m: Mention) -> int:
     return m.props.get("title_start", m.start)
 
 
-class RoleExtractor:
-    name = "roles"
+class _Report:
+    """One document's people and meetings, and the facts found so far (each once)."""
 
-    def __call__(self, doc: Document) -> Findings:
-        text = doc.text
-        found = Findings()
-        people = sorted((m for m in doc.mentions if m.label == Label.PERSON and m.props.get("role") != "journalist"),
-                        key=lambda m: m.start)
-        meetings = sorted((m for m in doc.mentions if m.label == Label.MEETING), key=lambda m: m.start)
-        reported = [m for m in meetings if m.props.get("reported")]
-        if not meetings:
-            return found
-        seen: set[tuple] = set()
+    def __init__(self, doc: Document) -> None:
+        self.text = doc.text
+        self.people = sorted((m for m in doc.mentions if m.label == Label.PERSON and m.props.get("role") != "journalist"),
+                             key=lambda m: m.start)
+        self.starts = [p.start for p in self.people]
+        self.meetings = sorted((m for m in doc.mentions if m.label == Label.MEETING), key=lambda m: m.start)
+        self.meeting_starts = [m.start for m in self.meetings]
+        self.reported = [m for m in self.meetings if m.props.get("reported")]
+        self.reported_starts = [m.start for m in self.reported]
+        self.found = Findings()
+        self.seen: set[tuple] = set()
 
-        def add(rel: RelType, person: Mention, key: str, start: int, end: int, how: str) -> None:
-            k = (rel, person.text, key)
-            if k in seen:
-                return
-            seen.add(k)
-            found.facts.append(Fact(type=rel, source=(Label.PERSON, person.text), target=(Label.MEETING, key),
-                                    start=start, end=end, props={"how": how}))
+    def person_around(self, i: int) -> Mention | None:
+        """The person whose name has text[i] inside it (not at its start)."""
+        k = bisect_left(self.starts, i) - 1
+        return self.people[k] if k >= 0 and self.people[k].start < i < self.people[k].end else None
 
-        def current(pos: int, sent_start: int) -> list[str]:
-            here = [m for m in meetings if sent_start <= m.start < pos and m.props.get("held")]
-            if here:  # 此前,县人大常委会召开第四十二次主任会议,訾建平主持: the meeting this sentence names
-                return [here[-1].props["key"]]
-            before = [m for m in reported if m.start <= pos]
-            chosen = before[-1] if before else (reported[0] if reported else None)
-            return [chosen.props["key"]] if chosen else []
+    def people_in(self, start: int, end: int) -> list[Mention]:
+        """The persons starting in text[start:end], in order."""
+        i, out = bisect_left(self.starts, start), []
+        while i < len(self.people) and self.people[i].start < end:
+            out.append(self.people[i])
+            i += 1
+        return out
 
-        for sent in doc.sentences:
-            for v in VERB_RE.finditer(text, sent.start, sent.end):
-                kind = v.lastgroup
-                if kind == "speak" and NOT_SPOKEN_AFTER_RE.match(text, v.end()):
-                    continue
-                if text[v.start() - 1:v.start()] in ("的",) or text[max(0, v.start() - 2):v.start()] == "重要" \
-                        and not re.search(r"[作做发表]重要$", text[max(0, v.start() - 3):v.start()]):
-                    continue
-                subjects = self._subjects(text, people, v.start(), sent.start)
-                if not subjects:
-                    continue
-                gap = text[subjects[-1].end:v.start()]
-                targets = self._targets(meetings, v, gap, kind) or current(v.start(), sent.start)
-                if kind == "attend" and ("分会场" in gap or "收听收看" in text[v.start():v.end() + 4]):
-                    video = [m.props["key"] for m in reported if m.props.get("kind") == "video conference"]
-                    targets = sorted(set(video)) if len(set(video)) > 1 else targets
-                rel = {"chair": RelType.CHAIRED, "attend": RelType.ATTENDED, "speak": RelType.SPOKE_AT}[kind]
-                if kind == "speak" and re.search(r"在主持[^,。;]{0,10}?时", gap):
-                    for key in targets:  # 罗振华在主持学习时指出: he chaired it too
-                        for p in subjects:
-                            add(RelType.CHAIRED, p, key, sent.start, sent.end, "主持")
-                for key in targets:
-                    for p in subjects:
-                        add(rel, p, key, sent.start, sent.end, v.group())
-                        if rel != RelType.ATTENDED:
-                            add(RelType.ATTENDED, p, key, sent.start, sent.end, v.group())
-            # 与会的还有…, 主席台就座的有…, 列席人员: everyone listed after such an introduction was there
-            for intro in INTRO_RE.finditer(text, sent.start, sent.end):
-                how = "列席" if "列席" in intro.group() else "出席"
-                for person in (p for p in people if intro.end() <= p.start < sent.end):
-                    for key in current(intro.start(), sent.start):
-                        add(RelType.ATTENDED, person, key, sent.start, sent.end, how)
-            # 听取了县文旅局局长武孟阳关于…的汇报: the one heard reported
-            for h in re.finditer(r"听取(?:了)?", text[sent.start:sent.end]):
-                h_at = sent.start + h.end()
-                tail = text[h_at:sent.end]
-                rep = re.search(r"(?:关于[^。;]{0,80}?)?(?:的)?(?:工作)?汇报", tail)
-                if not rep:
-                    continue
-                heard = [p for p in people if h_at <= p.start < h_at + rep.start() + 1]
-                listener = next((p for p in reversed(people) if p.end <= sent.start + h.start()
-                                 and GAP_RE.match(text[p.end:sent.start + h.start()])), None)
-                spoke_after = re.match(r"\s*,?\s*并(?:作|做)?(?:了)?(?:重要)?(?:讲话|强调|指出|要求|提出)", tail[rep.end():])
-                if listener and spoke_after:
-                    heard.append(listener)  # 黎雪玲听取了…的汇报,并讲话
-                for person in heard:
-                    how = "讲话" if person is listener else "汇报"
-                    for key in current(h_at, sent.start):
-                        add(RelType.SPOKE_AT, person, key, sent.start, sent.end, how)
-                        add(RelType.ATTENDED, person, key, sent.start, sent.end, how)
-            # `A在X会议上的讲话`: A spoke at X (a speech's title, or a speech passed on)
-            for m in meetings:
-                if not (sent.start <= m.start < sent.end):
-                    continue
-                if not re.match(r"上(?:的|所作的)?(?:重要)?(?:讲话|报告|发言|致辞|强调|指出|表示)", text[m.end:m.end + 8]):
-                    continue
-                lead = text[max(sent.start, m.start - 1):m.start]
-                if lead != "在":
-                    continue
-                p = next((p for p in reversed(people) if p.end <= m.start - 1
-                          and re.fullmatch(r"(?:同志|总书记|省长|市长|主席|总理)?:?\s*", text[p.end:m.start - 1])), None)
-                if p:
-                    add(RelType.SPOKE_AT, p, m.props["key"], sent.start, sent.end, "讲话")
-                    add(RelType.ATTENDED, p, m.props["key"], sent.start, sent.end, "讲话")
-        return found
+    def meetings_in(self, start: int, end: int) -> list[Mention]:
+        """The meetings starting in text[start:end], in order."""
+        i, out = bisect_left(self.meeting_starts, start), []
+        while i < len(self.meetings) and self.meetings[i].start < end:
+            out.append(self.meetings[i])
+            i += 1
+        return out
 
-    @staticmethod
-    def _subjects(text: str, people: list[Mention], verb_at: int, sent_start: int) -> list[Mention]:
-        """The person right before the verb, and the people listed with them."""
-        before = [p for p in people if sent_start <= p.start and p.end <= verb_at]
+    def add(self, rel: RelType, person: Mention, key: str, sent: Span, how: str, rule: str) -> None:
+        """A role fact; a chair or speaker also attended (recorded with the same rule)."""
+        for r in (rel, RelType.ATTENDED) if rel != RelType.ATTENDED else (rel,):
+            k = (r, person.text, key)
+            if k in self.seen:
+                continue
+            self.seen.add(k)
+            self.found.facts.append(Fact(type=r, source=(Label.PERSON, person.text), target=(Label.MEETING, key),
+                                         start=sent.start, end=sent.end, props={"how": how, "rule": rule}))
+
+    def current(self, pos: int, sent_start: int) -> list[str]:
+        """The meeting a sentence speaks of: one it names as held before pos, else the last reported one."""
+        here = [m for m in self.meetings_in(sent_start, pos) if m.props.get("held")]
+        if here:  # 此前,县人大常委会召开第四十二次主任会议,訾建平主持: the meeting this sentence names
+            return [here[-1].props["key"]]
+        if not self.reported:
+            return []
+        k = bisect_left(self.reported_starts, pos + 1)  # the last reported meeting named by pos, else the first
+        return [self.reported[k - 1 if k else 0].props["key"]]
+
+    def subjects(self, verb_at: int, sent_start: int) -> list[Mention]:
+        """The person right before the verb (across an allowed gap), and the people listed with them."""
+        before = [p for p in self.people_in(sent_start, verb_at) if p.end <= verb_at]
         if not before:
             return []
         last = before[-1]
-        gap = text[last.end:verb_at]
+        gap = self.text[last.end:verb_at]
+        if len(before) > 1 and (self.text[before[-2].end:last.start] == "代表" or
+                                not GAP_RE.match(gap) and
+                                TOPIC_OPENER_RE.search(self.text, before[-2].end, _title_start(last))):
+            before.pop()  # 方正从学习李某讲话精神等方面作解读; 李某代表国务院 (read as a name): no subject
+            last = before[-1]
+            gap = self.text[last.end:verb_at]
+        if len(before) > 1 and GROUP_RE.fullmatch(self.text, before[-2].end, last.end):
+            before.pop()  # 吴建华及全体主席团成员参加: a "name" read inside a group noun is none
+            last = before[-1]
+            gap = self.text[last.end:verb_at]
         if not GAP_RE.match(gap) or ABSENT_RE.search(gap):
             return []  # 沈怀远在批示中指出: words sent in writing, not spoken at the meeting
         group = [last]
         for p in reversed(before[:-1]):
-            head = group[0]
-            between = text[p.end:_title_start(head)]
-            if not JOIN_RE.match(between):
+            if not JOIN_RE.match(self.text[p.end:_title_start(group[0])]):
                 break
             group.insert(0, p)
         return group
 
-    @staticmethod
-    def _targets(meetings: list[Mention], v: re.Match, gap: str, kind: str) -> list[str]:
-        after = [m for m in meetings if v.end() <= m.start <= v.end() + 2 and kind != "speak"]
+
+Rule = Callable[[_Report, Span], None]
+
+
+def chaired_by_passive(r: _Report, sent: Span) -> None:
+    """`(X会议)由[title]A主持`: A chaired the meeting named right before 由, else the current one."""
+    for m in PASSIVE_CHAIR_RE.finditer(r.text, sent.start, sent.end):
+        verb_at = m.end() - 2
+        subjects = r.subjects(verb_at, m.start(1))
+        if not subjects:
+            continue
+        named = [x for x in r.meetings_in(sent.start, m.start()) if x.end <= m.start() and
+                 re.fullmatch(r"\s*", r.text[x.end:m.start()])]
+        for key in [named[-1].props["key"]] if named else r.current(m.start(), sent.start):
+            for p in subjects:
+                r.add(RelType.CHAIRED, p, key, sent, "主持", "chaired_by_passive")
+
+
+def _skip_verb(r: _Report, v: re.Match, kind: str) -> bool:
+    text, at = r.text, v.start()
+    if kind == "speak" and NOT_SPOKEN_AFTER_RE.match(text, v.end()):
+        return True  # 讲话精神: a speech passed on, not given here
+    if kind == "speak" and re.search(r"(?:讲话|发言|报告|致辞)$", v.group()) and text[v.end():v.end() + 1] == "中":
+        return True  # 在开幕式主旨讲话中提出: a noun, the verb comes after
+    if kind == "attend" and re.match(r"(?:与会|参会)(?:人员|代表|者|同志|领导|专家|嘉宾)", text[at:at + 5]):
+        return True  # 向与会人员宣讲: those present, not a verb
+    if text[at - 1:at] == "的":
+        return True  # 会议的主持: a noun
+    return text[max(0, at - 2):at] == "重要" and not re.search(r"[作做发表]重要$", text[max(0, at - 3):at])
+
+
+def _verb_targets(r: _Report, v: re.Match, gap: str, kind: str, lead: int, sent: Span) -> list[str]:
+    """The meeting named right after the verb (主持召开X会议), in the gap (在X会议上), or opening the
+    sentence before the subjects (在随后召开的X会议上,A讲话)."""
+    if kind != "speak":
+        after = r.meetings_in(v.end(), v.end() + 3)
         if after:
             return [after[0].props["key"]]
-        inside = [m for m in meetings if v.start() - len(gap) <= m.start < v.start() and "在" in gap]
-        return [inside[-1].props["key"]] if inside else []
+    inside = r.meetings_in(v.start() - len(gap), v.start()) if "在" in gap else []
+    if inside:
+        return [inside[-1].props["key"]]
+    opening = [m for m in r.meetings_in(sent.start, lead) if OPENING_AFTER_RE.match(r.text, m.end, lead)
+               and OPENING_BEFORE_RE.search(r.text, sent.start, m.start)]
+    return [opening[-1].props["key"]] if opening else []
+
+
+def verb_subject(r: _Report, sent: Span) -> None:
+    """`[title]A、[title]B + gap + verb`: 出席/主持/讲话… by the persons right before the verb."""
+    pos = sent.start
+    while (v := VERB_RE.search(r.text, pos, sent.end)):
+        kind, pos = v.lastgroup, v.end()
+        inside = r.person_around(v.start())
+        subjects = [] if _skip_verb(r, v, kind) else r.subjects(v.start(), sent.start)
+        if not subjects:
+            if inside:
+                pos = inside.end  # 王作安出席: 作安出席 is no verb phrase; read on after the name
+            continue
+        gap = r.text[subjects[-1].end:v.start()]
+        targets = _verb_targets(r, v, gap, kind, _title_start(subjects[0]), sent) or r.current(v.start(), sent.start)
+        if kind == "attend" and EARLIER_EVENT_RE.match(r.text, v.end()):
+            # 出席X会议时的讲话: attended and spoke at the X named; with no meeting named, nothing
+            named = r.meetings_in(v.end(), v.end() + 3)
+            for p in subjects:
+                for m in named[:1]:
+                    r.add(RelType.SPOKE_AT, p, m.props["key"], sent, v.group(), "verb_subject")
+            continue
+        if kind == "attend" and ("分会场" in gap or "收听收看" in r.text[v.start():v.end() + 4]):
+            video = sorted({m.props["key"] for m in r.reported if m.props.get("kind") == "video conference"})
+            targets = video if len(video) > 1 else targets  # watched at a branch venue: every video meeting
+        for key in targets:
+            for p in subjects:
+                if kind == "speak" and re.search(r"在主持[^,。;]{0,10}?时", gap):
+                    r.add(RelType.CHAIRED, p, key, sent, "主持", "verb_subject")  # 在主持学习时指出: chaired too
+                r.add(REL[kind], p, key, sent, v.group(), "verb_subject")
+
+
+def executive_chairs(r: _Report, sent: Span) -> None:
+    """`大会执行主席A、B、C…`: the presiding members of a session were there (the chair is named by 主持)."""
+    for t in EXEC_CHAIRS_RE.finditer(r.text, sent.start, sent.end):
+        listed = r.people_in(t.end(), sent.end)
+        if not listed or listed[0].start != t.end() or r.text[t.end()] in "和及与、":
+            continue  # 主席团常务主席和秘书长: another title, not a name
+        group = [listed[0]]
+        for p in listed[1:]:
+            if not re.fullmatch(g.SUBJECT_JOIN, r.text[group[-1].end:p.start]):
+                break
+            group.append(p)
+        for key in r.current(t.start(), sent.start):
+            for p in group:
+                r.add(RelType.ATTENDED, p, key, sent, "执行主席", "executive_chairs")
+
+
+def intro_list(r: _Report, sent: Span) -> None:
+    """`出席会议的有…`, `主席台就座的有…`, `列席人员…`: everyone listed after it was there."""
+    for intro in INTRO_RE.finditer(r.text, sent.start, sent.end):
+        how = "列席" if "列席" in intro.group() else "出席"
+        for key in r.current(intro.start(), sent.start):
+            for person in r.people_in(intro.end(), sent.end):
+                if "title_start" in person.props or r.text[person.start - 1] in "、,:和及与":
+                    r.add(RelType.ATTENDED, person, key, sent, how, "intro_list")  # a list item, not a word inside one
+
+
+def heard_report(r: _Report, sent: Span) -> None:
+    """`听取了[title]A关于…的汇报`: A reported (spoke); the listener spoke too when `,并讲话` follows."""
+    for h in HEARD_RE.finditer(r.text, sent.start, sent.end):
+        rep = REPORT_RE.search(r.text, h.end(), sent.end)
+        if not rep:
+            continue
+        heard = r.people_in(h.end(), rep.start() + 1)
+        listener = next((p for p in reversed(r.people_in(sent.start, h.start())) if p.end <= h.start()), None)
+        if listener and not GAP_RE.match(r.text[listener.end:h.start()]):
+            listener = None
+        if listener and SPOKE_AFTER_RE.match(r.text, rep.end()):
+            heard.append(listener)  # 黎雪玲听取了…的汇报,并讲话
+        for person in heard:
+            how = "讲话" if person is listener else "汇报"
+            for key in r.current(h.end(), sent.start):
+                r.add(RelType.SPOKE_AT, person, key, sent, how, "heard_report")
+
+
+def speech_at_meeting(r: _Report, sent: Span) -> None:
+    """`A[总书记]在[date]X会议上的讲话`: A spoke at X (a speech's title, or a speech passed on)."""
+    for m in r.meetings_in(sent.start, sent.end):
+        if not SPEECH_AFTER_MEETING_RE.match(r.text, m.end):
+            continue
+        before = [p for p in r.people_in(max(sent.start, m.start - 20), m.start) if p.end <= m.start]
+        if before and SPEAKER_BEFORE_AT_RE.fullmatch(r.text, before[-1].end, m.start) and \
+                not SPEECH_AS_TEXT_RE.search(r.text, sent.start, before[-1].start):
+            r.add(RelType.SPOKE_AT, before[-1], m.props["key"], sent, "讲话", "speech_at_meeting")
+
+
+RULES: tuple[Rule, ...] = (chaired_by_passive, verb_subject, executive_chairs, intro_list, heard_report,
+                           speech_at_meeting)
+
+
+class RoleExtractor:
+    name = "roles"
+
+    def __call__(self, doc: Document) -> Findings:
+        r = _Report(doc)
+        if not r.meetings:
+            return r.found
+        for sent in doc.sentences:
+            for rule in RULES:
+                rule(r, sent)
+        return r.found

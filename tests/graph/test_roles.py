@@ -169,3 +169,144 @@ def test_long_mongolian_name_and_chairing_while_studying():
               "乌云其其格主持会议并讲话。\n3月2日,市委理论学习中心组专题学习会召开。市委书记罗振华在主持学习时指出,要学以致用。")
     assert people_with(doc, CHAIRED) == {"乌云其其格", "罗振华"}
     assert ("乌云其其格", "全市火灾防控工作会议") in pairs(doc, SPOKE)
+
+
+def test_every_role_fact_records_its_rule_and_the_implied_attendance_the_same():
+    doc = run("3月5日,县委常委会会议召开。会议由县委书记张明主持。县长李华讲话。")
+    rules = {(f.type, f.source[1]): f.props["rule"] for f in doc.facts if f.type in (CHAIRED, ATTENDED, SPOKE)}
+    assert rules[(CHAIRED, "张明")] == rules[(ATTENDED, "张明")] == "chaired_by_passive"
+    assert rules[(SPOKE, "李华")] == rules[(ATTENDED, "李华")] == "verb_subject"
+
+
+def test_a_verb_is_not_read_inside_a_name():
+    doc = run("5月3日,市里召开防汛工作推进会,市委副书记、市长王作林出席并讲话,各部门负责人参加。")
+    assert ("王作林", "防汛工作推进会") in pairs(doc, SPOKE)
+    assert "王作林" in people_with(doc, ATTENDED)
+
+
+def test_a_list_goes_on_across_a_title_the_person_finder_did_not_mark():
+    doc = run("3月2日,全市工作会议召开。市委书记张明,市委副书记、市长李华,驻市部队领导周强、吴海涛以及"
+              "市直有关部门负责人到会听取发言。")
+    assert people_with(doc, ATTENDED) == {"张明", "李华", "周强", "吴海涛"}
+
+
+def test_groups_closing_a_list_of_attendees():
+    doc = run("2月1日,县委常委会会议召开。县委副书记周文等县委常委会组成人员出席会议。")
+    assert people_with(doc, ATTENDED) == {"周文"}
+    doc = run("2月3日,市委常委会(扩大)会议召开。市委书记张明主持并讲话,市委副书记、市长李华,市政协主席赵平,"
+              "市委常委,市人大常委会、市政府、市政协党员领导同志,其他在职市级领导同志参加会议。")
+    assert people_with(doc, ATTENDED) == {"张明", "李华", "赵平"}
+
+
+def test_branch_venue_watched_together():
+    doc = run("6月2日,全省防汛调度电视电话会议召开。县委书记方圆,县委常委、常务副县长李国强,副县长郭振东、"
+              "郑飞及相关单位负责人在我县分会场一同收听收看。")
+    assert people_with(doc, ATTENDED) == {"方圆", "李国强", "郭振东", "郑飞"}
+
+
+def test_executive_chairs_of_a_session_attend_but_do_not_chair():
+    doc = run("4月12日,县第九届人民代表大会第二次会议开幕。会议由大会执行主席石磊主持。"
+              "大会执行主席韩冰、冯军、蒋琳在主席台前排就座。")
+    assert people_with(doc, CHAIRED) == {"石磊"}
+    assert people_with(doc, ATTENDED) == {"石磊", "韩冰", "冯军", "蒋琳"}
+
+
+def test_place_and_travel_between_subject_and_verb():
+    doc = run("9月23日,区域合作行政首长联席会议在成都举行。会议由轮值主席李清主持,其中某省省长王江以视频方式"
+              "在省城出席会议。某省省长马川率省政府代表团赴成都出席区域合作行政首长联席会议。")
+    assert {"王江", "马川"} <= people_with(doc, ATTENDED)
+
+
+def test_leading_the_reading_and_an_interpretation_are_speeches():
+    doc = run("3月8日,区委理论学习中心组学习会召开。会上,区委副书记许丽,区委常委王华分别领学了《条例》。"
+              "区社科院院长方正以“学习全会精神”为主题,从会议概况、重要论述等方面作了深入解读。")
+    assert people_with(doc, SPOKE) == {"许丽", "王华", "方正"}
+
+
+def test_a_speech_given_at_an_earlier_event_is_no_attendance_here():
+    doc = run("3月10日,省政府常务会议召开。省长陈川主持会议。会议传达了刘海总理参加我省代表团审议时的重要讲话精神。")
+    assert people_with(doc, ATTENDED) == {"陈川"}
+
+
+def test_a_passed_on_speech_at_a_dated_meeting():
+    doc = run("6月1日,区委常委会会议召开。会议传达学习了王明同志在5月27日全省农村工作会议上的重要讲话精神。")
+    assert ("王明", "全省农村工作会议") in pairs(doc, SPOKE)
+    assert {f.props["rule"] for f in doc.facts if f.source[1] == "王明" and f.type == SPOKE} == {"speech_at_meeting"}
+
+
+def test_people_introduced_by_a_list_heading_across_commas():
+    doc = run("7月1日,市委常委会会议召开。市委书记金石主持会议。参加会议的还有:市领导王冰,市人大常委会副主任李明,"
+              "市政协副主席赵刚。")
+    assert people_with(doc, ATTENDED) == {"金石", "王冰", "李明", "赵刚"}
+    assert {f.props["rule"] for f in doc.facts if f.source[1] == "李明" and f.type == ATTENDED} == {"intro_list"}
+
+
+def test_a_meeting_opening_the_sentence_is_where_its_speakers_spoke():
+    doc = run("3月1日,全市安全生产工作会议召开。市长王林主持会议。会后,在全省防汛工作会议上,副市长李森讲话。")
+    assert ("李森", "全省防汛工作会议") in pairs(doc, SPOKE)
+    assert ("李森", "全市安全生产工作会议") not in pairs(doc, SPOKE)
+
+
+def test_attending_an_earlier_event_named_in_a_speech_passed_on():
+    doc = run("11月20日,区委常委会会议召开。会议传达学习了王明同志出席全国农业工作会议时的重要讲话精神。")
+    assert ("王明", "全国农业工作会议") in pairs(doc, SPOKE)
+    assert ("王明", "区委常委会会议") not in pairs(doc, ATTENDED)
+
+
+def test_a_speech_still_a_draft_or_a_title_is_no_speech_given():
+    doc = run("12月5日,省委常委会召开会议,研究讨论王海在省委十届六次全会上的讲话。会上,李平汇报了《王海同志在全省"
+              "经济工作会议上的讲话》有关情况。")
+    assert "王海" not in people_with(doc, SPOKE)
+
+
+def test_a_name_the_person_finder_made_out_of_a_body_does_not_hide_the_verb():
+    doc = run("3月2日,全国代表大会开幕。全国政协副主席、民盟中央主席苏明代表民盟第十届中央常务委员会作工作报告。")
+    assert pairs(doc, SPOKE) == {("苏明", "全国代表大会")}
+
+
+def test_touring_then_chairing():
+    doc = run("21日至22日,国务院总理李强在湖南调研并主持召开先进制造业发展座谈会。")
+    assert pairs(doc, CHAIRED) == {("李强", "先进制造业发展座谈会")}
+
+
+def test_a_speech_as_a_noun_is_no_verb():
+    doc = run("3月2日,中非合作论坛部长级会议举行。外长李明表示,王海主席在论坛开幕式主旨讲话中提出新倡议。")
+    assert "王海" not in people_with(doc, SPOKE)
+
+
+def test_the_ones_addressed_and_on_whose_behalf():
+    doc = run("3月5日,全国人民代表大会开幕。国务院总理李明代表国务院向大会作政府工作报告。"
+              "全国工商联副主席谢文荣在会上向与会人员宣讲政策。")
+    assert people_with(doc, SPOKE) == {"李明", "谢文荣"}
+    assert people_with(doc, ATTENDED) == {"李明", "谢文荣"}
+
+
+def test_touring_before_joining_a_meeting():
+    doc = run("8月2日,援藏干部座谈会在拉萨召开。校长王建华一行还现场调研了新建的医院,并参加了援藏干部座谈会。")
+    assert ("王建华", "援藏干部座谈会") in pairs(doc, ATTENDED)
+
+
+def test_guidance_separate_speeches_and_a_closing_group_of_leaders():
+    doc = run("3月1日,全县脱贫攻坚推进会召开。市人大常委会副主任郝明到会指导。县长李华、副县长张强分别作工作部署和"
+              "表态发言。县委常委王一飞等县领导参加会议。")
+    assert people_with(doc, SPOKE) == {"李华", "张强"}
+    assert people_with(doc, ATTENDED) == {"郝明", "李华", "张强", "王一飞"}
+
+
+def test_main_and_branch_venues():
+    doc = run("3月1日,全省视频会议召开。市委书记黄河在主会场参加会议,市长陈风在市分会场参加。")
+    assert people_with(doc, ATTENDED) == {"黄河", "陈风"}
+
+
+def test_invited_guests_heading_and_a_long_closing_group():
+    doc = run("3月5日,全国代表大会开幕。应邀出席的还有全国政协副主席董文华,全国政协原副主席周建国,已退出领导岗位的原主席。"
+              "王一鸣、李文强等在京的全国人大常委会领导同志在主席台前排就座。")
+    assert people_with(doc, ATTENDED) == {"董文华", "周建国", "王一鸣", "李文强"}
+    assert {f.props["rule"] for f in doc.facts if f.source[1] == "周建国" and f.type == ATTENDED} == {"intro_list"}
+
+
+def test_a_name_read_inside_a_closing_group_does_not_cut_the_list():
+    doc = run("3月5日,县人大会议主席团第二次会议召开。县人大常委会主任刘秋云主持会议,县领导杜光明、叶青山"
+              "、吴建华及全体主席团成员参加会议。")
+    assert {"刘秋云", "杜光明", "叶青山"} <= people_with(doc, ATTENDED)
+    assert "团成员" not in people_with(doc, ATTENDED)
