@@ -216,7 +216,7 @@ def with_year(m: int, d: int, publish: str | None) -> str | None:
     return iso(None, m, d)
 
 
-DATELINE_RE = re.compile(r"(\d{1,2})月(\d{1,2})日(?:电|讯)")
+DATELINE_RE = re.compile(r"(\d{1,2})月(\d{1,2})日(?:电|讯|消息)")  # 据X报1月21日消息: filed, not met
 
 
 def date_in(text: str, publish: str | None) -> str | None:
@@ -226,8 +226,9 @@ def date_in(text: str, publish: str | None) -> str | None:
     datelines = [m.span() for m in DATELINE_RE.finditer(text)]
     for m in FULL_DATE_RE.finditer(text):
         found.append((m.start(), iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))))
-    for m in MONTH_DAY_RE.finditer(text):
-        if any(s <= m.start() < e for s, e in datelines) or any(s <= m.start() < s + 12 for s, _ in found):
+    full = [s for s, _ in found]  # a month-day just after a full date repeats it; one after a month-day does not
+    for m in MONTH_DAY_RE.finditer(text):  # (1月21日消息,1月20日: the second is the meeting's day)
+        if any(s <= m.start() < e for s, e in datelines) or any(s <= m.start() < s + 12 for s in full):
             continue
         found.append((m.start(), with_year(int(m.group(1)), int(m.group(2)), publish)))
     for m in RELATIVE_RE.finditer(text):

@@ -13,6 +13,7 @@ from ..models import Document, Fact, Label, RelType
 from ..meeting_names import canonical_meeting_name, meeting_core, meeting_level, same_meeting
 from .base import Findings, make_mention
 from .jurisdiction import abbreviation, province_of
+from .metadata import with_text_year
 from .lexicon import FULL_DATE_RE, MONTH_DAY_RE, RELATIVE_RE, date_in, first_kind, range_end
 
 SUFFIX = (r"(?:会议|座谈会|推进会|调度会|常委会|办公会|联席会|动员会|部署会|协调会|现场会|报告会|学习会|研讨会|交流会|"
@@ -198,6 +199,7 @@ class MeetingExtractor:
     def _merge(self, doc: Document, cands, held: set[int] = frozenset()) -> Findings:
         found = Findings()
         header_len = len(headline_block(doc.text))
+        publish_year = bool(re.match(r"\d{4}", doc.meta.date or ""))  # else the year the text speaks of
         meetings: list[dict] = []
         for start, end, name, date, venue, reported, convener in cands:
             prior = sorted((mt for mt in reversed(meetings) if mt["name"] != name and mt["reported"]),
@@ -227,7 +229,8 @@ class MeetingExtractor:
             place = place_name(mt["venue"]) if mt["venue"] else None
             national = re.match(r"全国|中央|国务院|中共中央", mt["name"])
             jurisdiction = "全国" if national else doc.meta.jurisdiction
-            props = dict(key=mt["key"], date=mt["date"], place=place, reported=mt["reported"],
+            date = mt["date"] if publish_year else with_text_year(mt["date"], doc.text)
+            props = dict(key=mt["key"], date=date, place=place, reported=mt["reported"],
                          jurisdiction=jurisdiction, kind=meeting_kind(mt["name"]), venue=mt["venue"],
                          convener=mt["convener"])
             for s, e in mt["spans"]:

@@ -1,0 +1,42 @@
+"""Meeting dates: the year from a printed link, a stamp, a dateline or the year the report speaks of;
+the day a reported meeting takes when a filing date stands before it."""
+from graph.extractors.lexicon import date_in
+from tests.graph.helpers import meetings, run
+
+
+def dates(doc):
+    return {m["name"]: m["date"] for m in meetings(doc).values()}
+
+
+def test_a_filing_date_before_the_meeting_day_does_not_win():
+    assert date_in("据南方晚报3月9日消息,3月8日,市长赵一明主持召开", None) == "--03-08"
+    doc = run("据南方晚报3月9日消息,3月8日,市长赵一明主持召开市政府第五次常务会议。")
+    assert dates(doc) == {"市政府第五次常务会议": "--03-08"}
+
+
+def test_the_year_from_the_reports_own_printed_link():
+    doc = run("3月8日,市长赵一明主持召开市政府第五次常务会议。\n本文链接:http://news.example.cn/2020/03/09/77.html")
+    assert dates(doc) == {"市政府第五次常务会议": "2020-03-08"}
+    assert doc.meta.date == "2020-03-09"
+
+
+def test_the_year_from_a_day_month_year_stamp():
+    doc = run("市里召开防汛工作会议\n\n09.07.2019  10:20\n\n7月8日,市里召开防汛工作会议,市长赵一明出席。")
+    assert dates(doc) == {"防汛工作会议": "2019-07-08"}
+
+
+def test_a_dateline_takes_the_year_the_report_speaks_of():
+    doc = run("东方网3月9日讯 8日,县政府召开第五次常务会议。会议研究了2018年工作总结和2019年工作要点。")
+    assert doc.meta.date == "2019-03-09"
+    assert dates(doc) == {"县政府第五次常务会议": "2019-03-08"}
+
+
+def test_the_year_the_report_speaks_of_not_a_target():
+    doc = run("2月11日,县政府召开第五次常务会议。会议审议了2015年计划执行情况和2016年计划草案,"
+              "提出到2035年基本实现现代化。")
+    assert dates(doc) == {"县政府第五次常务会议": "2016-02-11"}
+
+
+def test_a_december_meeting_planning_the_next_year_keeps_its_own_year():
+    doc = run("12月26日,县政府召开第九次常务会议,总结2020年工作,部署2021年工作。")
+    assert dates(doc) == {"县政府第九次常务会议": "2020-12-26"}
