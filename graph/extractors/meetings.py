@@ -12,32 +12,39 @@ import re
 from ..models import Document, Fact, Label, RelType
 from ..meeting_names import canonical_meeting_name, meeting_core, meeting_level, same_meeting
 from .base import Findings, make_mention
+from .grammar import DAY_SPAN, HELD_ONLY_HEAD, HOLD_VERB, MEETING_HEAD, PASS_ON_RE, PHRASE_VERB_RE
 from .jurisdiction import abbreviation, province_of
 from .metadata import with_text_year
 from .lexicon import FULL_DATE_RE, MONTH_DAY_RE, RELATIVE_RE, date_in, first_kind, range_end
 
-SUFFIX = (r"(?:会议|座谈会|推进会|调度会|常委会|办公会|联席会|动员会|部署会|协调会|现场会|报告会|学习会|研讨会|交流会|"
-          r"汇报会|碰头会|例会|会商会|大会|全会|论坛|集体学习|专题学习|学习研讨|专题研讨(?:交流)?|研讨交流|读书班|"
-          r"生活会|签约仪式|仪式|发布会|推介会|观摩会|协商会|议政会|恳谈会)")
+# the head of a meeting's name is open (grammar.MEETING_HEAD): a run ending in a head word, found by a trigger
+SUFFIX = MEETING_HEAD
+ANY_HEAD = rf"(?:{MEETING_HEAD}|{HELD_ONLY_HEAD})"
 TYPE_ONLY = {"座谈会", "推进会", "调度会", "汇报会", "见面会", "恳谈会", "碰头会", "生活会", "签约仪式"}
 BODY = r"(?:[^\s,。;:!?、“”()《》]|\(扩大\)|“[^“”,。]{1,20}”)"  # 省委常委会(扩大)会议, 市政协“…”专题协商会
-HELD_RE = re.compile(rf"(?P<name>{BODY}{{2,60}}?{SUFFIX})(?:,?于(?P<when>[^,。;]{{2,24}}?))?"
-                     rf"(?:在(?P<place>{BODY}{{1,12}}?))?(?:隆重|正式|顺利)?(?:召开|举行|开幕)"
+# 全省防汛工作会议(,于3月2日 | 28日)(在昆明)(隆重)召开: the name stands before the verb of holding
+HELD_RE = re.compile(rf"(?P<name>{BODY}{{2,60}}?{ANY_HEAD})(?:,?于(?P<when>[^,。;]{{2,24}}?)|(?P<day>{DAY_SPAN}))?"
+                     rf"(?:在(?P<place>{BODY}{{1,12}}?))?{HOLD_VERB}"
                      rf"(?P<sub>预备会议|开幕会|闭幕会|第[一二三四五六七八九十\d]+次全体会议|全体会议)?(?P<body_held>了?会议)?")
-CONVENED_RE = re.compile(rf"(?P<verb>主持召开|组织召开|召开|举行|主持|出席|参加|列席)(?:了|的)?(?P<name>{BODY}{{0,60}}?{SUFFIX}(?:\(扩大\))?)"
-                         rf"(?=[,。;:!?、\s)]|\((?!扩大)|$|并|上|时|期间|后)")
+# 主持召开X会议, 出席X会, 参加X代表团审议, 召开“X动员会”: the verb stands before the name (quoted or not)
+CONVENED_RE = re.compile(rf"(?P<verb>主持召开|组织召开|召开|举行|举办|主持|出席|参加|列席)(?:了|的)?(?P<q>“)?"
+                         rf"(?P<name>{BODY}{{0,60}}?{ANY_HEAD}(?:\(扩大\))?)(?(q)”)"
+                         rf"(?=[,。;:!?、\s)]|\((?!扩大)|$|并|上|时|期间|后|研究|部署|听取|审议|传达|学习)")
+HELD_VERBS = ("召开", "举行", "举办", "组织召开", "主持召开")  # the verbs that make a meeting of X活动
 # 宝鸡市委常委会召开会议: the body held a meeting, named after the body
 BODY_MEETING_RE = re.compile(rf"(?P<name>{BODY}{{2,24}}?(?:常委会|党组|常务委员会|领导小组|委员会|中心组|主席团))(?:召开|举行)了?"
                              rf"(?P<kind>(?:第[一二三四五六七八九十\d]+次)?(?:会议|常务会议|全体会议|扩大会议))(?=[,。;:!?\s]|$)")
 # 2月27日,在全市优化营商环境大会上,市委书记韦正霖强调: the report opens inside its meeting
-AT_MEETING_RE = re.compile(rf"(?:^|(?<=[,。:;\s]))在(?P<name>{BODY}{{2,60}}?{SUFFIX})上[,:]")
+# 在随后召开的X学习会上,…: a back-reference to a meeting the report goes on to (its only naming, at times)
+AT_MEETING_RE = re.compile(rf"(?:^|(?<=[,。:;\s]))在(?P<then>(?:随后|当天|同日|接着)?(?:召开|举行|举办)的)?"
+                           rf"(?P<name>{BODY}{{2,60}}?{SUFFIX})上[,:]")
 SPEECH_RE = re.compile(rf"在(?P<name>{BODY}{{2,60}}?{SUFFIX})上(?:的|所作的)?(?:重要)?(?:讲话|报告|发言|致辞|强调|指出|表示|作)")
 SPIRIT_RE = re.compile(rf"(?:(?<=传达)|(?<=学习)|(?<=贯彻)|(?<=落实)|(?<=[了和及、,]))(?P<name>[^\s,。;:!?、“”()《》和及]{{2,40}}?{SUFFIX})"
                        rf"(?=(?:的)?(?:精神|部署|决策部署)|[、和及][^。;]{{2,60}}?{SUFFIX}(?:的)?精神)")
 # 党的二十大, 二十届三中全会: named by number, the congresses and plenums a report passes on
 PARTY_RE = re.compile(r"(?:党的)?(?:十[一二三四五六七八九]|二十[一二三]?)(?:大|届(?:中央纪委)?[一二三四五六七八九]中?全会|届中央纪委[一二三四五六七八九]次全会)")
 # what stands before a meeting's name in the same run of text: clause verbs, dates, adverbs
-VERB_SPLIT_RE = re.compile(r".*(?:学习(?=全国|全省|全市|中央|省|市|县|区|党的)|把|将|传达学习了?|学习了|学习贯彻|传达了?|贯彻落实|贯彻|落实|要求|强调|指出|要把|审议通过了?|审议了?|"
+VERB_SPLIT_RE = re.compile(r".*(?:学习(?=全国|全省|全市|中央|省|市|县|区|党的)|把握|把|将|(?:主办|承办|协办|举办|组织)的|传达学习了?|学习了|学习贯彻|传达了?|贯彻落实|贯彻|落实|要求|强调|指出|要把|审议通过了?|审议了?|"
                            r"召开|主持|出席|参加|听取了?|研究了?|要)")
 LEAD_RE = re.compile(r"^(?:\d{4}年\d{1,2}月\d{1,2}日|\d{1,2}月\d{1,2}日|\d{1,2}日|上午|下午|晚上|晚间|晚|今天|今日|昨天|昨日|"
                      r"了|的|和|及|迅速|认真|深入|全面|确保|保证|推动|筹备|做好|开好|办好)+")
@@ -48,8 +55,8 @@ CONVENER_RE = re.compile(r"([^\s,。;:!?、“”()]{0,20}?(?:省|市|县|区|�
                          r"委员会|街道|镇|乡))$")
 FOLLOW_ON_RE = re.compile(r"^\s*(?:随后|会后|当天|当日|同日|紧接着|同一天)")
 PAST_RE = re.compile(r"昨天|昨日|前天|日前|此前|近日|上周")
-NAME_ENDS = ("会", "学习", "研讨", "交流", "读书班", "仪式", "论坛", "大", "全会")
-TRIGGERS = {HELD_RE: ("召开", "举行", "开幕"), CONVENED_RE: ("主持", "召开", "举行", "出席", "参加", "列席"),
+NAME_ENDS = ("会", "学习", "研讨", "交流", "班", "式", "论坛", "大", "活动", "审议", "典礼")
+TRIGGERS = {HELD_RE: ("召开", "举行", "举办", "开幕"), CONVENED_RE: ("主持", "召开", "举行", "举办", "出席", "参加", "列席"),
             BODY_MEETING_RE: ("召开", "举行")}
 YEAR_RE = re.compile(r"(\d{4})年")
 
@@ -57,6 +64,10 @@ YEAR_RE = re.compile(r"(\d{4})年")
 def clean_name(raw: str) -> tuple[str, str]:
     """(the meeting's name, the text cut from before it): clause verbs, dates and adverbs go."""
     name = raw
+    if (m := PHRASE_VERB_RE.match(name)):
+        name = name[m.end():]  # 宣布大会开幕, 祝贺大会召开: the meeting is what these words are about
+        if len(name) < 4:
+            return "", raw
     if (m := VERB_SPLIT_RE.match(name)) and len(name) - m.end() >= 4:
         name = name[m.end():]
     name = LEAD_RE.sub("", name).strip()
@@ -106,49 +117,14 @@ class MeetingExtractor:
         header = headline_block(doc.text)
         ends: dict[int, str | None] = {}  # a candidate's last day, when it met over several
         held: set[int] = set()  # candidates named as held or convened (not merely referred to)
-        cands = []  # (start, end, name, date, venue, reported, convener, past)
+        cands = []  # (start, end, name, date, venue, reported, convener, past, rule)
         for sent in doc.sentences:
             st = sent.text
             if not any(w in st for w in NAME_ENDS):
                 continue  # no meeting word: none of the patterns can match (they are costly to try)
             for rx in (HELD_RE, CONVENED_RE, BODY_MEETING_RE):
-                if not any(w in st for w in TRIGGERS[rx]):
-                    continue
-                for m in rx.finditer(st):
-                    name, lead = clean_name(m.group("name"))
-                    if len(name) < 4 and name not in TYPE_ONLY:
-                        continue
-                    if rx is HELD_RE and CONVENED_RE.match(st, m.end() - 2) and st[m.end() - 2:m.end()] in ("召开", "举行"):
-                        continue  # 县人大常委会召开第四十二次主任会议: the subject convened the meeting named next
-                    if rx is HELD_RE and m.group("body_held"):
-                        continue  # 市委常委会召开会议: the body held it (BODY_MEETING_RE names it)
-                    if rx is BODY_MEETING_RE:
-                        name += m.group("kind")
-                    if rx is HELD_RE and m.group("sub"):
-                        name += m.group("sub")  # 第四次会议举行预备会议: the preparatory meeting of that session
-                    start = sent.start + m.start("name") + len(lead)
-                    before = st[:m.start("name")] + lead
-                    convener = None
-                    if rx is CONVENED_RE and m.group("verb") in ("召开", "举行") and (c := CONVENER_RE.search(st[:m.start()])):
-                        convener = c.group(1)
-                        if not LEVEL_START_RE.match(name):
-                            name = re.sub(r"^我", "", convener) + name
-                    when = m.groupdict().get("when")
-                    date = date_in(when, publish) if when else date_in(before, publish)
-                    ends[sent.start + m.start("name") + len(lead)] = range_end(when or before, publish)
-                    if date is None and (f := FOLLOW_ON_RE.match(st)):
-                        prev = next((c for c in reversed(cands) if c[5] and c[3]), None)
-                        # 会后 after a meeting of several days: its last day
-                        date = prev and ((f.group().strip() == "会后" and ends.get(prev[0])) or prev[3])
-                    date = self._year_from_name(name, date)
-                    venue = m.groupdict().get("place")
-                    if venue is None and (v := re.search(r"在([^\s,。;:!?、]{1,8}?)(?:召开|举行)", st[max(0, m.start() - 12):m.end()])):
-                        venue = v.group(1)
-                    if venue and re.match(r"随后|会后|此前|当天|同日|此后|今天|昨天", venue):
-                        venue = None  # 在随后召开的: a time, not a place
-                    past = bool(PAST_RE.search(before))
-                    held.add(start)
-                    cands.append((start, sent.start + m.end("name"), name, date, venue, True, convener, past))
+                if any(w in st for w in TRIGGERS[rx]):
+                    self._held(sent, rx, publish, cands, ends, held)
             for m in AT_MEETING_RE.finditer(st):
                 name, lead = clean_name(m.group("name"))
                 if len(name) < 4 and name not in TYPE_ONLY:
@@ -156,7 +132,9 @@ class MeetingExtractor:
                 start = sent.start + m.start("name") + len(lead)
                 date = date_in(st[:m.start("name")], publish)
                 held.add(start)
-                cands.append((start, sent.start + m.end("name"), name, date, None, True, None, bool(PAST_RE.search(st[:m.start()]))))
+                rule = "at_meeting_back_reference" if m.group("then") else "at_meeting"
+                cands.append((start, sent.start + m.end("name"), name, date, None, True, None,
+                              bool(PAST_RE.search(st[:m.start()])), rule))
             for m in SPEECH_RE.finditer(st):
                 name, lead = clean_name(m.group("name"))
                 if len(name) < 4:
@@ -164,12 +142,15 @@ class MeetingExtractor:
                 start = sent.start + m.start("name") + len(lead)
                 in_title = sent.start < len(header) and m.group() in header  # the headline or 原标题
                 date = publish if in_title else self._adjacent_date(st[:m.start("name")] + lead, publish)
-                cands.append((start, sent.start + m.end("name"), name, date, None, in_title, None, False))
+                cands.append((start, sent.start + m.end("name"), name, date, None, in_title, None, False,
+                              "speech_title" if in_title else "speech_at"))
             for m in PARTY_RE.finditer(st):
                 start = sent.start + m.start()
-                cands.append((start, sent.start + m.end(), m.group(), None, None, False, None, False))
+                cands.append((start, sent.start + m.end(), m.group(), None, None, False, None, False, "party_congress"))
             for m in SPIRIT_RE.finditer(st):
                 name, lead = clean_name(m.group("name"))
+                if not PASS_ON_RE.search(re.split(r"[,。;:!?]", st[:m.start()])[-1] + lead):
+                    continue  # 体现了…会议精神: words about a meeting, not a meeting passed on
                 inner = MONTH_DAY_RE.search(name)
                 if inner:  # 省委常委会6月17日会议
                     name = name[:inner.start()] + name[inner.end():]
@@ -177,11 +158,95 @@ class MeetingExtractor:
                     continue
                 start = sent.start + m.start("name") + len(lead)
                 date = date_in(inner.group(), publish) if inner else self._adjacent_date(st[:m.start("name")] + lead, publish)
-                cands.append((start, sent.start + m.end("name"), name, date, None, False, None, False))
+                cands.append((start, sent.start + m.end("name"), name, date, None, False, None, False, "spirit_passed_on"))
+        if not any(c[5] for c in cands):
+            cands += self._headline(doc, publish)
         # a meeting held "yesterday" is the report's own unless the report is about another one
         about_now = any(c[5] and not c[7] and c[0] < len(header) for c in cands)  # a speech about its headline meeting
-        cands = [c[:5] + ((c[5] and not (c[7] and about_now)),) + c[6:7] for c in cands]
+        cands = [c[:5] + ((c[5] and not (c[7] and about_now)),) + c[6:7] + c[8:] for c in cands]
         return self._merge(doc, sorted(cands, key=lambda c: c[0]), held)
+
+    def _held(self, sent, rx, publish, cands, ends, held) -> None:
+        """The meetings one sentence names as held or convened (HELD_RE, CONVENED_RE, BODY_MEETING_RE)."""
+        st = sent.text
+        for m in rx.finditer(st):
+            name, lead = clean_name(m.group("name"))
+            if len(name) < 4 and name not in TYPE_ONLY:
+                continue
+            verb = m.groupdict().get("verb")
+            if name.endswith("活动") and rx is CONVENED_RE and verb not in HELD_VERBS:
+                continue  # 参加植树活动: an activity, not a meeting
+            if name.endswith("审议") and not (rx is CONVENED_RE and verb in ("参加", "出席", "列席")):
+                continue  # 会议审议了: the meeting's business; 参加代表团审议: a session
+            if rx is HELD_RE and CONVENED_RE.match(st, m.end() - 2) and st[m.end() - 2:m.end()] in ("召开", "举行", "举办"):
+                continue  # 县人大常委会召开第四十二次主任会议: the subject convened the meeting named next
+            if rx is HELD_RE and m.group("body_held"):
+                continue  # 市委常委会召开会议: the body held it (BODY_MEETING_RE names it)
+            if rx is BODY_MEETING_RE:
+                name += m.group("kind")
+            if rx is HELD_RE and m.group("sub"):
+                name += m.group("sub")  # 第四次会议举行预备会议: the preparatory meeting of that session
+            start = sent.start + m.start("name") + len(lead)
+            before = st[:m.start("name")] + lead
+            convener = None
+            if rx is CONVENED_RE and verb in HELD_VERBS[:3] and (c := CONVENER_RE.search(st[:m.start()])):
+                convener = c.group(1)
+                if not LEVEL_START_RE.match(name):
+                    name = re.sub(r"^我", "", convener) + name
+            when = m.groupdict().get("when") or m.groupdict().get("day")
+            date = date_in(when, publish) if when else date_in(before, publish)
+            ends[start] = range_end(when or before, publish)
+            if date is None and (f := FOLLOW_ON_RE.match(st)):
+                prev = next((c for c in reversed(cands) if c[5] and c[3]), None)
+                # 会后 after a meeting of several days: its last day
+                date = prev and ((f.group().strip() == "会后" and ends.get(prev[0])) or prev[3])
+            date = self._year_from_name(name, date)
+            venue = m.groupdict().get("place")
+            if venue is None and (v := re.search(r"在([^\s,。;:!?、]{1,8}?)(?:召开|举行|举办)", st[max(0, m.start() - 12):m.end()])):
+                venue = v.group(1)
+            if venue and re.match(r"随后|会后|此前|当天|同日|此后|今天|昨天", venue):
+                venue = None  # 在随后召开的: a time, not a place
+            past = bool(PAST_RE.search(before))
+            rule = self._rule(rx, m, convener)
+            if self._passed_on(st, m):
+                cands.append((start, sent.start + m.end("name"), name, date, venue, False, convener, past, "spirit_passed_on"))
+                continue  # 传达了总理参加我省代表团审议时的讲话精神: a meeting passed on, not held here
+            held.add(start)
+            cands.append((start, sent.start + m.end("name"), name, date, venue, True, convener, past, rule))
+
+    @staticmethod
+    def _passed_on(st: str, m: re.Match) -> bool:
+        """A meeting named inside a clause that passes on its spirit (传达…在X会上的讲话精神)."""
+        before = re.split(r"[,。;:!?]", st[:m.start()])[-1]
+        after = re.split(r"[,。;:!?]", st[m.end():])[0]
+        return bool(re.search(r"传达|学习贯彻", before) and re.search(r"精神", after))
+
+    @staticmethod
+    def _rule(rx, m, convener) -> str:
+        if rx is HELD_RE:
+            return "held_in_place" if m.group("place") else "held"
+        if rx is BODY_MEETING_RE:
+            return "body_held_meeting"
+        if convener:
+            return "convened_by"
+        return {"主持": "chaired_meeting", "出席": "attended_meeting", "参加": "attended_meeting",
+                "列席": "attended_meeting"}.get(m.group("verb"), "convened")
+
+    def _headline(self, doc: Document, publish: str | None) -> list:
+        """The meeting the headline names, when the body names none as held (标题: X召开Y座谈会; the body
+        says only 会议由…主持). Its mention stands on the body's first meeting word."""
+        title = doc.meta.title or ""
+        if not title or title in doc.text[:len(title) + 40]:
+            return []  # a headline inside the text was read with the text
+        for rx in (HELD_RE, CONVENED_RE):
+            for m in rx.finditer(title):
+                name, _ = clean_name(m.group("name"))
+                if len(name) < 4 or name.endswith("审议"):
+                    continue
+                back = re.search(r"会议|" + re.escape(name[-3:]), doc.text)
+                s, e = back.span() if back else (0, 0)
+                return [(s, e, name, date_in(doc.text[:s], publish) if back else None, None, True, None, False, "headline")]
+        return []
 
     @staticmethod
     def _year_from_name(name: str, date: str | None) -> str | None:
@@ -201,12 +266,12 @@ class MeetingExtractor:
         header_len = len(headline_block(doc.text))
         publish_year = bool(re.match(r"\d{4}", doc.meta.date or ""))  # else the year the text speaks of
         meetings: list[dict] = []
-        for start, end, name, date, venue, reported, convener in cands:
+        for start, end, name, date, venue, reported, convener, rule in cands:
             prior = sorted((mt for mt in reversed(meetings) if mt["name"] != name and mt["reported"]),
                            key=lambda mt: (not mt["name"].endswith(name), mt["date"] is None))  # stable: latest first
             if (len(meeting_core(name)) <= 2 or not meeting_level(name)) and (mt := next(
                     (mt for mt in prior if bare(name) and bare(name) in bare(mt["name"])), None)):
-                mt["spans"].append((start, end))  # 主持预备会议: the preparatory meeting just named
+                mt["spans"].append((start, end, rule))  # 主持预备会议: the preparatory meeting just named
                 continue
             for mt in meetings:
                 if reported != mt["reported"] and canonical_meeting_name(name) != canonical_meeting_name(mt["name"]) \
@@ -217,13 +282,13 @@ class MeetingExtractor:
                     mt["reported"] = mt["reported"] or reported
                     mt["venue"] = mt["venue"] or venue
                     mt["convener"] = mt["convener"] or convener
-                    mt["spans"].append((start, end))
+                    mt["spans"].append((start, end, rule))
                     if len(name) > len(mt["name"]):  # the fullest wording names the meeting
                         mt["name"] = name
                     break
             else:
                 meetings.append({"key": f"M{len(meetings) + 1}", "name": name, "date": date, "venue": venue,
-                                 "reported": reported, "convener": convener, "spans": [(start, end)],
+                                 "reported": reported, "convener": convener, "spans": [(start, end, rule)],
                                  "in_header": start < header_len})
         for mt in meetings:
             place = place_name(mt["venue"]) if mt["venue"] else None
@@ -233,9 +298,10 @@ class MeetingExtractor:
             props = dict(key=mt["key"], date=date, place=place, reported=mt["reported"],
                          jurisdiction=jurisdiction, kind=meeting_kind(mt["name"]), venue=mt["venue"],
                          convener=mt["convener"])
-            for s, e in mt["spans"]:
-                found.mentions.append(make_mention(doc, Label.MEETING, s, e, text=mt["name"], held=s in held, **props))
-            s, e = mt["spans"][0]
+            for s, e, rule in mt["spans"]:
+                found.mentions.append(make_mention(doc, Label.MEETING, s, e, text=mt["name"], held=s in held,
+                                                   rule=rule, **props))
+            s, e, _ = mt["spans"][0]
             if place:
                 found.mentions.append(make_mention(doc, Label.PLACE, s, e, text=place, kind="city"))
                 found.facts.append(Fact(type=RelType.HELD_IN, source=(Label.MEETING, mt["key"]),
