@@ -24,10 +24,11 @@ import re  # noqa: F401  (the sections below compile their pieces with it)
 # for a body, a society or a thing (社会, 协会, 委员会, 机会, 体会, 都会), besides the other heads of
 # the genre. 驻村干部对接会, 招商引资项目推进暨签约会, 集中学习(扩大)会, 领导人会晤, 开班典礼.
 NOT_MEETING_HUI = "社机协学工商体领都不将能总分教只才也就还又一"
-NOT_MEETING_HUI2 = ("委员", "理事", "董事", "监事", "基金")  # 委员会 is a body, 动员会 a meeting
+# 委员会, 管委会, 居委会, 组委会 are bodies; 动员会, 常委会, 全委会 meetings
+NOT_MEETING_HUI2 = ("委员", "理事", "董事", "监事", "基金", "管委", "居委", "村委", "组委", "筹委", "家委", "业委")
 MEETING_HEAD = (r"(?:会议|全会|常委会|(?:\(扩大\))会|(?<![" + NOT_MEETING_HUI + "])"
                 + "".join(f"(?<!{w})" for w in NOT_MEETING_HUI2) + r"会"
-                r"|会晤|会谈|论坛|仪式|典礼|开班式|结业式|研讨班|读书班|集体学习|专题学习|学习研讨|专题研讨(?:交流)?|研讨交流)")
+                r"|会晤|会谈|论坛|仪式|典礼|开班式|结业式|开幕式|闭幕式|研讨班|读书班|集体学习|专题学习|学习研讨|专题研讨(?:交流)?|研讨交流)")
 # Heads only the verbs of holding (召开, 举行, 举办) make a meeting of: 举办…庆祝活动 is one,
 # 参加植树活动 is not; 参加代表团审议 is one (a delegation's session), 会议审议了 is not.
 HELD_ONLY_HEAD = r"(?:活动|审议)"
@@ -39,7 +40,7 @@ DAY_SPAN = (r"(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日(?:(?:至|到|-)(?:\d{1,2}�
             r"(?:上午|下午|晚上|晚间|晚)?")
 # Verbs before a meeting word that make it the object of a phrase, not a meeting's name:
 # 宣布大会开幕, 祝贺大会召开, 体现了…会议精神 (the meeting is not named as held by these words).
-PHRASE_VERB_RE = re.compile(r".*(?:宣布|祝贺|预祝|庆贺|体现了?|标志着|迎来|筹备|开好|办好|迎接|期待|确保)")
+PHRASE_VERB_RE = re.compile(r".*(?:宣布|祝贺|预祝|庆贺|体现了?|标志着|迎来|开好|办好|确保)(?!会)")
 # What passes a referenced meeting on: 传达学习…会议精神, 贯彻落实…部署.
 PASS_ON_RE = re.compile(r"传达|学习|贯彻|落实|领会|领悟|宣讲|研究|对照|按照|根据")
 

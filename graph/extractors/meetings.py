@@ -21,20 +21,25 @@ from .lexicon import FULL_DATE_RE, MONTH_DAY_RE, RELATIVE_RE, date_in, first_kin
 SUFFIX = MEETING_HEAD
 ANY_HEAD = rf"(?:{MEETING_HEAD}|{HELD_ONLY_HEAD})"
 TYPE_ONLY = {"座谈会", "推进会", "调度会", "汇报会", "见面会", "恳谈会", "碰头会", "生活会", "签约仪式"}
-BODY = r"(?:[^\s,。;:!?、“”()《》]|\(扩大\)|“[^“”,。]{1,20}”)"  # 省委常委会(扩大)会议, 市政协“…”专题协商会
+# a name's characters; a short bracketed part (省委常委会(扩大)会议, 村(社区)换届动员会) and a quoted one
+# (市政协“…”专题协商会) are inside it
+BODY = r"(?:[^\s,。;:!?、“”()《》]|\([^()\s,。;]{1,8}\)|“[^“”,。]{1,20}”)"
 # 全省防汛工作会议(,于3月2日 | 28日)(在昆明)(隆重)召开: the name stands before the verb of holding
 HELD_RE = re.compile(rf"(?P<name>{BODY}{{2,60}}?{ANY_HEAD})(?:,?于(?P<when>[^,。;]{{2,24}}?)|(?P<day>{DAY_SPAN}))?"
-                     rf"(?:在(?P<place>{BODY}{{1,12}}?))?{HOLD_VERB}"
+                     rf"(?:在(?P<place>{BODY}{{1,12}}?))?{HOLD_VERB}(?!式)"
                      rf"(?P<sub>预备会议|开幕会|闭幕会|第[一二三四五六七八九十\d]+次全体会议|全体会议)?(?P<body_held>了?会议)?")
 # 主持召开X会议, 出席X会, 参加X代表团审议, 召开“X动员会”: the verb stands before the name (quoted or not)
 CONVENED_RE = re.compile(rf"(?P<verb>主持召开|组织召开|召开|举行|举办|主持|出席|参加|列席)(?:了|的)?(?P<q>“)?"
                          rf"(?P<name>{BODY}{{0,60}}?{ANY_HEAD}(?:\(扩大\))?)(?(q)”)"
                          rf"(?=[,。;:!?、\s)]|\((?!扩大)|$|并|上|时|期间|后|研究|部署|听取|审议|传达|学习)")
+NEGATED_RE = re.compile(r"(?:不得|禁止|严禁|不准|不再|不要|未|不|或)$")
 HELD_VERBS = ("召开", "举行", "举办", "组织召开", "主持召开")  # the verbs that make a meeting of X活动
 # 宝鸡市委常委会召开会议: the body held a meeting, named after the body
 BODY_MEETING_RE = re.compile(rf"(?P<name>{BODY}{{2,24}}?(?:常委会|党组|常务委员会|领导小组|委员会|中心组|主席团))(?:召开|举行)了?"
                              rf"(?P<kind>(?:第[一二三四五六七八九十\d]+次)?(?:会议|常务会议|全体会议|扩大会议))(?=[,。;:!?\s]|$)")
 # 2月27日,在全市优化营商环境大会上,市委书记韦正霖强调: the report opens inside its meeting
+# 座谈会上,X希望…: a sentence that opens inside the meeting the report is about, named by its type only
+OPENS_AT_RE = re.compile(rf"^(?P<name>{BODY}{{0,20}}?{MEETING_HEAD})上[,:]")
 # 在随后召开的X学习会上,…: a back-reference to a meeting the report goes on to (its only naming, at times)
 AT_MEETING_RE = re.compile(rf"(?:^|(?<=[,。:;\s]))在(?P<then>(?:随后|当天|同日|接着)?(?:召开|举行|举办)的)?"
                            rf"(?P<name>{BODY}{{2,60}}?{SUFFIX})上[,:]")
@@ -44,11 +49,12 @@ SPIRIT_RE = re.compile(rf"(?:(?<=传达)|(?<=学习)|(?<=贯彻)|(?<=落实)|(?<
 # 党的二十大, 二十届三中全会: named by number, the congresses and plenums a report passes on
 PARTY_RE = re.compile(r"(?:党的)?(?:十[一二三四五六七八九]|二十[一二三]?)(?:大|届(?:中央纪委)?[一二三四五六七八九]中?全会|届中央纪委[一二三四五六七八九]次全会)")
 # what stands before a meeting's name in the same run of text: clause verbs, dates, adverbs
-VERB_SPLIT_RE = re.compile(r".*(?:学习(?=全国|全省|全市|中央|省|市|县|区|党的)|把握|把|将|(?:主办|承办|协办|举办|组织)的|传达学习了?|学习了|学习贯彻|传达了?|贯彻落实|贯彻|落实|要求|强调|指出|要把|审议通过了?|审议了?|"
+VERB_SPLIT_RE = re.compile(r".*(?:学习(?=全国|全省|全市|中央|省|市|县|区|党的)|把握|把|将|(?:主办|承办|协办|举办)的?|组织的|(?<!所)在|由|传达学习了?|学习了|学习贯彻|传达了?|贯彻落实|贯彻|落实|要求|强调|指出|要把|审议通过了?|审议了?|"
                            r"召开|主持|出席|参加|听取了?|研究了?|要)")
 LEAD_RE = re.compile(r"^(?:\d{4}年\d{1,2}月\d{1,2}日|\d{1,2}月\d{1,2}日|\d{1,2}日|上午|下午|晚上|晚间|晚|今天|今日|昨天|昨日|"
-                     r"了|的|和|及|迅速|认真|深入|全面|确保|保证|推动|筹备|做好|开好|办好)+")
-GENERIC_RE = re.compile(r"^(?:一次|这次|本次|此次|该次|那次|一个|这个|各类|各种|有关|相关|各级|与会|会议|对|把)|十分|非常|重要的|"
+                     r"图为|摄(?!影)|为|好|了|的|和|及|迅速|认真|深入|全面|确保|保证|推动|筹备|做好|开好|办好)+")
+GENERIC_RE = re.compile(r"^(?:一次|这|本次|此次|该次|那次|一个|各类|各种|有关|相关|各级|与会|会议|对|把|等|同年|一系列|系列)|"
+                        r"此次|本次|这次|个重要|十分|非常|重要的|"
                         r"重大的|大家|我们|奋力|推动|学深悟透|领会|深刻|统一到|贯彻|落实|这是|第一个")
 LEVEL_START_RE = re.compile(r"^(?:全国|中央|国务院|全省|全市|全县|全区|全州|省|市|县|区|州|中共)")
 CONVENER_RE = re.compile(r"([^\s,。;:!?、“”()]{0,20}?(?:省|市|县|区|州|旗|委|政府|政协|人大|常委会|办|局|厅|部|领导小组|中心组|"
@@ -74,6 +80,14 @@ def clean_name(raw: str) -> tuple[str, str]:
     if GENERIC_RE.search(name) or LEVEL_START_RE.sub("", name) in ("会议", "会", "大会", "全会"):
         return "", raw  # 一次十分重要的会议, 全国会议: words about a meeting, not its name
     return name, raw[: len(raw) - len(name)]
+
+
+def join_convener(convener: str, name: str) -> str:
+    """实验区党工委 + 党工委理论学习中心组学习会: the words both share are written once."""
+    for k in range(len(convener), 1, -1):
+        if name.startswith(convener[-k:]):
+            return convener[:-k] + name
+    return convener + name
 
 
 def bare(name: str) -> str:
@@ -135,6 +149,13 @@ class MeetingExtractor:
                 rule = "at_meeting_back_reference" if m.group("then") else "at_meeting"
                 cands.append((start, sent.start + m.end("name"), name, date, None, True, None,
                               bool(PAST_RE.search(st[:m.start()])), rule))
+            if (m := OPENS_AT_RE.match(st)) and not AT_MEETING_RE.match(st):
+                name, lead = clean_name(m.group("name"))
+                if len(name) >= 4 or name in TYPE_ONLY:
+                    start = sent.start + len(lead)
+                    held.add(start)
+                    cands.append((start, sent.start + m.end("name"), name, None, None, True, None, False,
+                                  "at_meeting_back_reference"))
             for m in SPEECH_RE.finditer(st):
                 name, lead = clean_name(m.group("name"))
                 if len(name) < 4:
@@ -176,6 +197,8 @@ class MeetingExtractor:
             verb = m.groupdict().get("verb")
             if name.endswith("活动") and rx is CONVENED_RE and verb not in HELD_VERBS:
                 continue  # 参加植树活动: an activity, not a meeting
+            if rx is CONVENED_RE and NEGATED_RE.search(st[max(0, m.start() - 4):m.start()]):
+                continue  # 不得举办…活动: a rule about meetings, not one held
             if name.endswith("审议") and not (rx is CONVENED_RE and verb in ("参加", "出席", "列席")):
                 continue  # 会议审议了: the meeting's business; 参加代表团审议: a session
             if rx is HELD_RE and CONVENED_RE.match(st, m.end() - 2) and st[m.end() - 2:m.end()] in ("召开", "举行", "举办"):
@@ -192,7 +215,7 @@ class MeetingExtractor:
             if rx is CONVENED_RE and verb in HELD_VERBS[:3] and (c := CONVENER_RE.search(st[:m.start()])):
                 convener = c.group(1)
                 if not LEVEL_START_RE.match(name):
-                    name = re.sub(r"^我", "", convener) + name
+                    name = join_convener(re.sub(r"^我", "", convener), name)
             when = m.groupdict().get("when") or m.groupdict().get("day")
             date = date_in(when, publish) if when else date_in(before, publish)
             ends[start] = range_end(when or before, publish)
