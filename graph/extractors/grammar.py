@@ -36,7 +36,7 @@ HELD_ONLY_HEAD = r"(?:活动|审议)"
 HOLD_VERB = r"(?:隆重|正式|顺利|成功|盛大)?(?:召开|举行|举办|开幕)"
 # A day or a span of days standing between a meeting's name and its verb (双周协商座谈会28日在京召开,
 # 那达慕大会1日至3日在该县举行).
-DAY_SPAN = (r"(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日(?:(?:至|到|-)(?:\d{1,2}月)?\d{1,2}日)?"
+DAY_SPAN = (r"(?:(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日(?:(?:至|到|-)(?:\d{1,2}月)?\d{1,2}日)?|昨天|昨日|今天|今日|前天)"
             r"(?:上午|下午|晚上|晚间|晚)?")
 # Verbs before a meeting word that make it the object of a phrase, not a meeting's name:
 # 宣布大会开幕, 祝贺大会召开, 体现了…会议精神 (the meeting is not named as held by these words).

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ..models import Document, Fact, Label, RelType
-from ..meeting_names import canonical_meeting_name, meeting_core, meeting_level, same_meeting
+from ..meeting_names import canonical_meeting_name, meeting_core, meeting_level, ordinals_clash, same_meeting
 from .base import Findings, make_mention
 from .grammar import DAY_SPAN, HELD_ONLY_HEAD, HOLD_VERB, MEETING_HEAD, PASS_ON_RE, PHRASE_VERB_RE
 from .jurisdiction import abbreviation, province_of
@@ -23,7 +23,7 @@ ANY_HEAD = rf"(?:{MEETING_HEAD}|{HELD_ONLY_HEAD})"
 TYPE_ONLY = {"座谈会", "推进会", "调度会", "汇报会", "见面会", "恳谈会", "碰头会", "生活会", "签约仪式"}
 # a name's characters; a short bracketed part (省委常委会(扩大)会议, 村(社区)换届动员会) and a quoted one
 # (市政协“…”专题协商会) are inside it
-BODY = r"(?:[^\s,。;:!?、“”()《》]|\([^()\s,。;]{1,8}\)|“[^“”,。]{1,20}”)"
+BODY = r"(?:[^\s,。;:!?、“”()《》]|\([^()\s,。;、]{1,8}\)|“[^“”,。]{1,20}”)"
 # 全省防汛工作会议(,于3月2日 | 28日)(在昆明)(隆重)召开: the name stands before the verb of holding
 HELD_RE = re.compile(rf"(?P<name>{BODY}{{2,60}}?{ANY_HEAD})(?:,?于(?P<when>[^,。;]{{2,24}}?)|(?P<day>{DAY_SPAN}))?"
                      rf"(?:在(?P<place>{BODY}{{1,12}}?))?{HOLD_VERB}(?!式)"
@@ -58,7 +58,7 @@ GENERIC_RE = re.compile(r"^(?:一次|这|本次|此次|该次|那次|一个|各�
                         r"重大的|大家|我们|奋力|推动|学深悟透|领会|深刻|统一到|贯彻|落实|这是|第一个")
 LEVEL_START_RE = re.compile(r"^(?:全国|中央|国务院|全省|全市|全县|全区|全州|省|市|县|区|州|中共)")
 CONVENER_RE = re.compile(r"([^\s,。;:!?、“”()]{0,20}?(?:省|市|县|区|州|旗|委|政府|政协|人大|常委会|办|局|厅|部|领导小组|中心组|"
-                         r"委员会|街道|镇|乡))$")
+                         r"委员会|管委会|街道|镇|乡))$")
 FOLLOW_ON_RE = re.compile(r"^\s*(?:随后|会后|当天|当日|同日|紧接着|同一天)")
 PAST_RE = re.compile(r"昨天|昨日|前天|日前|此前|近日|上周")
 NAME_ENDS = ("会", "学习", "研讨", "交流", "班", "式", "论坛", "大", "活动", "审议", "典礼")
@@ -88,6 +88,15 @@ def join_convener(convener: str, name: str) -> str:
         if name.startswith(convener[-k:]):
             return convener[:-k] + name
     return convener + name
+
+
+def with_convener(st: str, m: re.Match, name: str) -> tuple[str | None, str]:
+    """(convener, name): 旬阳县政协召开九届二次主席会议 -> 旬阳县政协九届二次主席会议 (a name that
+    gives no level takes its convener's)."""
+    if m.group("verb") not in HELD_VERBS[:3] or not (c := CONVENER_RE.search(st[:m.start()])):
+        return None, name
+    convener = c.group(1)
+    return convener, name if LEVEL_START_RE.match(name) else join_convener(re.sub(r"^我", "", convener), name)
 
 
 def bare(name: str) -> str:
@@ -211,11 +220,7 @@ class MeetingExtractor:
                 name += m.group("sub")  # 第四次会议举行预备会议: the preparatory meeting of that session
             start = sent.start + m.start("name") + len(lead)
             before = st[:m.start("name")] + lead
-            convener = None
-            if rx is CONVENED_RE and verb in HELD_VERBS[:3] and (c := CONVENER_RE.search(st[:m.start()])):
-                convener = c.group(1)
-                if not LEVEL_START_RE.match(name):
-                    name = join_convener(re.sub(r"^我", "", convener), name)
+            convener, name = with_convener(st, m, name) if rx is CONVENED_RE else (None, name)
             when = m.groupdict().get("when") or m.groupdict().get("day")
             date = date_in(when, publish) if when else date_in(before, publish)
             ends[start] = range_end(when or before, publish)
@@ -266,6 +271,8 @@ class MeetingExtractor:
                 name, _ = clean_name(m.group("name"))
                 if len(name) < 4 or name.endswith("审议"):
                     continue
+                if rx is CONVENED_RE:
+                    _, name = with_convener(title, m, name)
                 back = re.search(r"会议|" + re.escape(name[-3:]), doc.text)
                 s, e = back.span() if back else (0, 0)
                 return [(s, e, name, date_in(doc.text[:s], publish) if back else None, None, True, None, False, "headline")]
@@ -295,6 +302,8 @@ class MeetingExtractor:
             if (len(meeting_core(name)) <= 2 or not meeting_level(name)) and (mt := next(
                     (mt for mt in prior if bare(name) and bare(name) in bare(mt["name"])), None)):
                 mt["spans"].append((start, end, rule))  # 主持预备会议: the preparatory meeting just named
+                if bare(name) == bare(mt["name"]) and len(name) > len(mt["name"]) and not ordinals_clash(name, mt["name"]):
+                    mt["name"], mt["date"] = name, mt["date"] or date  # 省政府常务会议 (headline), 省政府第113次常务会议
                 continue
             for mt in meetings:
                 if reported != mt["reported"] and canonical_meeting_name(name) != canonical_meeting_name(mt["name"]) \

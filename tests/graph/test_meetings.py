@@ -122,3 +122,80 @@ def test_a_body_that_holds_a_meeting_and_referenced_meetings_in_a_list():
 def test_after_a_meeting_of_several_days_is_its_last_day():
     doc = run("9月5日至6日,市人大常委会第十九次会议召开。会后,黄国发主持召开市人大常委会第三十六次主任会议。")
     assert names_dates(doc) == {("市人大常委会第十九次会议", "--09-05"), ("市人大常委会第三十六次主任会议", "--09-06")}
+
+
+# ---- the open meeting head (issue 16) ------------------------------------------------------------
+from graph.documents import document_from_text  # noqa: E402
+from graph.meeting_names import ordinals_clash  # noqa: E402
+from graph.models import Label  # noqa: E402
+from graph.pipeline import extract  # noqa: E402
+
+
+def names_rules(doc):
+    return {(m["name"], m["rule"]) for m in meetings(doc).values()}
+
+
+def test_a_meeting_of_any_name_ending_in_a_head_word_is_read():
+    doc = run("3月5日,镇里召开驻村干部对接会,镇长李大明主持。")
+    assert {m["name"] for m in meetings(doc).values()} == {"驻村干部对接会"}
+    doc = run("县委理论学习中心组集中学习(扩大)会在县委礼堂召开。")
+    assert names_rules(doc) == {("县委理论学习中心组集中学习(扩大)会", "held_in_place")}
+    doc = run("全市招商引资项目推进暨签约会举行,市长赵一明出席。")
+    assert names_rules(doc) == {("全市招商引资项目推进暨签约会", "held")}
+    doc = run("纪念张三同志诞辰一百周年座谈会在京举行。")
+    assert names_rules(doc) == {("纪念张三同志诞辰一百周年座谈会", "held_in_place")}
+
+
+def test_a_delegation_session_and_a_quoted_name():
+    doc = run("全国人大代表王小明参加江南代表团审议。")
+    assert names_rules(doc) == {("江南代表团审议", "attended_meeting")}
+    doc = run("6月11日,省工商联在京召开“商会系统对口帮扶电视电话动员会”。")
+    assert names_dates(doc) == {("商会系统对口帮扶电视电话动员会", "--06-11")}
+
+
+def test_a_day_between_the_name_and_its_verb():
+    doc = run("东方网讯 省政协第五次双周协商座谈会昨日上午在江城召开。", date="2019-06-29")
+    assert names_dates(doc) == {("省政协第五次双周协商座谈会", "2019-06-28")}
+
+
+def test_back_references_name_the_meeting():
+    doc = run("当天上午,干部参观了展馆。在随后召开的开发区党工委理论学习中心组学习(扩大)会上,刘小明发言。")
+    assert {m["name"] for m in meetings(doc).values()} == {"开发区党工委理论学习中心组学习(扩大)会"}
+    doc = run("近日,县委书记王大山率代表团来我县考察。座谈会上,王大山希望两地加强合作。")
+    assert names_rules(doc) == {("座谈会", "at_meeting_back_reference")}
+
+
+def test_the_headline_names_the_meeting_when_the_body_does_not():
+    doc = document_from_text("t", "9月16日,管委会组织召开驻寺干部、僧人代表座谈会,会议由主任尼玛主持。",
+                             meta={"title": "某寺管委会召开“爱国守法”教育实践活动座谈会"})
+    doc = extract(doc)
+    assert names_rules(doc) == {("某寺管委会“爱国守法”教育实践活动座谈会", "headline")}
+
+
+def test_phrases_about_a_meeting_make_no_meeting():
+    for text in ("会议指出,这充分体现了中央经济工作会议精神。", "省长王明宣布大会开幕。", "他代表省委祝贺大会召开。",
+                 "他参加了植树活动。", "会议审议了有关文件。", "机关不得举办评比达标表彰活动。", "县委召开县委委员会。",
+                 "村民向管委会反映情况。"):
+        assert meetings(run(text)) == {}, text
+
+
+def test_a_meeting_passed_on_is_not_held_in_the_report():
+    doc = run("4月2日,省政府召开第五次常务会议。会议传达了总理参加我省代表团审议时的重要讲话精神。")
+    got = {m["name"]: m["reported"] for m in meetings(doc).values()}
+    assert got == {"省政府第五次常务会议": True, "我省代表团审议": False}
+
+
+def test_ordinals_tell_meetings_apart_and_a_headline_takes_the_ordinal():
+    assert not same_meeting("省政府第5次常务会议", "省政府第6次常务会议")
+    assert not same_meeting("县十五届人大三次会议", "县十五届人大四次会议")
+    assert same_meeting("省政府常务会议", "省政府第5次常务会议")
+    assert ordinals_clash("市委第5次常委会会议", "市委第6次常委会会议")
+    doc = run("黄明主持召开省政府常务会议\n10月25日,省长黄明主持召开省政府第113次常务会议,研究部署工作。")
+    assert names_dates(doc) == {("省政府第113次常务会议", "--10-25")}
+
+
+def test_every_meeting_mention_records_its_rule():
+    doc = run("3月1日,市委常委会召开会议。会议传达学习了全省经济工作会议精神。在全市大会上,刘一明讲话。"
+              "党的二十大精神。")
+    ms = [m for m in doc.mentions if m.label == Label.MEETING]
+    assert ms and all(m.props.get("rule") for m in ms)
