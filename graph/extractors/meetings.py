@@ -23,7 +23,7 @@ ANY_HEAD = rf"(?:{MEETING_HEAD}|{HELD_ONLY_HEAD})"
 TYPE_ONLY = {"座谈会", "推进会", "调度会", "汇报会", "见面会", "恳谈会", "碰头会", "生活会", "签约仪式"}
 # a name's characters; a short bracketed part (省委常委会(扩大)会议, 村(社区)换届动员会) and a quoted one
 # (市政协“…”专题协商会) are inside it
-BODY = r"(?:[^\s,。;:!?、“”()《》]|\([^()\s,。;、]{1,8}\)|“[^“”,。]{1,20}”)"
+BODY = r"(?:[^\s,。;:!?、“”()《》]|\((?![^()]*(?:记者|通讯员|摄))[^()\s,。;、]{1,8}\)|“[^“”,。]{1,20}”)"
 # 全省防汛工作会议(,于3月2日 | 28日)(在昆明)(隆重)召开: the name stands before the verb of holding
 HELD_RE = re.compile(rf"(?P<name>{BODY}{{2,60}}?{ANY_HEAD})(?:,?于(?P<when>[^,。;]{{2,24}}?)|(?P<day>{DAY_SPAN}))?"
                      rf"(?:在(?P<place>{BODY}{{1,12}}?))?{HOLD_VERB}(?!式)"
@@ -45,7 +45,7 @@ AT_MEETING_RE = re.compile(rf"(?:^|(?<=[,。:;\s]))在(?P<then>(?:随后|当天|
                            rf"(?P<name>{BODY}{{2,60}}?{SUFFIX})上[,:]")
 SPEECH_RE = re.compile(rf"在(?P<name>{BODY}{{2,60}}?{SUFFIX})上(?:的|所作的)?(?:重要)?(?:讲话|报告|发言|致辞|强调|指出|表示|作)")
 SPIRIT_RE = re.compile(rf"(?:(?<=传达)|(?<=学习)|(?<=贯彻)|(?<=落实)|(?<=[了和及、,]))(?P<name>[^\s,。;:!?、“”()《》和及]{{2,40}}?{SUFFIX})"
-                       rf"(?=(?:的)?(?:精神|部署|决策部署)|[、和及][^。;]{{2,60}}?{SUFFIX}(?:的)?精神)")
+                       rf"(?=(?:的)?(?:精神|部署|决策部署)|[、和及,][^。;]{{2,60}}?{SUFFIX}(?:的)?精神)")
 # 党的二十大, 二十届三中全会: named by number, the congresses and plenums a report passes on
 PARTY_RE = re.compile(r"(?:党的)?(?:十[一二三四五六七八九]|二十[一二三]?)(?:大|届(?:中央纪委)?[一二三四五六七八九]中?全会|届中央纪委[一二三四五六七八九]次全会)")
 # what stands before a meeting's name in the same run of text: clause verbs, dates, adverbs
@@ -80,6 +80,28 @@ def clean_name(raw: str) -> tuple[str, str]:
     if GENERIC_RE.search(name) or LEVEL_START_RE.sub("", name) in ("会议", "会", "大会", "全会"):
         return "", raw  # 一次十分重要的会议, 全国会议: words about a meeting, not its name
     return name, raw[: len(raw) - len(name)]
+
+
+LIST_GO_ON_RE = re.compile(rf"^(?:以及|及|和|还有|并)|(?:{MEETING_HEAD}|大|全会)[和及、]?$")
+GUIDED_RE = re.compile(r"^(?:的)?精神(?:的)?(?:指引|指导|引领)|^(?:的)?精神为指导")
+
+
+def passed_on(before: str, after: str, name: str = "") -> bool:
+    """Is the meeting named between `before` and `after` passed on? A verb of passing on (传达, 学习,
+    贯彻…) in its clause or in the clauses of the list it closes (深入贯彻党的十九大,中央X座谈会,Y座谈会和Z
+    座谈会精神), or its spirit guiding (在X会议精神指引下); 体现了X会议精神 is not."""
+    if GUIDED_RE.match(after):
+        return True
+    clauses = re.split(r"[,。;:!?]", before)
+    for k, clause in enumerate(reversed(clauses[-4:])):
+        if PASS_ON_RE.search(clause):
+            return True
+        if k and not LIST_GO_ON_RE.search(clause):
+            return False  # the clause before is no part of a list of meetings
+        if not k and not (LIST_GO_ON_RE.search(clause) if clause.strip() else
+                          LEVEL_START_RE.match(name) or re.match(r"[,、和及]", after)):
+            return False  # 结合实际抓好全会精神: the name opens its clause and is no item of a list
+    return False
 
 
 def join_convener(convener: str, name: str) -> str:
@@ -179,7 +201,7 @@ class MeetingExtractor:
                 cands.append((start, sent.start + m.end(), m.group(), None, None, False, None, False, "party_congress"))
             for m in SPIRIT_RE.finditer(st):
                 name, lead = clean_name(m.group("name"))
-                if not PASS_ON_RE.search(re.split(r"[,。;:!?]", st[:m.start()])[-1] + lead):
+                if not passed_on(st[:m.start()] + lead, st[m.end():], name):
                     continue  # 体现了…会议精神: words about a meeting, not a meeting passed on
                 inner = MONTH_DAY_RE.search(name)
                 if inner:  # 省委常委会6月17日会议

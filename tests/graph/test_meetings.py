@@ -199,3 +199,14 @@ def test_every_meeting_mention_records_its_rule():
               "党的二十大精神。")
     ms = [m for m in doc.mentions if m.label == Label.MEETING]
     assert ms and all(m.props.get("rule") for m in ms)
+
+
+def test_meetings_passed_on_in_a_list_or_guiding_and_not_a_phrase_opening_a_clause():
+    doc = run("会议要求深入贯彻党的十九大,中央第三次边疆工作座谈会,东西部协作座谈会和山区振兴座谈会精神。")
+    assert {m["name"] for m in meetings(doc).values()} == {
+        "党的十九大", "中央第三次边疆工作座谈会", "东西部协作座谈会", "山区振兴座谈会"}
+    doc = run("协会在中央第三次边疆工作座谈会精神指引下开展工作。")
+    assert names_rules(doc) == {("中央第三次边疆工作座谈会", "spirit_passed_on")}
+    assert meetings(run("要按照省委部署要求,结合本单位实际抓好全会精神的学习宣传。")) == {}
+    doc = run("本报讯(记者李小秋)全市经济运行调度会召开。")
+    assert {m["name"] for m in meetings(doc).values()} == {"全市经济运行调度会"}
