@@ -35,8 +35,8 @@ CONVENED_RE = re.compile(rf"(?P<verb>主持召开|组织召开|召开|举行|举
 NEGATED_RE = re.compile(r"(?:不得|禁止|严禁|不准|不再|不要|未|不|或)$")
 HELD_VERBS = ("召开", "举行", "举办", "组织召开", "主持召开")  # the verbs that make a meeting of X活动
 # 宝鸡市委常委会召开会议: the body held a meeting, named after the body
-BODY_MEETING_RE = re.compile(rf"(?P<name>{BODY}{{2,24}}?(?:常委会|党组|常务委员会|领导小组|委员会|中心组|主席团))(?:召开|举行)了?"
-                             rf"(?P<kind>(?:第[一二三四五六七八九十\d]+次)?(?:会议|常务会议|全体会议|扩大会议))(?=[,。;:!?\s]|$)")
+BODY_MEETING_RE = re.compile(rf"(?P<name>{BODY}{{2,24}}?(?:常委会|党组|常务委员会|领导小组|委员会|中心组|主席团|政治局))(?P<day>{DAY_SPAN})?(?:召开|举行)了?"
+                             rf"(?P<kind>(?:第[一二三四五六七八九十\d]+次)?(?:\(扩大\))?(?:会议|常务会议|全体会议|扩大会议))(?=[,。;:!?\s]|$)")
 # 2月27日,在全市优化营商环境大会上,市委书记韦正霖强调: the report opens inside its meeting
 # 座谈会上,X希望…: a sentence that opens inside the meeting the report is about, named by its type only
 OPENS_AT_RE = re.compile(rf"^(?P<name>{BODY}{{0,20}}?{MEETING_HEAD})上[,:]")
@@ -58,7 +58,14 @@ GENERIC_RE = re.compile(r"^(?:一次|这|本次|此次|该次|那次|一个|各�
                         r"重大的|大家|我们|奋力|推动|学深悟透|领会|深刻|统一到|贯彻|落实|这是|第一个")
 LEVEL_START_RE = re.compile(r"^(?:全国|中央|国务院|全省|全市|全县|全区|全州|省|市|县|区|州|中共)")
 CONVENER_RE = re.compile(r"([^\s,。;:!?、“”()]{0,20}?(?:省|市|县|区|州|旗|委|政府|政协|人大|常委会|办|局|厅|部|领导小组|中心组|"
-                         r"委员会|管委会|街道|镇|乡))$")
+                         r"委员会|管委会|党组|街道|镇|乡))$")
+VENUE_TAIL_RE = re.compile(r"在[^,。;:!?在]{1,15}$")  # 市政协在机关三楼会议室(召开了): the venue between convener and verb
+# 决定12月7日召开, 将于下周举行: a meeting still to come is not reported
+PLANNED_RE = re.compile(r"(?:决定|将于|将在|拟于|拟在|定于|计划于)[^,。;]{0,12}$")
+# 召开推进会、实地督导, 定期召开调度会: a kind of meeting among the measures taken, not one held
+HABIT_RE = re.compile(r"(?:定期|每[月周季年天]|经常|及时|适时|通过|采取)[^,。;]{0,16}$|、$")
+# a teaser block for other stories: nothing after it is the report's
+TEASER_RE = re.compile(r"^\s*(?:新闻推荐|相关新闻|推荐阅读|相关阅读|延伸阅读|猜你喜欢|热点推荐|热门推荐)", re.M)
 FOLLOW_ON_RE = re.compile(r"^\s*(?:随后|会后|当天|当日|同日|紧接着|同一天)")
 PAST_RE = re.compile(r"昨天|昨日|前天|日前|此前|近日|上周")
 NAME_ENDS = ("会", "学习", "研讨", "交流", "班", "式", "论坛", "大", "活动", "审议", "典礼")
@@ -67,8 +74,9 @@ TRIGGERS = {HELD_RE: ("召开", "举行", "举办", "开幕"), CONVENED_RE: ("�
 YEAR_RE = re.compile(r"(\d{4})年")
 
 
-def clean_name(raw: str) -> tuple[str, str]:
-    """(the meeting's name, the text cut from before it): clause verbs, dates and adverbs go."""
+def clean_name(raw: str, *, whole: bool = False) -> tuple[str, str]:
+    """(the meeting's name, the text cut from before it): clause verbs, dates and adverbs go. With
+    `whole`, a clause verb with too little after it makes no name (准确把握全会: a back-reference)."""
     name = raw
     if (m := PHRASE_VERB_RE.match(name)):
         name = name[m.end():]  # 宣布大会开幕, 祝贺大会召开: the meeting is what these words are about
@@ -76,6 +84,8 @@ def clean_name(raw: str) -> tuple[str, str]:
             return "", raw
     if (m := VERB_SPLIT_RE.match(name)) and len(name) - m.end() >= 4:
         name = name[m.end():]
+    elif m and whole and name[m.end():] not in TYPE_ONLY:
+        return "", raw
     name = LEAD_RE.sub("", name).strip()
     if GENERIC_RE.search(name) or LEVEL_START_RE.sub("", name) in ("会议", "会", "大会", "全会"):
         return "", raw  # 一次十分重要的会议, 全国会议: words about a meeting, not its name
@@ -115,7 +125,7 @@ def join_convener(convener: str, name: str) -> str:
 def with_convener(st: str, m: re.Match, name: str) -> tuple[str | None, str]:
     """(convener, name): 旬阳县政协召开九届二次主席会议 -> 旬阳县政协九届二次主席会议 (a name that
     gives no level takes its convener's)."""
-    if m.group("verb") not in HELD_VERBS[:3] or not (c := CONVENER_RE.search(st[:m.start()])):
+    if m.group("verb") not in HELD_VERBS[:3] or not (c := CONVENER_RE.search(VENUE_TAIL_RE.sub("", st[:m.start()]))):
         return None, name
     convener = c.group(1)
     return convener, name if LEVEL_START_RE.match(name) else join_convener(re.sub(r"^我", "", convener), name)
@@ -163,7 +173,10 @@ class MeetingExtractor:
         ends: dict[int, str | None] = {}  # a candidate's last day, when it met over several
         held: set[int] = set()  # candidates named as held or convened (not merely referred to)
         cands = []  # (start, end, name, date, venue, reported, convener, past, rule)
+        teaser = (t.start() if (t := TEASER_RE.search(doc.text)) else len(doc.text))
         for sent in doc.sentences:
+            if sent.start >= teaser:
+                break  # 新闻推荐: the rest is other stories
             st = sent.text
             if not any(w in st for w in NAME_ENDS):
                 continue  # no meeting word: none of the patterns can match (they are costly to try)
@@ -200,7 +213,7 @@ class MeetingExtractor:
                 start = sent.start + m.start()
                 cands.append((start, sent.start + m.end(), m.group(), None, None, False, None, False, "party_congress"))
             for m in SPIRIT_RE.finditer(st):
-                name, lead = clean_name(m.group("name"))
+                name, lead = clean_name(m.group("name"), whole=True)
                 if not passed_on(st[:m.start()] + lead, st[m.end():], name):
                     continue  # 体现了…会议精神: words about a meeting, not a meeting passed on
                 inner = MONTH_DAY_RE.search(name)
@@ -230,6 +243,9 @@ class MeetingExtractor:
                 continue  # 参加植树活动: an activity, not a meeting
             if rx is CONVENED_RE and NEGATED_RE.search(st[max(0, m.start() - 4):m.start()]):
                 continue  # 不得举办…活动: a rule about meetings, not one held
+            if PLANNED_RE.search(st[:m.start()]) or (name in TYPE_ONLY and verb in HELD_VERBS and (
+                    HABIT_RE.search(st[:m.start()]) or st[m.end():m.end() + 1] == "、")):
+                continue  # 决定…召开: still to come; 召开推进会、实地督导: a measure, not a meeting
             if name.endswith("审议") and not (rx is CONVENED_RE and verb in ("参加", "出席", "列席")):
                 continue  # 会议审议了: the meeting's business; 参加代表团审议: a session
             if rx is HELD_RE and CONVENED_RE.match(st, m.end() - 2) and st[m.end() - 2:m.end()] in ("召开", "举行", "举办"):

@@ -210,3 +210,19 @@ def test_meetings_passed_on_in_a_list_or_guiding_and_not_a_phrase_opening_a_clau
     assert meetings(run("要按照省委部署要求,结合本单位实际抓好全会精神的学习宣传。")) == {}
     doc = run("本报讯(记者李小秋)全市经济运行调度会召开。")
     assert {m["name"] for m in meetings(doc).values()} == {"全市经济运行调度会"}
+
+
+def test_a_convener_across_its_venue_and_a_party_group_enlarged_meeting():
+    doc = run("12月20日上午,市政协在机关三楼会议室召开了七届委员会第九次主席会议。")
+    assert names_dates(doc) == {("市政协七届委员会第九次主席会议", "--12-20")}
+    doc = run("12月11日,省政协党组召开(扩大)会议,专题研究工作。")
+    assert names_rules(doc) == {("省政协党组(扩大)会议", "body_held_meeting")}
+    doc = run("中共中央政治局9月21日召开会议,审议文件。", date="2018-09-22")
+    assert names_dates(doc) == {("中共中央政治局会议", "2018-09-21")}
+
+
+def test_meetings_to_come_measures_and_teasers_are_not_reported_meetings():
+    assert meetings(run("会议决定12月7日召开县委十届六次全体会议。")) == {}
+    assert meetings(run("要通过建立台账、召开推进会、实地督导等方式推进工作。")) == {}
+    doc = run("3月25日,县人大常委会召开第36次会议。\n新闻推荐\n8月5日,县政府召开第九次全体会议。")
+    assert {m["name"] for m in meetings(doc).values()} == {"县人大常委会第36次会议"}
