@@ -33,7 +33,7 @@ MEETING_HEAD = (r"(?:会议|全会|常委会|(?:\(扩大\))会|(?<![" + NOT_MEET
 # 参加植树活动 is not; 参加代表团审议 is one (a delegation's session), 会议审议了 is not.
 HELD_ONLY_HEAD = r"(?:活动|审议)"
 # The verbs that hold a meeting, with the adverbs that go with them: 隆重举行, 成功举办.
-HOLD_VERB = r"(?:隆重|正式|顺利|成功|盛大)?(?:召开|举行|举办|开幕)"
+HOLD_VERB = r"(?:隆重|正式|顺利|成功|盛大)?(?:召开|举行|举办|开幕|拉开帷幕)"
 # A day or a span of days standing between a meeting's name and its verb (双周协商座谈会28日在京召开,
 # 那达慕大会1日至3日在该县举行).
 DAY_SPAN = (r"(?:(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日(?:(?:至|到|-)(?:\d{1,2}月)?\d{1,2}日)?|昨天|昨日|今天|今日|前天)"

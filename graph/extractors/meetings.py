@@ -69,7 +69,7 @@ TEASER_RE = re.compile(r"^\s*(?:新闻推荐|相关新闻|推荐阅读|相关阅
 FOLLOW_ON_RE = re.compile(r"^\s*(?:随后|会后|当天|当日|同日|紧接着|同一天)")
 PAST_RE = re.compile(r"昨天|昨日|前天|日前|此前|近日|上周")
 NAME_ENDS = ("会", "学习", "研讨", "交流", "班", "式", "论坛", "大", "活动", "审议", "典礼")
-TRIGGERS = {HELD_RE: ("召开", "举行", "举办", "开幕"), CONVENED_RE: ("主持", "召开", "举行", "举办", "出席", "参加", "列席"),
+TRIGGERS = {HELD_RE: ("召开", "举行", "举办", "开幕", "帷幕"), CONVENED_RE: ("主持", "召开", "举行", "举办", "出席", "参加", "列席"),
             BODY_MEETING_RE: ("召开", "举行")}
 YEAR_RE = re.compile(r"(\d{4})年")
 

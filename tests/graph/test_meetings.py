@@ -154,6 +154,8 @@ def test_a_delegation_session_and_a_quoted_name():
 
 
 def test_a_day_between_the_name_and_its_verb():
+    doc = run("9月2日上午,张三大师爱国思想研讨会在江城拉开帷幕。")
+    assert names_rules(doc) == {("张三大师爱国思想研讨会", "held_in_place")}
     doc = run("东方网讯 省政协第五次双周协商座谈会昨日上午在江城召开。", date="2019-06-29")
     assert names_dates(doc) == {("省政协第五次双周协商座谈会", "2019-06-28")}
 
