@@ -32,7 +32,8 @@ HELD_RE = re.compile(rf"(?P<name>{BODY}{{2,60}}?{ANY_HEAD})(?:,?于(?P<when>[^,�
 CONVENED_RE = re.compile(rf"(?P<verb>主持召开|组织召开|召开|举行|举办|主持|出席|参加|列席)(?:了|的)?(?P<q>“)?"
                          rf"(?P<name>{BODY}{{0,60}}?{ANY_HEAD}(?:\(扩大\))?)(?(q)”)"
                          rf"(?=[,。;:!?、\s)]|\((?!扩大)|$|并|上|时|期间|后|研究|部署|听取|审议|传达|学习)")
-NEGATED_RE = re.compile(r"(?:不得|禁止|严禁|不准|不再|不要|未|不|或)$")
+# 不得…举办, 严禁召开: a rule about meetings (anywhere in the clause); 未召开, 或举办: right before the verb
+NEGATED_RE = re.compile(r"(?:不得|禁止|严禁|不准|不再|不要|杜绝|防止|避免|减少)[^,。;]*$|(?:未|不|或)$")
 HELD_VERBS = ("召开", "举行", "举办", "组织召开", "主持召开")  # the verbs that make a meeting of X活动
 # 宝鸡市委常委会召开会议: the body held a meeting, named after the body
 BODY_MEETING_RE = re.compile(rf"(?P<name>{BODY}{{2,24}}?(?:常委会|党组|常务委员会|领导小组|委员会|中心组|主席团|政治局))(?P<day>{DAY_SPAN})?(?:召开|举行)了?"
@@ -49,10 +50,10 @@ SPIRIT_RE = re.compile(rf"(?:(?<=传达)|(?<=学习)|(?<=贯彻)|(?<=落实)|(?<
 # 党的二十大, 二十届三中全会: named by number, the congresses and plenums a report passes on
 PARTY_RE = re.compile(r"(?:党的)?(?:十[一二三四五六七八九]|二十[一二三]?)(?:大|届(?:中央纪委)?[一二三四五六七八九]中?全会|届中央纪委[一二三四五六七八九]次全会)")
 # what stands before a meeting's name in the same run of text: clause verbs, dates, adverbs
-VERB_SPLIT_RE = re.compile(r".*(?:学习(?=全国|全省|全市|中央|省|市|县|区|党的)|把握|把|将|(?:主办|承办|协办|举办)的?|组织的|(?<!所)在|由|传达学习了?|学习了|学习贯彻|传达了?|贯彻落实|贯彻|落实|要求|强调|指出|要把|审议通过了?|审议了?|"
+VERB_SPLIT_RE = re.compile(r".*(?:学习(?=全国|全省|全市|中央|省|市|县|区|党的)|为(?:议题|主题)的|把握|把|将|(?:主办|承办|协办|举办)的?|组织的|(?<!所)在|由|传达学习了?|学习了|学习贯彻|传达了?|贯彻落实|贯彻|落实|要求|强调|指出|要把|审议通过了?|审议了?|"
                            r"召开|主持|出席|参加|听取了?|研究了?|要)")
 LEAD_RE = re.compile(r"^(?:\d{4}年\d{1,2}月\d{1,2}日|\d{1,2}月\d{1,2}日|\d{1,2}日|上午|下午|晚上|晚间|晚|今天|今日|昨天|昨日|"
-                     r"图为|摄(?!影)|为|好|了|的|和|及|迅速|认真|深入|全面|确保|保证|推动|筹备|做好|开好|办好)+")
+                     r"图为|摄(?!影)|为?期[\d一二三四五六七八九十]+天的|隆重的|盛大的|为|好|了|的|和|及|迅速|认真|深入|全面|确保|保证|推动|筹备|做好|开好|办好)+")
 GENERIC_RE = re.compile(r"^(?:一次|这|本次|此次|该次|那次|一个|各类|各种|有关|相关|各级|与会|会议|对|把|等|同年|一系列|系列)|"
                         r"此次|本次|这次|个重要|十分|非常|重要的|"
                         r"重大的|大家|我们|奋力|推动|学深悟透|领会|深刻|统一到|贯彻|落实|这是|第一个")
@@ -82,10 +83,12 @@ def clean_name(raw: str, *, whole: bool = False) -> tuple[str, str]:
         name = name[m.end():]  # 宣布大会开幕, 祝贺大会召开: the meeting is what these words are about
         if len(name) < 4:
             return "", raw
-    if (m := VERB_SPLIT_RE.match(name)) and len(name) - m.end() >= 4:
-        name = name[m.end():]
-    elif m and whole and name[m.end():] not in TYPE_ONLY:
-        return "", raw
+    if (m := VERB_SPLIT_RE.match(name)) and m.end() < len(name):
+        rest = name[m.end():]
+        if len(rest) >= 4 or rest in TYPE_ONLY:
+            name = rest
+        elif whole or LEVEL_START_RE.sub("", rest) in ("会议", "会", "大会", "全会"):
+            return "", raw  # 出席并主持会议, 准确把握全会: words about the meeting, not its name
     name = LEAD_RE.sub("", name).strip()
     if GENERIC_RE.search(name) or LEVEL_START_RE.sub("", name) in ("会议", "会", "大会", "全会"):
         return "", raw  # 一次十分重要的会议, 全国会议: words about a meeting, not its name
@@ -128,6 +131,10 @@ def with_convener(st: str, m: re.Match, name: str) -> tuple[str | None, str]:
     if m.group("verb") not in HELD_VERBS[:3] or not (c := CONVENER_RE.search(VENUE_TAIL_RE.sub("", st[:m.start()]))):
         return None, name
     convener = c.group(1)
+    if (v := VERB_SPLIT_RE.match(convener)):
+        convener = convener[v.end():]  # 听取并研究实验区…: the verbs are no part of the convener
+    if len(convener) < 2:
+        return None, name
     return convener, name if LEVEL_START_RE.match(name) else join_convener(re.sub(r"^我", "", convener), name)
 
 
@@ -241,7 +248,7 @@ class MeetingExtractor:
             verb = m.groupdict().get("verb")
             if name.endswith("活动") and rx is CONVENED_RE and verb not in HELD_VERBS:
                 continue  # 参加植树活动: an activity, not a meeting
-            if rx is CONVENED_RE and NEGATED_RE.search(st[max(0, m.start() - 4):m.start()]):
+            if rx is CONVENED_RE and NEGATED_RE.search(st[:m.start()]):
                 continue  # 不得举办…活动: a rule about meetings, not one held
             if PLANNED_RE.search(st[:m.start()]) or (name in TYPE_ONLY and verb in HELD_VERBS and (
                     HABIT_RE.search(st[:m.start()]) or st[m.end():m.end() + 1] == "、")):

@@ -228,3 +228,13 @@ def test_meetings_to_come_measures_and_teasers_are_not_reported_meetings():
     assert meetings(run("要通过建立台账、召开推进会、实地督导等方式推进工作。")) == {}
     doc = run("3月25日,县人大常委会召开第36次会议。\n新闻推荐\n8月5日,县政府召开第九次全体会议。")
     assert {m["name"] for m in meetings(doc).values()} == {"县人大常委会第36次会议"}
+
+
+def test_names_lose_the_verbs_and_words_before_them():
+    assert meetings(run("王明出席并主持会议。")) == {}
+    assert {m["name"] for m in meetings(run("王明考察并出席座谈会。")).values()} == {"座谈会"}
+    assert meetings(run("不得以任何形式与机构合作举办或者委托机构举办评比达标表彰活动。")) == {}
+    doc = run("为期15天的第六届江南佛教大会在江城举行。")
+    assert {m["name"] for m in meetings(doc).values()} == {"第六届江南佛教大会"}
+    doc = run("省政协召开以“治理商业化”为议题的省政协双周座谈会,赵大明主持。")
+    assert {m["name"] for m in meetings(doc).values()} == {"省政协双周座谈会"}
