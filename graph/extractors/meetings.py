@@ -87,7 +87,7 @@ def clean_name(raw: str, *, whole: bool = False) -> tuple[str, str]:
         rest = name[m.end():]
         if len(rest) >= 4 or rest in TYPE_ONLY:
             name = rest
-        elif whole or LEVEL_START_RE.sub("", rest) in ("会议", "会", "大会", "全会"):
+        elif whole or (m.end() <= 5 and LEVEL_START_RE.sub("", rest) in ("会议", "会", "大会", "全会")):
             return "", raw  # 出席并主持会议, 准确把握全会: words about the meeting, not its name
     name = LEAD_RE.sub("", name).strip()
     if GENERIC_RE.search(name) or LEVEL_START_RE.sub("", name) in ("会议", "会", "大会", "全会"):
