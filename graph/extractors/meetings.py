@@ -59,7 +59,7 @@ GENERIC_RE = re.compile(r"^(?:一次|这|本次|此次|该次|那次|一个|各�
                         r"重大的|大家|我们|奋力|推动|学深悟透|领会|深刻|统一到|贯彻|落实|这是|第一个")
 LEVEL_START_RE = re.compile(r"^(?:全国|中央|国务院|全省|全市|全县|全区|全州|省|市|县|区|州|中共)")
 CONVENER_RE = re.compile(r"([^\s,。;:!?、“”()]{0,20}?(?:省|市|县|区|州|旗|委|政府|政协|人大|常委会|办|局|厅|部|领导小组|中心组|"
-                         r"委员会|管委会|党组|街道|镇|乡))$")
+                         r"委员会|管委会|居委会|村委会|党组|街道|镇|乡))$")
 VENUE_TAIL_RE = re.compile(r"在[^,。;:!?在]{1,15}$")  # 市政协在机关三楼会议室(召开了): the venue between convener and verb
 # 决定12月7日召开, 将于下周举行: a meeting still to come is not reported
 PLANNED_RE = re.compile(r"(?:决定|将于|将在|拟于|拟在|定于|计划于)[^,。;]{0,12}$")
@@ -89,7 +89,7 @@ def clean_name(raw: str, *, whole: bool = False) -> tuple[str, str]:
             name = rest
         elif whole or (m.end() <= 5 and LEVEL_START_RE.sub("", rest) in ("会议", "会", "大会", "全会")):
             return "", raw  # 出席并主持会议, 准确把握全会: words about the meeting, not its name
-    name = LEAD_RE.sub("", name).strip()
+    name = re.sub(r"(?<=会)会议$", "", LEAD_RE.sub("", name).strip())  # 市文明创建大会会议精神: the 大会
     if GENERIC_RE.search(name) or LEVEL_START_RE.sub("", name) in ("会议", "会", "大会", "全会"):
         return "", raw  # 一次十分重要的会议, 全国会议: words about a meeting, not its name
     return name, raw[: len(raw) - len(name)]
@@ -209,8 +209,8 @@ class MeetingExtractor:
                                   "at_meeting_back_reference"))
             for m in SPEECH_RE.finditer(st):
                 name, lead = clean_name(m.group("name"))
-                if len(name) < 4:
-                    continue
+                if len(name) < 4 or st.rfind("《", 0, m.start()) > st.rfind("》", 0, m.start()):
+                    continue  # 《X在Y会议上的讲话》: the title of a document, not a meeting the report names
                 start = sent.start + m.start("name") + len(lead)
                 in_title = sent.start < len(header) and m.group() in header  # the headline or 原标题
                 date = publish if in_title else self._adjacent_date(st[:m.start("name")] + lead, publish)
@@ -250,9 +250,10 @@ class MeetingExtractor:
                 continue  # 参加植树活动: an activity, not a meeting
             if rx is CONVENED_RE and NEGATED_RE.search(st[:m.start()]):
                 continue  # 不得举办…活动: a rule about meetings, not one held
-            if PLANNED_RE.search(st[:m.start()]) or (name in TYPE_ONLY and verb in HELD_VERBS and (
-                    HABIT_RE.search(st[:m.start()]) or st[m.end():m.end() + 1] == "、")):
-                continue  # 决定…召开: still to come; 召开推进会、实地督导: a measure, not a meeting
+            listed = st[m.start() - 1:m.start()] == "、" and st[m.end():m.end() + 1] in ("、", "等")
+            if PLANNED_RE.search(st[:m.start()]) or (verb in HELD_VERBS and listed) or (
+                    name in TYPE_ONLY and verb in HELD_VERBS and (HABIT_RE.search(st[:m.start()]) or st[m.end():m.end() + 1] == "、")):
+                continue  # 决定…召开: still to come; 建立台账、召开X大会、推进…: a measure, not a meeting
             if name.endswith("审议") and not (rx is CONVENED_RE and verb in ("参加", "出席", "列席")):
                 continue  # 会议审议了: the meeting's business; 参加代表团审议: a session
             if rx is HELD_RE and CONVENED_RE.match(st, m.end() - 2) and st[m.end() - 2:m.end()] in ("召开", "举行", "举办"):

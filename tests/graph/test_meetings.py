@@ -238,3 +238,12 @@ def test_names_lose_the_verbs_and_words_before_them():
     assert {m["name"] for m in meetings(doc).values()} == {"第六届江南佛教大会"}
     doc = run("省政协召开以“治理商业化”为议题的省政协双周座谈会,赵大明主持。")
     assert {m["name"] for m in meetings(doc).values()} == {"省政协双周座谈会"}
+
+
+def test_agenda_items_document_titles_and_a_doubled_meeting_word():
+    assert meetings(run("会议还对公布权力清单、召开高新技术产业投资大会、推进夏季工作作出部署。")) == {}
+    assert meetings(run("会上,王明汇报了《张三在县第十六届委员会第三次全体会议上的讲话》有关情况。")) == {}
+    doc = run("刘正传达了市文明创建大会会议精神。")
+    assert {m["name"] for m in meetings(doc).values()} == {"市文明创建大会"}
+    doc = run("12月1日,南街社区居委会召开居民代表大会,主任王明主持。")
+    assert {m["name"] for m in meetings(doc).values()} == {"南街社区居委会居民代表大会"}
