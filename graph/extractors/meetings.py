@@ -89,7 +89,7 @@ def clean_name(raw: str, *, whole: bool = False) -> tuple[str, str]:
             name = rest
         elif whole or (m.end() <= 5 and LEVEL_START_RE.sub("", rest) in ("会议", "会", "大会", "全会")):
             return "", raw  # 出席并主持会议, 准确把握全会: words about the meeting, not its name
-    name = re.sub(r"(?<=会)会议$", "", LEAD_RE.sub("", name).strip())  # 市文明创建大会会议精神: the 大会
+    name = re.sub(r"(?<=大会)会议$", "", LEAD_RE.sub("", name).strip())  # 市文明创建大会会议精神: the 大会
     if GENERIC_RE.search(name) or LEVEL_START_RE.sub("", name) in ("会议", "会", "大会", "全会"):
         return "", raw  # 一次十分重要的会议, 全国会议: words about a meeting, not its name
     return name, raw[: len(raw) - len(name)]
