@@ -44,13 +44,13 @@ OPENS_AT_RE = re.compile(rf"^(?P<name>{BODY}{{0,20}}?{MEETING_HEAD})上[,:]")
 # 在随后召开的X学习会上,…: a back-reference to a meeting the report goes on to (its only naming, at times)
 AT_MEETING_RE = re.compile(rf"(?:^|(?<=[,。:;\s]))在(?P<then>(?:随后|当天|同日|接着)?(?:召开|举行|举办)的)?"
                            rf"(?P<name>{BODY}{{2,60}}?{SUFFIX})上[,:]")
-SPEECH_RE = re.compile(rf"在(?P<name>{BODY}{{2,60}}?{SUFFIX})上(?:的|所作的)?(?:重要)?(?:讲话|报告|发言|致辞|强调|指出|表示|作)")
-SPIRIT_RE = re.compile(rf"(?:(?<=传达)|(?<=学习)|(?<=贯彻)|(?<=落实)|(?<=[了和及、,在]))(?P<name>[^\s,。;:!?、“”()《》和及]{{2,40}}?{SUFFIX})"
-                       rf"(?=(?:的)?(?:精神|部署|决策部署)|[、和及,][^。;]{{2,60}}?{SUFFIX}(?:的)?精神)")
+SPEECH_RE = re.compile(rf"在(?P<name>{BODY}{{2,60}}?{SUFFIX})(?:上(?:的|所作的)?|的)(?:重要)?(?:讲话|报告|发言|致辞|强调|指出|表示|作)")
+SPIRIT_RE = re.compile(rf"(?:(?<=传达)|(?<=学习)|(?<=贯彻)|(?<=落实)|(?<=[了和及、,在]))(?P<name>[^\s,。;:!?、“”()《》和及]{{2,40}}?{ANY_HEAD})"
+                       rf"(?=(?:的)?(?:精神|部署|决策部署)|[、和及,][^。;]{{2,60}}?{ANY_HEAD}(?:的)?精神)")
 # 党的二十大, 二十届三中全会: named by number, the congresses and plenums a report passes on
 PARTY_RE = re.compile(r"(?:党的)?(?:十[一二三四五六七八九]|二十[一二三]?)(?:大|届(?:中央纪委)?[一二三四五六七八九]中?全会|届中央纪委[一二三四五六七八九]次全会)")
 # what stands before a meeting's name in the same run of text: clause verbs, dates, adverbs
-VERB_SPLIT_RE = re.compile(r".*(?:学习(?=全国|全省|全市|中央|省|市|县|区|党的)|为(?:议题|主题)的|把握|把|将|(?:主办|承办|协办|举办)的?|组织的|(?<!所)在|由|传达学习了?|学习了|学习贯彻|传达了?|贯彻落实|贯彻|落实|要求|强调|指出|要把|审议通过了?|审议了?|"
+VERB_SPLIT_RE = re.compile(r".*(?:学习(?=全国|全省|全市|中央|省|市|县|区|党的|第)|为(?:议题|主题)的|把握|把|将|(?:主办|承办|协办|举办)的?|组织的|(?<!所)在|由|传达学习了?|学习了|学习贯彻|传达了?|贯彻落实|贯彻|落实|要求|强调|指出|要把|审议通过了?|审议了?|"
                            r"召开|主持|出席|参加|听取了?|研究了?|要)")
 LEAD_RE = re.compile(r"^(?:\d{4}年\d{1,2}月\d{1,2}日|\d{1,2}月\d{1,2}日|\d{1,2}日|上午|下午|晚上|晚间|晚|今天|今日|昨天|昨日|"
                      r"图为|摄(?!影)|为?期[\d一二三四五六七八九十]+天的|隆重的|盛大的|为|好|了|的|和|及|迅速|认真|深入|全面|确保|保证|推动|筹备|做好|开好|办好)+")
@@ -87,7 +87,8 @@ def clean_name(raw: str, *, whole: bool = False) -> tuple[str, str]:
         rest = name[m.end():]
         if len(rest) >= 4 or rest in TYPE_ONLY:
             name = rest
-        elif whole or (m.end() <= 5 and LEVEL_START_RE.sub("", rest) in ("会议", "会", "大会", "全会")):
+        elif whole or ((m.end() <= 5 or re.search(r"(?:主持|出席|参加|列席|召开)$", name[:m.end()]))
+                       and LEVEL_START_RE.sub("", rest) in ("会议", "会", "大会", "全会")):
             return "", raw  # 出席并主持会议, 准确把握全会: words about the meeting, not its name
     name = re.sub(r"(?<=大会)会议$", "", LEAD_RE.sub("", name).strip())  # 市文明创建大会会议精神: the 大会
     if GENERIC_RE.search(name) or LEVEL_START_RE.sub("", name) in ("会议", "会", "大会", "全会"):

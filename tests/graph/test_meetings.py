@@ -247,3 +247,11 @@ def test_agenda_items_document_titles_and_a_doubled_meeting_word():
     assert {m["name"] for m in meetings(doc).values()} == {"市文明创建大会"}
     doc = run("12月1日,南街社区居委会召开居民代表大会,主任王明主持。")
     assert {m["name"] for m in meetings(doc).values()} == {"南街社区居委会居民代表大会"}
+
+
+def test_a_speech_at_a_meeting_without_shang_and_a_list_closed_by_an_activity():
+    doc = run("副县长王小明传达了副省长李大明在全省小额信贷工作推进会的讲话精神。")
+    assert names_rules(doc) == {("全省小额信贷工作推进会", "speech_at")}
+    doc = run("会议传达学习了全省数字化改革大会、市委农村工作会议暨全市小康决胜年活动精神。")
+    assert {m["name"] for m in meetings(doc).values()} == {"全省数字化改革大会", "市委农村工作会议暨全市小康决胜年活动"}
+    assert meetings(run("实验区两会的党员负责同志参加会议。")) == {}
