@@ -23,11 +23,11 @@ import re  # noqa: F401  (the sections below compile their pieces with it)
 # A meeting's head word: what its name ends in. Open: any word ending in 会 that is not the word
 # for a body, a society or a thing (社会, 协会, 委员会, 机会, 体会, 都会), besides the other heads of
 # the genre. 驻村干部对接会, 招商引资项目推进暨签约会, 集中学习(扩大)会, 领导人会晤, 开班典礼.
-NOT_MEETING_HUI = "社机协学工商体领都不将能总分教只才也就还又一"
+NOT_MEETING_HUI = "社机协学工体领都不将能总分教只才也就还又一"  # 商: below (协商会 is a meeting, 商会 a body)
 # 委员会, 管委会, 居委会, 组委会 are bodies; 动员会, 常委会, 全委会 meetings
 NOT_MEETING_HUI2 = ("委员", "理事", "董事", "监事", "基金", "管委", "居委", "村委", "组委", "筹委", "家委", "业委")
 MEETING_HEAD = (r"(?:会议|全会|常委会|(?:\(扩大\))会|(?<![" + NOT_MEETING_HUI + "])"
-                + "".join(f"(?<!{w})" for w in NOT_MEETING_HUI2) + r"会"
+                + "".join(f"(?<!{w})" for w in NOT_MEETING_HUI2) + r"(?<![^协磋]商)会"
                 r"|会晤|会谈|论坛|仪式|典礼|开班式|结业式|开幕式|闭幕式|研讨班|读书班|集体学习|专题学习|学习研讨|专题研讨(?:交流)?|研讨交流)")
 # Heads only the verbs of holding (召开, 举行, 举办) make a meeting of: 举办…庆祝活动 is one,
 # 参加植树活动 is not; 参加代表团审议 is one (a delegation's session), 会议审议了 is not.

@@ -129,7 +129,8 @@ def join_convener(convener: str, name: str) -> str:
 def with_convener(st: str, m: re.Match, name: str) -> tuple[str | None, str]:
     """(convener, name): 旬阳县政协召开九届二次主席会议 -> 旬阳县政协九届二次主席会议 (a name that
     gives no level takes its convener's)."""
-    if m.group("verb") not in HELD_VERBS[:3] or not (c := CONVENER_RE.search(VENUE_TAIL_RE.sub("", st[:m.start()]))):
+    before = re.sub(rf"(?:{DAY_SPAN})$", "", VENUE_TAIL_RE.sub("", st[:m.start()]))  # 省政协19日在江城召开
+    if m.group("verb") not in HELD_VERBS[:3] or not (c := CONVENER_RE.search(before)):
         return None, name
     convener = c.group(1)
     if (v := VERB_SPLIT_RE.match(convener)):

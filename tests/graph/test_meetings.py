@@ -153,6 +153,12 @@ def test_a_delegation_session_and_a_quoted_name():
     assert names_dates(doc) == {("商会系统对口帮扶电视电话动员会", "--06-11")}
 
 
+def test_a_consultation_is_a_meeting_a_chamber_of_commerce_is_not():
+    doc = run("省政协19日在江城召开“深入实施人才强国战略”专题协商会,赵大明出席。")
+    assert {m["name"] for m in meetings(doc).values()} == {"省政协“深入实施人才强国战略”专题协商会"}
+    assert meetings(run("他出席了县商会。")) == {}
+
+
 def test_a_day_between_the_name_and_its_verb():
     doc = run("9月2日上午,张三大师爱国思想研讨会在江城拉开帷幕。")
     assert names_rules(doc) == {("张三大师爱国思想研讨会", "held_in_place")}
