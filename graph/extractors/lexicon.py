@@ -235,7 +235,7 @@ def date_in(text: str, publish: str | None) -> str | None:
         if publish:
             found.append((m.start(), shift(publish, RELATIVE_DAYS[m.group()])))
     for m in DAY_ONLY_RE.finditer(text):
-        if publish and not any(s <= m.start() < e for s, e in datelines) and text[m.start() - 1:m.start()] not in "至到-~" and \
+        if publish and not any(s <= m.start() < e for s, e in datelines) and (m.start() == 0 or text[m.start() - 1] not in "至到-~") and \
                 not any(m.start() - 6 < s <= m.start() for s, _ in found if _ and "月" in text[s:m.start()]):
             y = int(publish[:4]) if publish[0] != "-" else None
             mon = int(publish[5:7]) if publish[0] != "-" else int(publish[2:4])

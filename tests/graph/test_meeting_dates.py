@@ -40,3 +40,9 @@ def test_the_year_the_report_speaks_of_not_a_target():
 def test_a_december_meeting_planning_the_next_year_keeps_its_own_year():
     doc = run("12月26日,县政府召开第九次常务会议,总结2020年工作,部署2021年工作。")
     assert dates(doc) == {"县政府第九次常务会议": "2020-12-26"}
+
+
+def test_a_day_alone_between_a_session_and_its_verb():
+    assert date_in("10日下午", "2018-03-11") == "2018-03-10"
+    doc = run("省政协十三届一次会议10日下午在省人民会堂举行第三次全体会议。", date="2018-03-11")
+    assert dates(doc) == {"省政协十三届一次会议第三次全体会议": "2018-03-10"}
