@@ -45,7 +45,7 @@ OPENS_AT_RE = re.compile(rf"^(?P<name>{BODY}{{0,20}}?{MEETING_HEAD})上[,:]")
 AT_MEETING_RE = re.compile(rf"(?:^|(?<=[,。:;\s]))在(?P<then>(?:随后|当天|同日|接着)?(?:召开|举行|举办)的)?"
                            rf"(?P<name>{BODY}{{2,60}}?{SUFFIX})上[,:]")
 SPEECH_RE = re.compile(rf"在(?P<name>{BODY}{{2,60}}?{SUFFIX})(?:上(?:的|所作的)?|的)(?:重要)?(?:讲话|报告|发言|致辞|强调|指出|表示|作)")
-SPIRIT_RE = re.compile(rf"(?:(?<=传达)|(?<=学习)|(?<=贯彻)|(?<=落实)|(?<=[了和及、,在]))(?P<name>[^\s,。;:!?、“”()《》和及]{{2,40}}?{ANY_HEAD})"
+SPIRIT_RE = re.compile(rf"(?:(?<=传达)|(?<=学习)|(?<=贯彻)|(?<=落实)|(?<=[了和及、,在]))(?P<name>(?:[^\s,。;:!?、“”()《》和及]|“[^“”,。]{{1,20}}”){{2,40}}?{ANY_HEAD})"
                        rf"(?=(?:的)?(?:精神|部署|决策部署)|[、和及,][^。;]{{2,60}}?{ANY_HEAD}(?:的)?精神)")
 # 党的二十大, 二十届三中全会: named by number, the congresses and plenums a report passes on
 PARTY_RE = re.compile(r"(?:党的)?(?:十[一二三四五六七八九]|二十[一二三]?)(?:大|届(?:中央纪委)?[一二三四五六七八九]中?全会|届中央纪委[一二三四五六七八九]次全会)")
@@ -75,15 +75,20 @@ TRIGGERS = {HELD_RE: ("召开", "举行", "举办", "开幕", "帷幕"), CONVENE
 YEAR_RE = re.compile(r"(\d{4})年")
 
 
+def masked(name: str) -> str:
+    """The name with its quoted titles blanked (same length): no verb inside “…推进落实情况” cuts it."""
+    return re.sub(r"“[^”]*”", lambda q: "“" + "□" * (len(q.group()) - 2) + "”", name)
+
+
 def clean_name(raw: str, *, whole: bool = False) -> tuple[str, str]:
     """(the meeting's name, the text cut from before it): clause verbs, dates and adverbs go. With
     `whole`, a clause verb with too little after it makes no name (准确把握全会: a back-reference)."""
     name = raw
-    if (m := PHRASE_VERB_RE.match(name)):
+    if (m := PHRASE_VERB_RE.match(masked(name))):
         name = name[m.end():]  # 宣布大会开幕, 祝贺大会召开: the meeting is what these words are about
         if len(name) < 4:
             return "", raw
-    if (m := VERB_SPLIT_RE.match(name)) and m.end() < len(name):
+    if (m := VERB_SPLIT_RE.match(masked(name))) and m.end() < len(name):
         rest = name[m.end():]
         if len(rest) >= 4 or rest in TYPE_ONLY:
             name = rest
@@ -91,7 +96,7 @@ def clean_name(raw: str, *, whole: bool = False) -> tuple[str, str]:
                        and LEVEL_START_RE.sub("", rest) in ("会议", "会", "大会", "全会")):
             return "", raw  # 出席并主持会议, 准确把握全会: words about the meeting, not its name
     name = re.sub(r"(?<=大会)会议$", "", LEAD_RE.sub("", name).strip())  # 市文明创建大会会议精神: the 大会
-    if GENERIC_RE.search(name) or LEVEL_START_RE.sub("", name) in ("会议", "会", "大会", "全会"):
+    if GENERIC_RE.search(masked(name)) or LEVEL_START_RE.sub("", name) in ("会议", "会", "大会", "全会"):
         return "", raw  # 一次十分重要的会议, 全国会议: words about a meeting, not its name
     return name, raw[: len(raw) - len(name)]
 

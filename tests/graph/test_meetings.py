@@ -261,3 +261,10 @@ def test_a_speech_at_a_meeting_without_shang_and_a_list_closed_by_an_activity():
     doc = run("会议传达学习了全省数字化改革大会、市委农村工作会议暨全市小康决胜年活动精神。")
     assert {m["name"] for m in meetings(doc).values()} == {"全省数字化改革大会", "市委农村工作会议暨全市小康决胜年活动"}
     assert meetings(run("实验区两会的党员负责同志参加会议。")) == {}
+
+
+def test_a_quoted_title_inside_a_name_is_never_cut():
+    doc = run("5月24日,省政协召开“湖区生态治理推进落实情况”专题协商会。")
+    assert names_dates(doc) == {("省政协“湖区生态治理推进落实情况”专题协商会", "--05-24")}
+    doc = run("会议传达学习了“不忘初心”主题教育工作会议精神。")
+    assert {m["name"] for m in meetings(doc).values()} == {"“不忘初心”主题教育工作会议"}
