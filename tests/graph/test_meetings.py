@@ -183,7 +183,8 @@ def test_the_headline_names_the_meeting_when_the_body_does_not():
 def test_phrases_about_a_meeting_make_no_meeting():
     for text in ("会议指出,这充分体现了中央经济工作会议精神。", "省长王明宣布大会开幕。", "他代表省委祝贺大会召开。",
                  "他参加了植树活动。", "会议审议了有关文件。", "机关不得举办评比达标表彰活动。", "县委召开县委委员会。",
-                 "村民向管委会反映情况。"):
+                 "村民向管委会反映情况。", "这是一届成功的冬奥会。", "两国领导人举行了富有成果的会晤。",
+                 "各地举办了丰富多彩的纪念活动。"):
         assert meetings(run(text)) == {}, text
 
 
