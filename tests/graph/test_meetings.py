@@ -269,3 +269,13 @@ def test_a_quoted_title_inside_a_name_is_never_cut():
     assert names_dates(doc) == {("省政协“湖区生态治理推进落实情况”专题协商会", "--05-24")}
     doc = run("会议传达学习了“不忘初心”主题教育工作会议精神。")
     assert {m["name"] for m in meetings(doc).values()} == {"“不忘初心”主题教育工作会议"}
+
+
+def test_reports_of_sessions_with_different_ordinals_are_never_merged():
+    from graph.resolve import _meeting_ids
+    ids = _meeting_ids([("Document:aaaaaaaa11111111", "M1", "市政府第5次常务会议", "2021-03-02", "江南"),
+                        ("Document:bbbbbbbb22222222", "M1", "市政府常务会议", "2021-03-02", "江南"),
+                        ("Document:cccccccc33333333", "M1", "市政府第6次常务会议", "2021-03-02", "江南")])
+    a, b, c = (ids[(d, "M1")] for d in ("Document:aaaaaaaa11111111", "Document:bbbbbbbb22222222",
+                                         "Document:cccccccc33333333"))
+    assert a != c and b in (a, c)
