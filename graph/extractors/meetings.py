@@ -47,6 +47,8 @@ AT_MEETING_RE = re.compile(rf"(?:^|(?<=[,。:;\s]))在(?P<then>(?:随后|当天|
 SPEECH_RE = re.compile(rf"在(?P<name>{BODY}{{2,60}}?{SUFFIX})(?:上(?:的|所作的)?|的)(?:重要)?(?:讲话|报告|发言|致辞|强调|指出|表示|作)")
 SPIRIT_RE = re.compile(rf"(?:(?<=传达)|(?<=学习)|(?<=贯彻)|(?<=落实)|(?<=[了和及、,在]))(?P<name>(?:[^\s,。;:!?、“”()《》和及]|“[^“”,。]{{1,20}}”){{2,40}}?{ANY_HEAD})"
                        rf"(?=(?:的)?(?:精神|部署|决策部署)|[、和及,][^。;]{{2,60}}?{ANY_HEAD}(?:的)?精神)")
+# 标题: X对全国Y电视电话会议作出重要批示: the meeting the instruction was read at
+INSTRUCTED_RE = re.compile(rf"对(?P<name>{BODY}{{2,60}}?{SUFFIX})作出(?:重要)?(?:批示|指示)")
 # 党的二十大, 二十届三中全会: named by number, the congresses and plenums a report passes on
 PARTY_RE = re.compile(r"(?:党的)?(?:十[一二三四五六七八九]|二十[一二三]?)(?:大|届(?:中央纪委)?[一二三四五六七八九]中?全会|届中央纪委[一二三四五六七八九]次全会)")
 # what stands before a meeting's name in the same run of text: clause verbs, dates, adverbs
@@ -314,19 +316,22 @@ class MeetingExtractor:
                 "列席": "attended_meeting"}.get(m.group("verb"), "convened")
 
     def _headline(self, doc: Document, publish: str | None) -> list:
-        """The meeting the headline names, when the body names none as held (标题: X召开Y座谈会; the body
-        says only 会议由…主持). Its mention stands on the body's first meeting word."""
+        """The meeting the headline names, when the body names none as held (标题: X召开Y座谈会, X在Y上
+        强调, X参加Y代表团审议, X对Y会议作出批示; the body says only 会议由…主持). Its mention stands on
+        the body's first meeting word."""
         title = doc.meta.title or ""
         if not title or title in doc.text[:len(title) + 40]:
             return []  # a headline inside the text was read with the text
-        for rx in (HELD_RE, CONVENED_RE):
+        for rx in (HELD_RE, CONVENED_RE, SPEECH_RE, INSTRUCTED_RE):
             for m in rx.finditer(title):
                 name, _ = clean_name(m.group("name"))
-                if len(name) < 4 or name.endswith("审议"):
+                verb = m.groupdict().get("verb")
+                if len(name) < 4 or (name.endswith("审议") and verb not in ("参加", "出席", "列席")) or \
+                        (name.endswith("活动") and rx is CONVENED_RE and verb not in HELD_VERBS):
                     continue
                 if rx is CONVENED_RE:
                     _, name = with_convener(title, m, name)
-                back = re.search(r"会议|" + re.escape(name[-3:]), doc.text)
+                back = re.search(r"会议|" + re.escape(name[-2:]), doc.text)
                 s, e = back.span() if back else (0, 0)
                 return [(s, e, name, date_in(doc.text[:s], publish) if back else None, None, True, None, False, "headline")]
         return []

@@ -279,3 +279,12 @@ def test_reports_of_sessions_with_different_ordinals_are_never_merged():
     a, b, c = (ids[(d, "M1")] for d in ("Document:aaaaaaaa11111111", "Document:bbbbbbbb22222222",
                                          "Document:cccccccc33333333"))
     assert a != c and b in (a, c)
+
+
+def test_a_headline_outside_the_text_names_the_meeting_in_its_other_shapes():
+    for title, body, name in (
+            ("王大明在全省院校长集训开班式上强调", "集训3日在江城开班。省长王大明出席开班式并讲话。", "全省院校长集训开班式"),
+            ("赵小刚参加江南代表团审议", "赵小刚在江南代表团参加审议。", "江南代表团审议"),
+            ("李明对全省冬春水利建设电视电话会议作出批示", "副省长王强出席会议并讲话。", "全省冬春水利建设电视电话会议")):
+        doc = extract(document_from_text("t", body, meta={"title": title}))
+        assert names_rules(doc) == {(name, "headline")}, title
