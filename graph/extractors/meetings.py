@@ -56,7 +56,7 @@ VERB_SPLIT_RE = re.compile(r".*(?:学习(?=全国|全省|全市|中央|省|市|�
                            r"召开|主持|出席|参加|听取了?|研究了?|要)")
 LEAD_RE = re.compile(r"^(?:\d{4}年\d{1,2}月\d{1,2}日|\d{1,2}月\d{1,2}日|\d{1,2}日|上午|下午|晚上|晚间|晚|今天|今日|昨天|昨日|"
                      r"图为|摄(?!影)|暨|为?期[\d一二三四五六七八九十]+天的|隆重的|盛大的|为|好|了|的|和|及|迅速|认真|深入|全面|确保|保证|推动|筹备|做好|开好|办好)+")
-GENERIC_RE = re.compile(r"^(?:一次|一届|这|本次|此次|该次|那次|一个|各类|各种|有关|相关|各级|与会|会议|对|把|等|同年|一系列|系列|今年)|"
+GENERIC_RE = re.compile(r"^[\d一二三四五六七八九十两几多]+次(?:扩大)?会议?$|^(?:一次|一届|这|本次|此次|该次|那次|一个|各类|各种|有关|相关|各级|与会|会议|对|把|等|同年|一系列|系列|今年)|"
                         r"此次|本次|这次|个重要|成功的|富有成果|丰富多彩|或|十分|非常|重要的|"
                         r"重大的|大家|我们|奋力|推动|学深悟透|领会|深刻|统一到|贯彻|落实|这是|第一个")
 LEVEL_START_RE = re.compile(r"^(?:全国|中央|国务院|全省|全市|全县|全区|全州|省|市|县|区|州|中共)")
@@ -77,6 +77,9 @@ TRIGGERS = {HELD_RE: ("召开", "举行", "举办", "开幕", "帷幕"), CONVENE
 YEAR_RE = re.compile(r"(\d{4})年")
 
 
+BARE_HEADS = ("会议", "会", "大会", "全会", "论坛", "仪式", "典礼", "活动", "会谈", "会晤")  # a head alone names nothing
+
+
 def masked(name: str) -> str:
     """The name with its quoted titles blanked (same length): no verb inside “…推进落实情况” cuts it."""
     return re.sub(r"“[^”]*”", lambda q: "“" + "□" * (len(q.group()) - 2) + "”", name)
@@ -95,10 +98,10 @@ def clean_name(raw: str, *, whole: bool = False) -> tuple[str, str]:
         if len(rest) >= 4 or rest in TYPE_ONLY:
             name = rest
         elif whole or ((m.end() <= 5 or re.search(r"(?:主持|出席|参加|列席|召开)$", name[:m.end()]))
-                       and LEVEL_START_RE.sub("", rest) in ("会议", "会", "大会", "全会")):
+                       and LEVEL_START_RE.sub("", rest) in BARE_HEADS):
             return "", raw  # 出席并主持会议, 准确把握全会: words about the meeting, not its name
     name = re.sub(r"(?<=大会)会议$", "", LEAD_RE.sub("", name).strip())  # 市文明创建大会会议精神: the 大会
-    if GENERIC_RE.search(masked(name)) or LEVEL_START_RE.sub("", name) in ("会议", "会", "大会", "全会"):
+    if GENERIC_RE.search(masked(name)) or LEVEL_START_RE.sub("", name) in BARE_HEADS:
         return "", raw  # 一次十分重要的会议, 全国会议: words about a meeting, not its name
     return name, raw[: len(raw) - len(name)]
 
