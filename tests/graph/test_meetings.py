@@ -208,6 +208,9 @@ def test_every_meeting_mention_records_its_rule():
               "党的二十大精神。")
     ms = [m for m in doc.mentions if m.label == Label.MEETING]
     assert ms and all(m.props.get("rule") for m in ms)
+    doc = run("2月20日,全省防汛工作电视电话会议在昆明召开。")
+    assert all(f.props.get("rule") for f in doc.facts if f.type.name in ("REPORTED_IN", "HELD_IN"))
+    assert all(m.props.get("rule") for m in doc.mentions if m.label == Label.PLACE and m.props.get("rule"))
 
 
 def test_meetings_passed_on_in_a_list_or_guiding_and_not_a_phrase_opening_a_clause():
