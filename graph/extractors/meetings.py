@@ -47,6 +47,9 @@ AT_MEETING_RE = re.compile(rf"(?:^|(?<=[,。:;\s]))在(?P<then>(?:随后|当天|
 SPEECH_RE = re.compile(rf"在(?P<name>{BODY}{{2,60}}?{SUFFIX})(?:上(?:的|所作的)?|的)(?:重要)?(?:讲话|报告|发言|致辞|强调|指出|表示|作)")
 SPIRIT_RE = re.compile(rf"(?:(?<=传达)|(?<=学习)|(?<=贯彻)|(?<=落实)|(?<=[了和及、,在]))(?P<name>(?:[^\s,。;:!?、“”()《》和及]|“[^“”,。]{{1,20}}”){{2,40}}?{ANY_HEAD})"
                        rf"(?=(?:的)?(?:精神|部署|决策部署)|[、和及,][^。;]{{2,60}}?{ANY_HEAD}(?:的)?精神)")
+# 召开驻寺各单位负责人、全体干部座谈会: a name listing its participants (the last resort, see _listed)
+LISTED_RE = re.compile(rf"(?:召开|举行|举办)了?(?P<name>(?:{BODY}|、){{2,60}}?{MEETING_HEAD})(?=[,。;])")
+ROLE_AT_MEETING_RE = re.compile(r"会议由[^,。;]{2,30}主持|(?:主持|出席|参加|列席)(?:了)?(?:会议|座谈会|大会)")
 # 标题: X对全国Y电视电话会议作出重要批示: the meeting the instruction was read at
 INSTRUCTED_RE = re.compile(rf"对(?P<name>{BODY}{{2,60}}?{SUFFIX})作出(?:重要)?(?:批示|指示)")
 # 党的二十大, 二十届三中全会: named by number, the congresses and plenums a report passes on
@@ -244,7 +247,7 @@ class MeetingExtractor:
                 date = date_in(inner.group(), publish) if inner else self._adjacent_date(st[:m.start("name")] + lead, publish)
                 cands.append((start, sent.start + m.end("name"), name, date, None, False, None, False, "spirit_passed_on"))
         if not any(c[5] for c in cands):
-            cands += self._headline(doc, publish)
+            cands += self._headline(doc, publish) or self._listed(doc, publish, teaser)
         # a meeting held "yesterday" is the report's own unless the report is about another one
         about_now = any(c[5] and not c[7] and c[0] < len(header) for c in cands)  # a speech about its headline meeting
         cands = [c[:5] + ((c[5] and not (c[7] and about_now)),) + c[6:7] + c[8:] for c in cands]
@@ -317,6 +320,20 @@ class MeetingExtractor:
             return "convened_by"
         return {"主持": "chaired_meeting", "出席": "attended_meeting", "参加": "attended_meeting",
                 "列席": "attended_meeting"}.get(m.group("verb"), "convened")
+
+    @staticmethod
+    def _listed(doc: Document, publish: str | None, teaser: int) -> list:
+        """The last resort: 召开驻寺各单位负责人、全体干部座谈会,会议由X主持 — a name that lists its
+        participants (with 、), when the text also places someone at a meeting (会议由…主持, 出席会议)."""
+        if not ROLE_AT_MEETING_RE.search(doc.text[:teaser]):
+            return []
+        for m in LISTED_RE.finditer(doc.text[:teaser]):
+            name, lead = clean_name(m.group("name"))
+            if len(name) >= 4 or name in TYPE_ONLY:
+                start = m.start("name") + len(lead)
+                return [(start, m.end("name"), name, date_in(doc.text[max(0, start - 40):start], publish), None,
+                         True, None, False, "convened_listed")]
+        return []
 
     def _headline(self, doc: Document, publish: str | None) -> list:
         """The meeting the headline names, when the body names none as held (标题: X召开Y座谈会, X在Y上

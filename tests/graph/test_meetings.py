@@ -291,3 +291,9 @@ def test_a_headline_outside_the_text_names_the_meeting_in_its_other_shapes():
             ("李明对全省冬春水利建设电视电话会议作出批示", "副省长王强出席会议并讲话。", "全省冬春水利建设电视电话会议")):
         doc = extract(document_from_text("t", body, meta={"title": title}))
         assert names_rules(doc) == {(name, "headline")}, title
+
+
+def test_a_name_listing_its_participants_is_the_last_resort():
+    doc = run("9月16日,管委会组织召开驻寺各单位负责人、全体驻寺干部座谈会,会议由主任尼玛主持。")
+    assert names_rules(doc) == {("驻寺各单位负责人、全体驻寺干部座谈会", "convened_listed")}
+    assert meetings(run("9月16日,管委会召开干部、群众座谈会。")) == {}  # nobody is placed at it
