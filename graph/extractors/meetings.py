@@ -50,6 +50,9 @@ SPIRIT_RE = re.compile(rf"(?:(?<=传达)|(?<=学习)|(?<=贯彻)|(?<=落实)|(?<
 # 召开驻寺各单位负责人、全体干部座谈会: a name listing its participants (the last resort, see _listed)
 LISTED_RE = re.compile(rf"(?:召开|举行|举办)了?(?P<name>(?:{BODY}|、){{2,60}}?{MEETING_HEAD})(?=[,。;])")
 ROLE_AT_MEETING_RE = re.compile(r"会议由[^,。;]{2,30}主持|(?:主持|出席|参加|列席)(?:了)?(?:会议|座谈会|大会)")
+# what follows a congress the report passes on or places someone at: 精神 (also at the end of a list of
+# them), 决策部署, 报告, 上的讲话, 代表
+PARTY_PASSED_RE = re.compile(r"[^。;!?]{0,40}?精神|(?:的)?(?:决策部署|重大部署|部署|报告)|(?:开幕会|闭幕会|大会)?上|代表")
 # 标题: X对全国Y电视电话会议作出重要批示: the meeting the instruction was read at
 INSTRUCTED_RE = re.compile(rf"对(?P<name>{BODY}{{2,60}}?{SUFFIX})作出(?:重要)?(?:批示|指示)")
 # 党的二十大, 二十届三中全会: named by number, the congresses and plenums a report passes on
@@ -232,6 +235,8 @@ class MeetingExtractor:
                 cands.append((start, sent.start + m.end("name"), name, date, None, in_title, None, False,
                               "speech_title" if in_title else "speech_at"))
             for m in PARTY_RE.finditer(st):
+                if not PARTY_PASSED_RE.match(st, m.end()):
+                    continue  # 为党的二十大胜利召开营造氛围: named, neither passed on nor attended
                 start = sent.start + m.start()
                 cands.append((start, sent.start + m.end(), m.group(), None, None, False, None, False, "party_congress"))
             for m in SPIRIT_RE.finditer(st):

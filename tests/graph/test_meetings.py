@@ -297,3 +297,9 @@ def test_a_name_listing_its_participants_is_the_last_resort():
     doc = run("9月16日,管委会组织召开驻寺各单位负责人、全体驻寺干部座谈会,会议由主任尼玛主持。")
     assert names_rules(doc) == {("驻寺各单位负责人、全体驻寺干部座谈会", "convened_listed")}
     assert meetings(run("9月16日,管委会召开干部、群众座谈会。")) == {}  # nobody is placed at it
+
+
+def test_a_party_congress_counts_when_passed_on_not_when_only_named():
+    assert meetings(run("各地要为党的二十大胜利召开营造良好氛围。")) == {}
+    doc = run("会议强调,要把学习贯彻党的二十大精神作为首要政治任务。")
+    assert names_rules(doc) == {("党的二十大", "party_congress")}
