@@ -36,7 +36,7 @@ def publish_date(doc: Document) -> str | None:
 
 
 # the report's own link, printed in its text (not a link to another story in a teaser block)
-OWN_LINK_RE = re.compile(r"(?:本文|原文|文章)?(?:链接|网址|地址)\s*:?\s*(?=https?://)")
+OWN_LINK_RE = re.compile(r"(?<!相关)(?<!推荐)(?<!延伸)(?<!更多)(?:本文|原文|文章)?(?:链接|网址|地址)\s*:?\s*(?=https?://)")
 
 
 def printed_date(text: str) -> str | None:

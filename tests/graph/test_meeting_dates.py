@@ -46,3 +46,8 @@ def test_a_day_alone_between_a_session_and_its_verb():
     assert date_in("10日下午", "2018-03-11") == "2018-03-10"
     doc = run("省政协十三届一次会议10日下午在省人民会堂举行第三次全体会议。", date="2018-03-11")
     assert dates(doc) == {"省政协十三届一次会议第三次全体会议": "2018-03-10"}
+
+
+def test_a_link_to_another_story_gives_no_year():
+    doc = run("3月8日,市长赵一明主持召开市政府第五次常务会议。\n相关链接:http://news.example.cn/2015/03/09/77.html")
+    assert dates(doc) == {"市政府第五次常务会议": "--03-08"}
