@@ -43,8 +43,9 @@ def printed_date(text: str) -> str | None:
     """A date with its year printed outside the prose: 发布时间, the header's first full date or
     day.month.year stamp, the report's own link."""
     m = re.search(r"(?:发布时间|发布日期|时间|日期):\s*" + FULL_DATE_RE.pattern, text)
-    if m is None:
-        m = FULL_DATE_RE.search(text[:HEADER_CHARS])
+    if m is None:  # the header's first full date, not one inside a link (the path of another story)
+        m = next((d for d in FULL_DATE_RE.finditer(text[:HEADER_CHARS])
+                  if not re.search(r"https?://\S*$", text[max(0, d.start() - 200):d.start()])), None)
     if m:
         return iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     if (m := DMY_STAMP_RE.search(text[:HEADER_CHARS])):
