@@ -61,7 +61,7 @@ PARTY_RE = re.compile(r"(?:党的)?(?:十[一二三四五六七八九]|二十[�
 VERB_SPLIT_RE = re.compile(r".*(?:学习(?=全国|全省|全市|中央|省|市|县|区|党的|第)|为(?:议题|主题)的|把握|把|将|(?:主办|承办|协办|举办|举行)的?|组织的|(?<!所)在|由|传达学习了?|学习了|学习贯彻|传达了?|贯彻落实|贯彻|落实|要求|强调|指出|要把|审议通过了?|审议了?|"
                            r"召开|主持|出席|参加|听取了?|研究了?|要)")
 LEAD_RE = re.compile(r"^(?:\d{4}年\d{1,2}月\d{1,2}日|\d{1,2}月\d{1,2}日|\d{1,2}日|上午|下午|晚上|晚间|晚|今天|今日|昨天|昨日|"
-                     r"图为|摄(?!影)|暨|为?期[\d一二三四五六七八九十]+天的|隆重的|盛大的|为|好|了|的|和|及|迅速|认真|深入|全面|确保|保证|推动|筹备|做好|开好|办好)+")
+                     r"【[^】]*】|图为|摄(?!影)|暨|为?期[\d一二三四五六七八九十]+天的|隆重的|盛大的|为|好|了|的|和|及|迅速|认真|深入|全面|确保|保证|推动|筹备|做好|开好|办好)+")
 GENERIC_RE = re.compile(r"^[\d一二三四五六七八九十两几多]+次(?:扩大)?会议?$|^(?:一次|一届|这|本次|此次|该次|那次|一个|各类|各种|有关|相关|各级|与会|会议|对|把|等|同年|一系列|系列|今年)|"
                         r"此次|本次|这次|个重要|成功的|富有成果|丰富多彩|或|十分|非常|重要的|"
                         r"重大的|大家|我们|奋力|推动|学深悟透|领会|深刻|统一到|贯彻|落实|这是|第一个")
@@ -251,8 +251,11 @@ class MeetingExtractor:
                 start = sent.start + m.start("name") + len(lead)
                 date = date_in(inner.group(), publish) if inner else self._adjacent_date(st[:m.start("name")] + lead, publish)
                 cands.append((start, sent.start + m.end("name"), name, date, None, False, None, False, "spirit_passed_on"))
-        if not any(c[5] for c in cands):
-            cands += self._headline(doc, publish) or self._listed(doc, publish, teaser)
+        if not any(c[5] and c[2] not in TYPE_ONLY for c in cands):  # none, or only 座谈会上,…
+            found = self._headline(doc, publish) or self._listed(doc, publish, teaser)
+            if found:  # 座谈会上, in the body is the headline's …座谈会
+                full = found[0][2]
+                cands = [c[:2] + (full,) + c[3:] if c[5] and full.endswith(c[2]) else c for c in cands] + found
         # a meeting held "yesterday" is the report's own unless the report is about another one
         about_now = any(c[5] and not c[7] and c[0] < len(header) for c in cands)  # a speech about its headline meeting
         cands = [c[:5] + ((c[5] and not (c[7] and about_now)),) + c[6:7] + c[8:] for c in cands]

@@ -303,3 +303,9 @@ def test_a_party_congress_counts_when_passed_on_not_when_only_named():
     assert meetings(run("各地要为党的二十大胜利召开营造良好氛围。")) == {}
     doc = run("会议强调,要把学习贯彻党的二十大精神作为首要政治任务。")
     assert names_rules(doc) == {("党的二十大", "party_congress")}
+
+
+def test_a_type_only_back_reference_is_the_headlines_meeting():
+    doc = extract(document_from_text("t", "9月16日,寺管会组织召开座谈会。座谈会上,僧人代表先后发言。主任尼玛出席会议并讲话。",
+                                     meta={"title": "某寺管委会召开“爱国守法”教育实践活动座谈会"}))
+    assert {m["name"] for m in meetings(doc).values()} == {"某寺管委会“爱国守法”教育实践活动座谈会"}
