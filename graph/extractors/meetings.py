@@ -20,6 +20,7 @@ from .lexicon import FULL_DATE_RE, MONTH_DAY_RE, RELATIVE_RE, date_in, first_kin
 # the head of a meeting's name is open (grammar.MEETING_HEAD): a run ending in a head word, found by a trigger
 SUFFIX = MEETING_HEAD
 ANY_HEAD = rf"(?:{MEETING_HEAD}|{HELD_ONLY_HEAD})"
+QUOTED_HEAD = rf"“[^“”,。]{{0,8}}{MEETING_HEAD}”"  # 市“两会”, 全国“两会”: the head inside the quotes
 TYPE_ONLY = {"座谈会", "推进会", "调度会", "汇报会", "见面会", "恳谈会", "碰头会", "生活会", "签约仪式"}
 # a name's characters; a short bracketed part (省委常委会(扩大)会议, 村(社区)换届动员会) and a quoted one
 # (市政协“…”专题协商会) are inside it
@@ -44,21 +45,22 @@ OPENS_AT_RE = re.compile(rf"^(?P<name>{BODY}{{0,20}}?{MEETING_HEAD})上[,:]")
 # 在随后召开的X学习会上,…: a back-reference to a meeting the report goes on to (its only naming, at times)
 AT_MEETING_RE = re.compile(rf"(?:^|(?<=[,。:;\s]))在(?P<then>(?:随后|当天|同日|接着)?(?:召开|举行|举办)的)?"
                            rf"(?P<name>{BODY}{{2,60}}?{SUFFIX})上[,:]")
-SPEECH_RE = re.compile(rf"在(?P<name>{BODY}{{2,60}}?{SUFFIX})(?:上(?:的|所作的)?|的)(?:重要)?(?:讲话|报告|发言|致辞|强调|指出|表示|作)")
-SPIRIT_RE = re.compile(rf"(?:(?<=传达)|(?<=学习)|(?<=贯彻)|(?<=落实)|(?<=[了和及、,在]))(?P<name>(?:[^\s,。;:!?、“”()《》和及]|“[^“”,。]{{1,20}}”){{2,40}}?{ANY_HEAD})"
+SPEECH_RE = re.compile(rf"在(?P<name>{BODY}{{1,60}}?(?:{SUFFIX}|{QUOTED_HEAD}))(?:上(?:的|所作的)?|的)(?:重要)?(?:讲话|报告|发言|致辞|强调|指出|表示|作)")
+SPIRIT_RE = re.compile(rf"(?:(?<=传达)|(?<=学习)|(?<=贯彻)|(?<=落实)|(?<=[了和及、,在]))(?P<name>(?:[^\s,。;:!?、“”()《》和及]|“[^“”,。]{{1,20}}”){{1,40}}?(?:{ANY_HEAD}|{QUOTED_HEAD}))"
                        rf"(?=(?:的)?(?:精神|部署|决策部署)|[、和及,][^。;]{{2,60}}?{ANY_HEAD}(?:的)?精神)")
 # 召开驻寺各单位负责人、全体干部座谈会: a name listing its participants (the last resort, see _listed)
 LISTED_RE = re.compile(rf"(?:召开|举行|举办)了?(?P<name>(?:{BODY}|、){{2,60}}?{MEETING_HEAD})(?=[,。;])")
 ROLE_AT_MEETING_RE = re.compile(r"会议由[^,。;]{2,30}主持|(?:主持|出席|参加|列席)(?:了)?(?:会议|座谈会|大会)")
 # what follows a congress the report passes on or places someone at: 精神 (also at the end of a list of
 # them), 决策部署, 报告, 上的讲话, 代表
-PARTY_PASSED_RE = re.compile(r"[^。;!?]{0,40}?精神|(?:的)?(?:决策部署|重大部署|部署|报告)|(?:开幕会|闭幕会|大会)?上|代表")
+PARTY_PASSED_RE = re.compile(r"(?!以来|前后|前夕|胜利召开|召开)(?:[^。;!?]{0,40}?(?:精神|部署|擘画)|(?:的)?(?:决策部署|重大部署|部署|报告)|"
+                             r"(?:开幕会|闭幕会|大会)?上|代表|情况)")
 # 标题: X对全国Y电视电话会议作出重要批示: the meeting the instruction was read at
 INSTRUCTED_RE = re.compile(rf"对(?P<name>{BODY}{{2,60}}?{SUFFIX})作出(?:重要)?(?:批示|指示)")
 # 党的二十大, 二十届三中全会: named by number, the congresses and plenums a report passes on
 PARTY_RE = re.compile(r"(?:党的)?(?:十[一二三四五六七八九]|二十[一二三]?)(?:大|届(?:中央纪委)?[一二三四五六七八九]中?全会|届中央纪委[一二三四五六七八九]次全会)")
 # what stands before a meeting's name in the same run of text: clause verbs, dates, adverbs
-VERB_SPLIT_RE = re.compile(r".*(?:学习(?=全国|全省|全市|中央|省|市|县|区|党的|第)|为(?:议题|主题)的|把握|把|将|(?:主办|承办|协办|举办|举行)的?|组织的|(?<!所)在|由|传达学习了?|学习了|学习贯彻|传达了?|贯彻落实|贯彻|落实|要求|强调|指出|要把|审议通过了?|审议了?|"
+VERB_SPLIT_RE = re.compile(r".*(?:学习(?=全国|全省|全市|中央|省|市|县|区|党的|第)|为(?:议题|主题)的|把握|领会|领悟|把|将|(?:主办|承办|协办|举办|举行)的?|组织的|(?<!所)在|由|传达学习了?|学习了|学习贯彻|传达了?|贯彻落实|贯彻|落实|要求|强调|指出|要把|审议通过了?|审议了?|"
                            r"召开|主持|出席|参加|听取了?|研究了?|要)")
 LEAD_RE = re.compile(r"^(?:\d{4}年\d{1,2}月\d{1,2}日|\d{1,2}月\d{1,2}日|\d{1,2}日|上午|下午|晚上|晚间|晚|今天|今日|昨天|昨日|"
                      r"【[^】]*】|图为|摄(?!影)|暨|为?期[\d一二三四五六七八九十]+天的|隆重的|盛大的|为|好|了|的|和|及|迅速|认真|深入|全面|确保|保证|推动|筹备|做好|开好|办好)+")

@@ -309,3 +309,13 @@ def test_a_type_only_back_reference_is_the_headlines_meeting():
     doc = extract(document_from_text("t", "9月16日,寺管会组织召开座谈会。座谈会上,僧人代表先后发言。主任尼玛出席会议并讲话。",
                                      meta={"title": "某寺管委会召开“爱国守法”教育实践活动座谈会"}))
     assert {m["name"] for m in meetings(doc).values()} == {"某寺管委会“爱国守法”教育实践活动座谈会"}
+
+
+def test_a_head_inside_quotes_and_a_congress_whose_decisions_are_passed_on():
+    doc = run("会议传达学习了市委书记在市“两会”上的讲话精神。")
+    assert names_rules(doc) == {("市“两会”", "speech_at")}
+    doc = run("要认真学习、准确领会全国“两会”精神。")
+    assert names_rules(doc) == {("全国“两会”", "spirit_passed_on")}
+    doc = run("中国共产党二十届三中全会对进一步全面深化改革作出系统部署。")
+    assert {m["name"] for m in meetings(doc).values()} == {"二十届三中全会"}
+    assert meetings(run("党的十八大以来,党中央对边疆工作作出部署。")) == {}
