@@ -51,3 +51,9 @@ def test_a_day_alone_between_a_session_and_its_verb():
 def test_a_link_to_another_story_gives_no_year():
     doc = run("3月8日,市长赵一明主持召开市政府第五次常务会议。\n相关链接:http://news.example.cn/2015/03/09/77.html")
     assert dates(doc) == {"市政府第五次常务会议": "--03-08"}
+
+
+def test_a_day_still_to_come_in_the_publish_month_is_in_the_month_before():
+    assert date_in("29日上午", "2018-06-01") == "2018-05-29"
+    assert date_in("31日", "2019-01-02") == "2018-12-31"
+    assert date_in("10日下午", "2018-03-11") == "2018-03-10"
