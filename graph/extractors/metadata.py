@@ -28,7 +28,7 @@ def publish_date(doc: Document) -> str | None:
     stamp) or in the report's own printed link (`本文链接:…/2020/11/05/…`); else the date the file itself
     gave (a JSON Lines field, an HTML <meta>). A dateline without a year (`3月2日讯`) takes the year the
     report speaks of as its own (see text_year)."""
-    found = printed_date(doc.text)
+    found = printed_date(doc.text, prose_ok=not doc.meta.date)
     if found is None and not doc.meta.date and (d := DATELINE_RE.search(doc.text[:HEADER_CHARS])):
         year = text_year(doc.text, int(d.group(1)))  # 1月30日讯 … 2015年两会: 2015-01-30
         found = iso(year, int(d.group(1)), int(d.group(2)))  # 益阳3月2日讯: the day, not the year
@@ -39,13 +39,15 @@ def publish_date(doc: Document) -> str | None:
 OWN_LINK_RE = re.compile(r"(?<!相关)(?<!推荐)(?<!延伸)(?<!更多)(?:本文|原文|文章)?(?:链接|网址|地址)\s*:?\s*(?=https?://)")
 
 
-def printed_date(text: str) -> str | None:
+def printed_date(text: str, prose_ok: bool = True) -> str | None:
     """A date with its year printed outside the prose: 发布时间, the header's first full date or
-    day.month.year stamp, the report's own link."""
+    day.month.year stamp, the report's own link. When the file gave a date (`prose_ok` false), a full
+    date inside a long line of prose (2017年9月25日,他在出差途中…) is something the report tells, not its date."""
     m = re.search(r"(?:发布时间|发布日期|时间|日期):\s*" + FULL_DATE_RE.pattern, text)
     if m is None:  # the header's first full date, not one inside a link (the path of another story)
         m = next((d for d in FULL_DATE_RE.finditer(text[:HEADER_CHARS])
-                  if not re.search(r"https?://\S*$", text[max(0, d.start() - 200):d.start()])), None)
+                  if not re.search(r"https?://\S*$", text[max(0, d.start() - 200):d.start()])
+                  and (prose_ok or len(_line_at(text, d.start())) <= 60)), None)
     if m:
         return iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     if (m := DMY_STAMP_RE.search(text[:HEADER_CHARS])):
@@ -56,6 +58,10 @@ def printed_date(text: str) -> str | None:
                 (u.group("y2"), u.group("m2"), u.group("d2"))
             return iso(int(y), int(mo), int(d))
     return None
+
+
+def _line_at(text: str, i: int) -> str:
+    return text[text.rfind("\n", 0, i) + 1:(text.find("\n", i) + 1 or len(text) + 1) - 1].strip()
 
 
 def text_year(text: str, month: int | None = None) -> int | None:

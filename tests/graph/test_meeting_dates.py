@@ -57,3 +57,12 @@ def test_a_day_still_to_come_in_the_publish_month_is_in_the_month_before():
     assert date_in("29日上午", "2018-06-01") == "2018-05-29"
     assert date_in("31日", "2019-01-02") == "2018-12-31"
     assert date_in("10日下午", "2018-03-11") == "2018-03-10"
+
+
+def test_a_date_told_in_the_prose_is_not_the_publish_date_the_file_gave():
+    from graph.documents import document_from_text
+    from graph.pipeline import extract
+    text = ("4月2日,援藏指挥部党委召开学习先进事迹座谈会,副市长廖小辉主持。他长期致力于研究。2017年9月25日,"
+            "他在出差途中遭遇车祸,不幸逝世。廖小辉指出,要学习他坚定的理想信念和无私奉献的精神,做一名合格的援藏干部。")
+    doc = extract(document_from_text("t", text, meta={"date": "2018-04-11"}))
+    assert doc.meta.date == "2018-04-11" and dates(doc) == {"援藏指挥部党委学习先进事迹座谈会": "2018-04-02"}
