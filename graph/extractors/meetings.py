@@ -227,32 +227,7 @@ class MeetingExtractor:
                     held.add(start)
                     cands.append((start, sent.start + m.end("name"), name, None, None, True, None, False,
                                   "at_meeting_back_reference"))
-            for m in SPEECH_RE.finditer(st):
-                name, lead = clean_name(m.group("name"))
-                if len(name) < 4 or st.rfind("《", 0, m.start()) > st.rfind("》", 0, m.start()):
-                    continue  # 《X在Y会议上的讲话》: the title of a document, not a meeting the report names
-                start = sent.start + m.start("name") + len(lead)
-                in_title = sent.start < len(header) and m.group() in header  # the headline or 原标题
-                date = publish if in_title else self._adjacent_date(st[:m.start("name")] + lead, publish)
-                cands.append((start, sent.start + m.end("name"), name, date, None, in_title, None, False,
-                              "speech_title" if in_title else "speech_at"))
-            for m in PARTY_RE.finditer(st):
-                if not PARTY_PASSED_RE.match(st, m.end()):
-                    continue  # 为党的二十大胜利召开营造氛围: named, neither passed on nor attended
-                start = sent.start + m.start()
-                cands.append((start, sent.start + m.end(), m.group(), None, None, False, None, False, "party_congress"))
-            for m in SPIRIT_RE.finditer(st):
-                name, lead = clean_name(m.group("name"), whole=True)
-                if not passed_on(st[:m.start()] + lead, st[m.end():], name):
-                    continue  # 体现了…会议精神: words about a meeting, not a meeting passed on
-                inner = MONTH_DAY_RE.search(name)
-                if inner:  # 省委常委会6月17日会议
-                    name = name[:inner.start()] + name[inner.end():]
-                if len(name) < 4:
-                    continue
-                start = sent.start + m.start("name") + len(lead)
-                date = date_in(inner.group(), publish) if inner else self._adjacent_date(st[:m.start("name")] + lead, publish)
-                cands.append((start, sent.start + m.end("name"), name, date, None, False, None, False, "spirit_passed_on"))
+            self._referred(sent, publish, header, cands)
         if not any(c[5] and c[2] not in TYPE_ONLY for c in cands):  # none, or only 座谈会上,…
             found = self._headline(doc, publish) or self._listed(doc, publish, teaser)
             if found:  # 座谈会上, in the body is the headline's …座谈会
@@ -262,6 +237,37 @@ class MeetingExtractor:
         about_now = any(c[5] and not c[7] and c[0] < len(header) for c in cands)  # a speech about its headline meeting
         cands = [c[:5] + ((c[5] and not (c[7] and about_now)),) + c[6:7] + c[8:] for c in cands]
         return self._merge(doc, sorted(cands, key=lambda c: c[0]), held)
+
+    def _referred(self, sent, publish: str | None, header: str, cands: list) -> None:
+        """The meetings one sentence refers to: a speech at one (在X会上的讲话; the report's own in its
+        headline), a congress by number, a meeting whose spirit is passed on."""
+        st = sent.text
+        for m in SPEECH_RE.finditer(st):
+            name, lead = clean_name(m.group("name"))
+            if len(name) < 4 or st.rfind("《", 0, m.start()) > st.rfind("》", 0, m.start()):
+                continue  # 《X在Y会议上的讲话》: the title of a document, not a meeting the report names
+            start = sent.start + m.start("name") + len(lead)
+            in_title = sent.start < len(header) and m.group() in header  # the headline or 原标题
+            date = publish if in_title else self._adjacent_date(st[:m.start("name")] + lead, publish)
+            cands.append((start, sent.start + m.end("name"), name, date, None, in_title, None, False,
+                          "speech_title" if in_title else "speech_at"))
+        for m in PARTY_RE.finditer(st):
+            if not PARTY_PASSED_RE.match(st, m.end()):
+                continue  # 为党的二十大胜利召开营造氛围: named, neither passed on nor attended
+            start = sent.start + m.start()
+            cands.append((start, sent.start + m.end(), m.group(), None, None, False, None, False, "party_congress"))
+        for m in SPIRIT_RE.finditer(st):
+            name, lead = clean_name(m.group("name"), whole=True)
+            if not passed_on(st[:m.start()] + lead, st[m.end():], name):
+                continue  # 体现了…会议精神: words about a meeting, not a meeting passed on
+            inner = MONTH_DAY_RE.search(name)
+            if inner:  # 省委常委会6月17日会议
+                name = name[:inner.start()] + name[inner.end():]
+            if len(name) < 4:
+                continue
+            start = sent.start + m.start("name") + len(lead)
+            date = date_in(inner.group(), publish) if inner else self._adjacent_date(st[:m.start("name")] + lead, publish)
+            cands.append((start, sent.start + m.end("name"), name, date, None, False, None, False, "spirit_passed_on"))
 
     def _held(self, sent, rx, publish, cands, ends, held) -> None:
         """The meetings one sentence names as held or convened (HELD_RE, CONVENED_RE, BODY_MEETING_RE)."""
