@@ -51,11 +51,24 @@ def meeting_core(name: str) -> str:
     return re.sub(r"工作$", "", core)
 
 
+def ordinals(name: str) -> list[str]:
+    """The numbers that tell sessions apart (第113次, 十五届, 三次): 十五届人大三次会议 -> [十五届, 三次]."""
+    return [re.sub(r"^第", "", o) for o in ORDINAL_RE.findall(canonical_meeting_name(name))]
+
+
+def ordinals_clash(a: str, b: str) -> bool:
+    """Two names that both give a session's numbers and give different ones (第5次 / 第6次常务会议)."""
+    oa, ob = ordinals(a), ordinals(b)
+    return bool(oa and ob and oa != ob)
+
+
 def same_meeting(a: str, b: str) -> bool:
     """Two names on the same day and in the same jurisdiction name the same meeting: same level,
-    same type (the last type word) and the same distinctive words."""
+    same type (the last type word), the same distinctive words and no clash of ordinals."""
     if a == b:
         return True
+    if ordinals_clash(a, b):
+        return False
     a, b = canonical_meeting_name(a), canonical_meeting_name(b)
     la, lb = meeting_level(a), meeting_level(b)
     if la and lb and la != lb:

@@ -20,7 +20,7 @@ from typing import Any, Iterable
 import networkx as nx
 
 from .build import EdgeListGraph, clean_value
-from .meeting_names import same_meeting
+from .meeting_names import ordinals_clash, same_meeting
 from .spill import EdgeSpill, Spill
 from .models import Document, Entity, Label, Provenance, Relation, RelType, Role, relation_id, stable_id
 
@@ -103,7 +103,8 @@ def _meeting_ids(meetings: Iterable[tuple[str, str, str, str | None, str | None]
         clusters: list[list[tuple[str, str, str]]] = []
         for member in sorted(members, key=lambda t: (-len(t[2]), t[2], t[0])):
             for cluster in clusters:
-                if any(same_meeting(member[2], other[2]) for other in cluster):
+                if any(same_meeting(member[2], other[2]) for other in cluster) and \
+                        not any(ordinals_clash(member[2], other[2]) for other in cluster):  # 常务会议 bridges no 第5次 and 第6次
                     cluster.append(member)
                     break
             else:

@@ -217,7 +217,17 @@ def with_year(m: int, d: int, publish: str | None) -> str | None:
     return iso(None, m, d)
 
 
-DATELINE_RE = re.compile(r"(\d{1,2})月(\d{1,2})日(?:电|讯)")
+def day_before(day: int, publish: str) -> str | None:
+    """A day of the month read alone (29日): in the publish month, or the month before when that day
+    is still to come (29日 in a report of 6月1日 is 5月29日)."""
+    y = int(publish[:4]) if publish[0] != "-" else None
+    mon = int(publish[5:7]) if publish[0] != "-" else int(publish[2:4])
+    if day > int(publish[-2:]):
+        y, mon = (y - 1 if y else None, 12) if mon == 1 else (y, mon - 1)
+    return iso(y, mon, day)
+
+
+DATELINE_RE = re.compile(r"(\d{1,2})月(\d{1,2})日(?:电|讯|消息)")  # 据X报1月21日消息: filed, not met
 
 
 def date_in(text: str, publish: str | None) -> str | None:
@@ -227,19 +237,18 @@ def date_in(text: str, publish: str | None) -> str | None:
     datelines = [m.span() for m in DATELINE_RE.finditer(text)]
     for m in FULL_DATE_RE.finditer(text):
         found.append((m.start(), iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))))
-    for m in MONTH_DAY_RE.finditer(text):
-        if any(s <= m.start() < e for s, e in datelines) or any(s <= m.start() < s + 12 for s, _ in found):
+    full = [s for s, _ in found]  # a month-day just after a full date repeats it; one after a month-day does not
+    for m in MONTH_DAY_RE.finditer(text):  # (1月21日消息,1月20日: the second is the meeting's day)
+        if any(s <= m.start() < e for s, e in datelines) or any(s <= m.start() < s + 12 for s in full):
             continue
         found.append((m.start(), with_year(int(m.group(1)), int(m.group(2)), publish)))
     for m in RELATIVE_RE.finditer(text):
         if publish:
             found.append((m.start(), shift(publish, RELATIVE_DAYS[m.group()])))
     for m in DAY_ONLY_RE.finditer(text):
-        if publish and not any(s <= m.start() < e for s, e in datelines) and text[m.start() - 1:m.start()] not in "至到-~" and \
+        if publish and not any(s <= m.start() < e for s, e in datelines) and (m.start() == 0 or text[m.start() - 1] not in "至到-~") and \
                 not any(m.start() - 6 < s <= m.start() for s, _ in found if _ and "月" in text[s:m.start()]):
-            y = int(publish[:4]) if publish[0] != "-" else None
-            mon = int(publish[5:7]) if publish[0] != "-" else int(publish[2:4])
-            found.append((m.start(), iso(y, mon, int(m.group(1)))))
+            found.append((m.start(), day_before(int(m.group(1)), publish)))
     found = sorted(f for f in found if f[1])
     if not found:
         return None

@@ -5,6 +5,7 @@ import re
 
 from ..models import Document, Fact, Label, RelType, Role
 from .base import Findings, make_mention
+from .grammar import CALENDAR_YEAR_RE, DMY_STAMP_RE, URL_DATE_RE
 from .lexicon import DATELINE_RE, FULL_DATE_RE, HAN, iso, plausible_name, is_surname_start
 
 HEADER_CHARS = 320
@@ -23,15 +24,65 @@ ROLE_NAMES = {"责编": "编辑", "责任编辑": "编辑", "首席记者": "记
 
 
 def publish_date(doc: Document) -> str | None:
-    """A full date in the header (dateline, 发布时间, the date under a speech's title); else the date
-    the file itself gave (a JSON Lines field, an HTML <meta>)."""
-    m = re.search(r"(?:发布时间|发布日期|时间|日期):\s*" + FULL_DATE_RE.pattern, doc.text)
-    if m is None:
-        m = FULL_DATE_RE.search(doc.text[:HEADER_CHARS])
-    found = iso(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
+    """A full date in the header (dateline, 发布时间, the date under a speech's title, a `21.01.2019 11:10`
+    stamp) or in the report's own printed link (`本文链接:…/2020/11/05/…`); else the date the file itself
+    gave (a JSON Lines field, an HTML <meta>). A dateline without a year (`3月2日讯`) takes the year the
+    report speaks of as its own (see text_year)."""
+    found = printed_date(doc.text, prose_ok=not doc.meta.date)
     if found is None and not doc.meta.date and (d := DATELINE_RE.search(doc.text[:HEADER_CHARS])):
-        found = iso(None, int(d.group(1)), int(d.group(2)))  # 益阳3月2日讯: the day, not the year
+        year = text_year(doc.text, int(d.group(1)))  # 1月30日讯 … 2015年两会: 2015-01-30
+        found = iso(year, int(d.group(1)), int(d.group(2)))  # 益阳3月2日讯: the day, not the year
     return found or doc.meta.date
+
+
+# the report's own link, printed in its text (not a link to another story in a teaser block)
+OWN_LINK_RE = re.compile(r"(?<!相关)(?<!推荐)(?<!延伸)(?<!更多)(?:本文|原文|文章)?(?:链接|网址|地址)\s*:?\s*(?=https?://)")
+
+
+def printed_date(text: str, prose_ok: bool = True) -> str | None:
+    """A date with its year printed outside the prose: 发布时间, the header's first full date or
+    day.month.year stamp, the report's own link. When the file gave a date (`prose_ok` false), a full
+    date inside a long line of prose (2017年9月25日,他在出差途中…) is something the report tells, not its date."""
+    m = re.search(r"(?:发布时间|发布日期|时间|日期):\s*" + FULL_DATE_RE.pattern, text)
+    if m is None:  # the header's first full date, not one inside a link (the path of another story)
+        m = next((d for d in FULL_DATE_RE.finditer(text[:HEADER_CHARS])
+                  if not re.search(r"https?://\S*$", text[max(0, d.start() - 200):d.start()])
+                  and (prose_ok or len(_line_at(text, d.start())) <= 60)), None)
+    if m:
+        return iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    if (m := DMY_STAMP_RE.search(text[:HEADER_CHARS])):
+        return iso(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+    for lead in OWN_LINK_RE.finditer(text):
+        if (u := URL_DATE_RE.match(text, lead.end())):
+            y, mo, d = (u.group("y1"), u.group("m1"), u.group("d1")) if u.group("y1") else \
+                (u.group("y2"), u.group("m2"), u.group("d2"))
+            return iso(int(y), int(mo), int(d))
+    return None
+
+
+def _line_at(text: str, i: int) -> str:
+    return text[text.rfind("\n", 0, i) + 1:(text.find("\n", i) + 1 or len(text) + 1) - 1].strip()
+
+
+def text_year(text: str, month: int | None = None) -> int | None:
+    """The year a report speaks of as its own when it prints no date with a year: the latest
+    calendar year it names (`2014年执行情况和2015年计划` -> 2015), never a target (`到2035年`). A
+    meeting late in the year plans the next one: in November or December, the year before the
+    latest when the report names both (`2020年工作总结和2021年工作要点`, met 12月26日 -> 2020)."""
+    years = {int(y) for y in CALENDAR_YEAR_RE.findall(text)}
+    if not years:
+        return None
+    latest = max(years)
+    return latest - 1 if month and month >= 11 and latest - 1 in years else latest
+
+
+def with_text_year(date: str | None, text: str) -> str | None:
+    """A `--MM-DD` date with the year the report speaks of, when it names one."""
+    if not (date and date.startswith("--")):
+        return date
+    month, day = int(date[2:4]), int(date[5:7])
+    year = text_year(text, month)
+    return (iso(year, month, day) or date) if year else date
 
 
 def title(doc: Document) -> str | None:

@@ -122,3 +122,200 @@ def test_a_body_that_holds_a_meeting_and_referenced_meetings_in_a_list():
 def test_after_a_meeting_of_several_days_is_its_last_day():
     doc = run("9月5日至6日,市人大常委会第十九次会议召开。会后,黄国发主持召开市人大常委会第三十六次主任会议。")
     assert names_dates(doc) == {("市人大常委会第十九次会议", "--09-05"), ("市人大常委会第三十六次主任会议", "--09-06")}
+
+
+# ---- the open meeting head (issue 16) ------------------------------------------------------------
+from graph.documents import document_from_text  # noqa: E402
+from graph.meeting_names import ordinals_clash  # noqa: E402
+from graph.models import Label  # noqa: E402
+from graph.pipeline import extract  # noqa: E402
+
+
+def names_rules(doc):
+    return {(m["name"], m["rule"]) for m in meetings(doc).values()}
+
+
+def test_a_meeting_of_any_name_ending_in_a_head_word_is_read():
+    doc = run("3月5日,镇里召开驻村干部对接会,镇长李大明主持。")
+    assert {m["name"] for m in meetings(doc).values()} == {"驻村干部对接会"}
+    doc = run("县委理论学习中心组集中学习(扩大)会在县委礼堂召开。")
+    assert names_rules(doc) == {("县委理论学习中心组集中学习(扩大)会", "held_in_place")}
+    doc = run("全市招商引资项目推进暨签约会举行,市长赵一明出席。")
+    assert names_rules(doc) == {("全市招商引资项目推进暨签约会", "held")}
+    doc = run("纪念张三同志诞辰一百周年座谈会在京举行。")
+    assert names_rules(doc) == {("纪念张三同志诞辰一百周年座谈会", "held_in_place")}
+
+
+def test_a_delegation_session_and_a_quoted_name():
+    doc = run("全国人大代表王小明参加江南代表团审议。")
+    assert names_rules(doc) == {("江南代表团审议", "attended_meeting")}
+    doc = run("6月11日,省工商联在京召开“商会系统对口帮扶电视电话动员会”。")
+    assert names_dates(doc) == {("商会系统对口帮扶电视电话动员会", "--06-11")}
+
+
+def test_a_consultation_is_a_meeting_a_chamber_of_commerce_is_not():
+    doc = run("省政协19日在江城召开“深入实施人才强国战略”专题协商会,赵大明出席。")
+    assert {m["name"] for m in meetings(doc).values()} == {"省政协“深入实施人才强国战略”专题协商会"}
+    assert meetings(run("他出席了县商会。")) == {}
+
+
+def test_a_day_between_the_name_and_its_verb():
+    doc = run("9月2日上午,张三大师爱国思想研讨会在江城拉开帷幕。")
+    assert names_rules(doc) == {("张三大师爱国思想研讨会", "held_in_place")}
+    doc = run("东方网讯 省政协第五次双周协商座谈会昨日上午在江城召开。", date="2019-06-29")
+    assert names_dates(doc) == {("省政协第五次双周协商座谈会", "2019-06-28")}
+
+
+def test_back_references_name_the_meeting():
+    doc = run("当天上午,干部参观了展馆。在随后召开的开发区党工委理论学习中心组学习(扩大)会上,刘小明发言。")
+    assert {m["name"] for m in meetings(doc).values()} == {"开发区党工委理论学习中心组学习(扩大)会"}
+    doc = run("近日,县委书记王大山率代表团来我县考察。座谈会上,王大山希望两地加强合作。")
+    assert names_rules(doc) == {("座谈会", "at_meeting_back_reference")}
+
+
+def test_the_headline_names_the_meeting_when_the_body_does_not():
+    doc = document_from_text("t", "9月16日,管委会组织召开驻寺干部、僧人代表座谈会,会议由主任尼玛主持。",
+                             meta={"title": "某寺管委会召开“爱国守法”教育实践活动座谈会"})
+    doc = extract(doc)
+    assert names_rules(doc) == {("某寺管委会“爱国守法”教育实践活动座谈会", "headline")}
+
+
+def test_phrases_about_a_meeting_make_no_meeting():
+    for text in ("会议指出,这充分体现了中央经济工作会议精神。", "省长王明宣布大会开幕。", "他代表省委祝贺大会召开。",
+                 "他参加了植树活动。", "会议审议了有关文件。", "机关不得举办评比达标表彰活动。", "县委召开县委委员会。",
+                 "村民向管委会反映情况。", "这是一届成功的冬奥会。", "两国领导人举行了富有成果的会晤。",
+                 "各地举办了丰富多彩的纪念活动。", "会议期间召开了3次扩大会议。", "由主持人田薇主持论坛。"):
+        assert meetings(run(text)) == {}, text
+
+
+def test_a_meeting_passed_on_is_not_held_in_the_report():
+    doc = run("4月2日,省政府召开第五次常务会议。会议传达了总理参加我省代表团审议时的重要讲话精神。")
+    got = {m["name"]: m["reported"] for m in meetings(doc).values()}
+    assert got == {"省政府第五次常务会议": True, "我省代表团审议": False}
+
+
+def test_ordinals_tell_meetings_apart_and_a_headline_takes_the_ordinal():
+    assert not same_meeting("省政府第5次常务会议", "省政府第6次常务会议")
+    assert not same_meeting("县十五届人大三次会议", "县十五届人大四次会议")
+    assert same_meeting("省政府常务会议", "省政府第5次常务会议")
+    assert ordinals_clash("市委第5次常委会会议", "市委第6次常委会会议")
+    doc = run("黄明主持召开省政府常务会议\n10月25日,省长黄明主持召开省政府第113次常务会议,研究部署工作。")
+    assert names_dates(doc) == {("省政府第113次常务会议", "--10-25")}
+
+
+def test_every_meeting_mention_records_its_rule():
+    doc = run("3月1日,市委常委会召开会议。会议传达学习了全省经济工作会议精神。在全市大会上,刘一明讲话。"
+              "党的二十大精神。")
+    ms = [m for m in doc.mentions if m.label == Label.MEETING]
+    assert ms and all(m.props.get("rule") for m in ms)
+    doc = run("2月20日,全省防汛工作电视电话会议在昆明召开。")
+    assert all(f.props.get("rule") for f in doc.facts if f.type.name in ("REPORTED_IN", "HELD_IN"))
+    assert all(m.props.get("rule") for m in doc.mentions if m.label == Label.PLACE and m.props.get("rule"))
+
+
+def test_meetings_passed_on_in_a_list_or_guiding_and_not_a_phrase_opening_a_clause():
+    doc = run("会议要求深入贯彻党的十九大,中央第三次边疆工作座谈会,东西部协作座谈会和山区振兴座谈会精神。")
+    assert {m["name"] for m in meetings(doc).values()} == {
+        "党的十九大", "中央第三次边疆工作座谈会", "东西部协作座谈会", "山区振兴座谈会"}
+    doc = run("协会在中央第三次边疆工作座谈会精神指引下开展工作。")
+    assert names_rules(doc) == {("中央第三次边疆工作座谈会", "spirit_passed_on")}
+    assert meetings(run("要按照省委部署要求,结合本单位实际抓好全会精神的学习宣传。")) == {}
+    doc = run("本报讯(记者李小秋)全市经济运行调度会召开。")
+    assert {m["name"] for m in meetings(doc).values()} == {"全市经济运行调度会"}
+
+
+def test_a_convener_across_its_venue_and_a_party_group_enlarged_meeting():
+    doc = run("12月20日上午,市政协在机关三楼会议室召开了七届委员会第九次主席会议。")
+    assert names_dates(doc) == {("市政协七届委员会第九次主席会议", "--12-20")}
+    doc = run("12月11日,省政协党组召开(扩大)会议,专题研究工作。")
+    assert names_rules(doc) == {("省政协党组(扩大)会议", "body_held_meeting")}
+    doc = run("中共中央政治局9月21日召开会议,审议文件。", date="2018-09-22")
+    assert names_dates(doc) == {("中共中央政治局会议", "2018-09-21")}
+
+
+def test_meetings_to_come_measures_and_teasers_are_not_reported_meetings():
+    assert meetings(run("会议决定12月7日召开县委十届六次全体会议。")) == {}
+    assert meetings(run("要通过建立台账、召开推进会、实地督导等方式推进工作。")) == {}
+    doc = run("3月25日,县人大常委会召开第36次会议。\n新闻推荐\n8月5日,县政府召开第九次全体会议。")
+    assert {m["name"] for m in meetings(doc).values()} == {"县人大常委会第36次会议"}
+
+
+def test_names_lose_the_verbs_and_words_before_them():
+    assert meetings(run("王明出席并主持会议。")) == {}
+    assert {m["name"] for m in meetings(run("王明考察并出席座谈会。")).values()} == {"座谈会"}
+    assert meetings(run("不得以任何形式与机构合作举办或者委托机构举办评比达标表彰活动。")) == {}
+    doc = run("为期15天的第六届江南佛教大会在江城举行。")
+    assert {m["name"] for m in meetings(doc).values()} == {"第六届江南佛教大会"}
+    doc = run("省政协召开以“治理商业化”为议题的省政协双周座谈会,赵大明主持。")
+    assert {m["name"] for m in meetings(doc).values()} == {"省政协双周座谈会"}
+
+
+def test_agenda_items_document_titles_and_a_doubled_meeting_word():
+    assert meetings(run("会议还对公布权力清单、召开高新技术产业投资大会、推进夏季工作作出部署。")) == {}
+    assert meetings(run("会上,王明汇报了《张三在县第十六届委员会第三次全体会议上的讲话》有关情况。")) == {}
+    doc = run("刘正传达了市文明创建大会会议精神。")
+    assert {m["name"] for m in meetings(doc).values()} == {"市文明创建大会"}
+    doc = run("12月1日,南街社区居委会召开居民代表大会,主任王明主持。")
+    assert {m["name"] for m in meetings(doc).values()} == {"南街社区居委会居民代表大会"}
+
+
+def test_a_speech_at_a_meeting_without_shang_and_a_list_closed_by_an_activity():
+    doc = run("副县长王小明传达了副省长李大明在全省小额信贷工作推进会的讲话精神。")
+    assert names_rules(doc) == {("全省小额信贷工作推进会", "speech_at")}
+    doc = run("会议传达学习了全省数字化改革大会、市委农村工作会议暨全市小康决胜年活动精神。")
+    assert {m["name"] for m in meetings(doc).values()} == {"全省数字化改革大会", "市委农村工作会议暨全市小康决胜年活动"}
+    assert meetings(run("实验区两会的党员负责同志参加会议。")) == {}
+
+
+def test_a_quoted_title_inside_a_name_is_never_cut():
+    doc = run("5月24日,省政协召开“湖区生态治理推进落实情况”专题协商会。")
+    assert names_dates(doc) == {("省政协“湖区生态治理推进落实情况”专题协商会", "--05-24")}
+    doc = run("会议传达学习了“不忘初心”主题教育工作会议精神。")
+    assert {m["name"] for m in meetings(doc).values()} == {"“不忘初心”主题教育工作会议"}
+
+
+def test_reports_of_sessions_with_different_ordinals_are_never_merged():
+    from graph.resolve import _meeting_ids
+    ids = _meeting_ids([("Document:aaaaaaaa11111111", "M1", "市政府第5次常务会议", "2021-03-02", "江南"),
+                        ("Document:bbbbbbbb22222222", "M1", "市政府常务会议", "2021-03-02", "江南"),
+                        ("Document:cccccccc33333333", "M1", "市政府第6次常务会议", "2021-03-02", "江南")])
+    a, b, c = (ids[(d, "M1")] for d in ("Document:aaaaaaaa11111111", "Document:bbbbbbbb22222222",
+                                         "Document:cccccccc33333333"))
+    assert a != c and b in (a, c)
+
+
+def test_a_headline_outside_the_text_names_the_meeting_in_its_other_shapes():
+    for title, body, name in (
+            ("王大明在全省院校长集训开班式上强调", "集训3日在江城开班。省长王大明出席开班式并讲话。", "全省院校长集训开班式"),
+            ("赵小刚参加江南代表团审议", "赵小刚在江南代表团参加审议。", "江南代表团审议"),
+            ("李明对全省冬春水利建设电视电话会议作出批示", "副省长王强出席会议并讲话。", "全省冬春水利建设电视电话会议")):
+        doc = extract(document_from_text("t", body, meta={"title": title}))
+        assert names_rules(doc) == {(name, "headline")}, title
+
+
+def test_a_name_listing_its_participants_is_the_last_resort():
+    doc = run("9月16日,管委会组织召开驻寺各单位负责人、全体驻寺干部座谈会,会议由主任尼玛主持。")
+    assert names_rules(doc) == {("驻寺各单位负责人、全体驻寺干部座谈会", "convened_listed")}
+    assert meetings(run("9月16日,管委会召开干部、群众座谈会。")) == {}  # nobody is placed at it
+
+
+def test_a_party_congress_counts_when_passed_on_not_when_only_named():
+    assert meetings(run("各地要为党的二十大胜利召开营造良好氛围。")) == {}
+    doc = run("会议强调,要把学习贯彻党的二十大精神作为首要政治任务。")
+    assert names_rules(doc) == {("党的二十大", "party_congress")}
+
+
+def test_a_type_only_back_reference_is_the_headlines_meeting():
+    doc = extract(document_from_text("t", "9月16日,寺管会组织召开座谈会。座谈会上,僧人代表先后发言。主任尼玛出席会议并讲话。",
+                                     meta={"title": "某寺管委会召开“爱国守法”教育实践活动座谈会"}))
+    assert {m["name"] for m in meetings(doc).values()} == {"某寺管委会“爱国守法”教育实践活动座谈会"}
+
+
+def test_a_head_inside_quotes_and_a_congress_whose_decisions_are_passed_on():
+    doc = run("会议传达学习了市委书记在市“两会”上的讲话精神。")
+    assert names_rules(doc) == {("市“两会”", "speech_at")}
+    doc = run("要认真学习、准确领会全国“两会”精神。")
+    assert names_rules(doc) == {("全国“两会”", "spirit_passed_on")}
+    doc = run("中国共产党二十届三中全会对进一步全面深化改革作出系统部署。")
+    assert {m["name"] for m in meetings(doc).values()} == {"二十届三中全会"}
+    assert meetings(run("党的十八大以来,党中央对边疆工作作出部署。")) == {}
