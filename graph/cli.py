@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import gc
-import threading
 from pathlib import Path
 from typing import List, Optional
 
@@ -439,50 +438,6 @@ def export_graphml(out: Path = typer.Option(Path("out"), "--out", "-o", help="Ou
     console.print(f"wrote {path}", highlight=False, soft_wrap=True)
 
 
-_STOPPING = threading.Lock()
-
-
-class Interrupted(BaseException):
-    """Ctrl-C, raised in place of KeyboardInterrupt so that it reaches `run` (the command-line
-    library would turn KeyboardInterrupt into its own message and exit code 1)."""
-
-
-STOP_LINE = "interrupted: stopped; the outputs in the --out folder are those of the last finished build"
-STOP_WITHIN = 10.0  # seconds the orderly stop may take before the process ends regardless
-
-
-def _stop_now() -> None:
-    """Say the one line (once, whoever comes first: the orderly stop or its timer) and end."""
-    import os
-    import sys
-
-    if _STOPPING.acquire(blocking=False):
-        print(STOP_LINE, file=sys.stderr, flush=True)
-    os._exit(130)  # (children die with this process: see graph.parallel.die_with_parent)
-
-
-def _interrupt(signum, frame) -> None:
-    import signal
-    import threading
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C while stopping changes nothing
-    timer = threading.Timer(STOP_WITHIN, _stop_now)  # cleanup stuck in a library's lock: end anyway
-    timer.daemon = True
-    timer.start()
-    raise Interrupted()
-
-
-def run() -> None:
-    """The `huiyi` command: `app` with Ctrl-C stopping it quietly (one line, exit code 130, no child
-    process left: workers and writers are stopped, and each dies with this process anyway)."""
-    import signal
-
-    signal.signal(signal.SIGINT, _interrupt)
-    try:
-        app()
-    except Interrupted:
-        _stop_now()
-
-
 if __name__ == "__main__":
+    from graph.entry import run
     run()

@@ -14,7 +14,7 @@ import pytest
 
 pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parents[1]
-HUIYI = [sys.executable, "-c", "from graph.cli import run; run()"]
+HUIYI = [sys.executable, "-c", "from graph.entry import run; run()"]
 
 
 @pytest.fixture(scope="module")
