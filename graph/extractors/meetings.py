@@ -32,7 +32,8 @@ HELD_RE = re.compile(rf"(?P<name>{BODY}{{2,60}}?{ANY_HEAD})(?:,?于(?P<when>[^,�
 # 主持召开X会议, 出席X会, 参加X代表团审议, 召开“X动员会”: the verb stands before the name (quoted or not)
 CONVENED_RE = re.compile(rf"(?P<verb>主持召开|组织召开|召开|举行|举办|主持|出席|参加|列席)(?:了|的)?(?P<q>“)?"
                          rf"(?P<name>{BODY}{{0,60}}?{ANY_HEAD}(?:\(扩大\))?)(?(q)”)"
-                         rf"(?=[,。;:!?、\s)]|\((?!扩大)|$|并|上|时|期间|后|的|研究|部署|听取|审议|传达|学习)")
+                         rf"(?=[,。;:!?、\s)]|\((?!扩大)|$|并|上|时|期间|后|的|研究|部署|听取|审议|传达|学习|"
+                         rf"全面|认真|深入|进一步|强调|指出)")  # 召开党代会全面贯彻…: the clause goes on
 # 不得…举办, 严禁召开: a rule about meetings (anywhere in the clause); 未召开, 或举办: right before the verb
 NEGATED_RE = re.compile(r"(?:不得|禁止|严禁|不准|不再|不要|杜绝|防止|避免|减少)[^,。;]*$|(?:未|不|或)$")
 HELD_VERBS = ("召开", "举行", "举办", "组织召开", "主持召开")  # the verbs that make a meeting of X活动

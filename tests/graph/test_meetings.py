@@ -319,3 +319,9 @@ def test_a_head_inside_quotes_and_a_congress_whose_decisions_are_passed_on():
     doc = run("中国共产党二十届三中全会对进一步全面深化改革作出系统部署。")
     assert {m["name"] for m in meetings(doc).values()} == {"二十届三中全会"}
     assert meetings(run("党的十八大以来,党中央对边疆工作作出部署。")) == {}
+
+
+def test_a_convened_name_run_into_the_verb_phrase_that_follows():
+    # 召开X会 followed at once, with no comma, by how the clause goes on (全面贯彻, 认真研究…)
+    doc = run("2019年5月召开自治区第九次党代会全面部署各项工作,会议由自治区党委书记王明主持。")
+    assert "自治区第九次党代会" in {m["name"] for m in meetings(doc).values()}
