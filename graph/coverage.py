@@ -40,13 +40,14 @@ class Coverage(NamedTuple):
 
 
 def _unstaffed(doc: Document) -> tuple[int, list[Sample]]:
-    """How many meetings the report is about, and those no one chaired or attended."""
-    reported: dict[str, str] = {}
+    """How many meetings the report is about (REPORTED_IN), and those no one chaired or attended."""
+    names: dict[str, str] = {}
     for m in doc.mentions:  # the fullest name of each meeting (its mentions share a key)
-        if m.label == Label.MEETING and m.props.get("reported") and "key" in m.props:
-            reported[m.props["key"]] = max(reported.get(m.props["key"], ""), m.text, key=len)
+        if m.label == Label.MEETING and "key" in m.props:
+            names[m.props["key"]] = max(names.get(m.props["key"], ""), m.text, key=len)
+    reported = {f.source[1] for f in doc.facts if f.type == RelType.REPORTED_IN}
     staffed = {f.target[1] for f in doc.facts if f.type in (RelType.CHAIRED, RelType.ATTENDED)}
-    return len(reported), [Sample(doc.name, name) for key, name in reported.items() if key not in staffed]
+    return len(reported), [Sample(doc.name, names.get(key, key)) for key in sorted(reported - staffed)]
 
 
 def _role_sentences(doc: Document) -> tuple[int, list[Sample]]:

@@ -10,7 +10,8 @@ from .metadata import MetadataExtractor
 from .persons import PersonExtractor
 from .places import PlaceExtractor
 from .policies import PolicyExtractor
+from .reported import ReportedExtractor
 from .roles import RoleExtractor
 
 EXTRACTORS = [MetadataExtractor(), JurisdictionExtractor(), PersonExtractor(), MeetingExtractor(),
-              RoleExtractor(), PolicyExtractor(), PlaceExtractor(), BodyExtractor()]
+              RoleExtractor(), ReportedExtractor(), PolicyExtractor(), PlaceExtractor(), BodyExtractor()]

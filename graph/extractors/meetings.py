@@ -433,8 +433,5 @@ class MeetingExtractor:
                 found.mentions.append(make_mention(doc, Label.PLACE, s, e, text=place, kind="city", rule="meeting_venue"))
                 found.facts.append(Fact(type=RelType.HELD_IN, source=(Label.MEETING, mt["key"]),
                                         target=(Label.PLACE, place), start=s, end=e, props={"rule": "meeting_venue"}))
-            if mt["reported"]:
-                found.facts.append(Fact(type=RelType.REPORTED_IN, source=(Label.MEETING, mt["key"]),
-                                        target=(Label.DOCUMENT, doc.id), start=s, end=e,
-                                        props={"rule": mt["spans"][0][2]}))
+        # (REPORTED_IN is decided once the roles are read: see reported.py)
         return found

@@ -1,0 +1,26 @@
+"""Which meetings a report is about (REPORTED_IN), decided once the roles are read."""
+from graph.models import RelType
+from tests.graph.helpers import meetings, run
+
+
+def about(doc) -> dict[str, str]:
+    names = {k: v["name"] for k, v in meetings(doc).items()}
+    return {names[f.source[1]]: f.props["rule"] for f in doc.facts if f.type == RelType.REPORTED_IN}
+
+
+def test_a_report_is_about_the_meetings_it_places_people_at():
+    doc = run("3月5日,县委常委会会议召开。县委书记张明主持会议。当天下午,全县植树造林工作推进会召开。",
+              date="2021-03-06")
+    assert about(doc) == {"县委常委会会议": "reported_with_people", "全县植树造林工作推进会": "reported_recent"}
+
+
+def test_a_meeting_held_long_before_the_report_is_recalled_not_reported():
+    doc = run("发布时间:2021-09-01 10:00\n回顾历程。2019年6月12日,第三届高原医学研讨会在拉萨举行。今年,"
+              "县医院新建了门诊楼,院长王平出席落成仪式。")
+    assert "第三届高原医学研讨会" not in about(doc)
+    assert "第三届高原医学研讨会" in {m["name"] for m in meetings(doc).values()}  # still a meeting it names
+
+
+def test_with_no_one_at_any_meeting_the_headline_or_the_first_named_is_the_report_s():
+    doc = run("全县安全生产工作会议召开\n4月8日,全县安全生产工作会议召开。各乡镇负责人参加会议。", date="2021-04-09")
+    assert about(doc) == {"全县安全生产工作会议": "reported_in_headline"}
