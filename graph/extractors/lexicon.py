@@ -32,14 +32,15 @@ AFTER_NAME = sorted(set("""主持 出席 参加 列席 强调 指出 讲话 要�
 # Single characters that start a phrase after a name and rarely end a given name (和 does: 金幼和).
 RARE_NAME_ENDINGS = set("以作做在就对向与同及等率赴到说也还又是为将已从把被并的")
 
-ATTEND_VERBS = r"出席|参加|列席|参会|与会|收听收看|出席会议|参加会议|列席会议|在主席台就座|就座|到会指导|到会|莅临|向宪法宣誓|宣誓"
+# 宣读 (reads out a decision or notice): there, but not a speech (SCHEMA.md's speech verbs leave it out)
+ATTEND_VERBS = r"出席|参加|列席|参会|与会|收听收看|出席会议|参加会议|列席会议|在主席台就座|就座|到会指导|到会|莅临|向宪法宣誓|宣誓|宣读"
 CHAIR_VERBS = r"主持召开|主持"
 SPEAK_VERBS = (r"讲话|强调|指出|作具体要求|提出具体要求|提出要求|提出了?[^,。;]{0,6}要求|提出[^,。;]{0,4}意见和建议|"
                r"提出[^,。;]{0,4}意见|提出指导意见|要求|作说明|作了?说明|汇报|通报|传达|安排部署|部署|发言|致辞|"
                r"(?<![工创写动合协操制著运振当称看叫劳])作了?[^,。;]{0,60}?(?:安排|部署|要求|说明|报告|发言|讲话|总结|辅导|动员|点评|"
                r"对照检查|检视剖析|表态|解读)|"
                r"(?<![工创写动合协操制著运振当称看叫劳])作的[^,。;]{0,60}?报告|"
-               r"介绍|表示|研讨交流|交流发言|先后发言|逐一发言|发言|点评|宣读|致开幕词|致闭幕词|致欢迎词|推介|谈了|说|"
+               r"介绍|表示|研讨交流|交流发言|先后发言|逐一发言|发言|点评|致开幕词|致闭幕词|致欢迎词|推介|谈了|说|"
                r"领学|宣讲")  # 领学: leads the group's reading of a text aloud (a study session's speaker)
 
 

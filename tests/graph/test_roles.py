@@ -224,8 +224,10 @@ def test_leading_the_reading_and_an_interpretation_are_speeches():
 
 
 def test_a_speech_given_at_an_earlier_event_is_no_attendance_here():
+    # the speaker passed on was at the delegation's session, a meeting referred to: not at this one
     doc = run("3月10日,省政府常务会议召开。省长陈川主持会议。会议传达了刘海总理参加我省代表团审议时的重要讲话精神。")
-    assert people_with(doc, ATTENDED) == {"陈川"}
+    assert pairs(doc, ATTENDED) == {("陈川", "省政府常务会议"), ("刘海", "我省代表团审议")}
+    assert pairs(doc, SPOKE) == {("刘海", "我省代表团审议")}
 
 
 def test_a_passed_on_speech_at_a_dated_meeting():
@@ -310,3 +312,8 @@ def test_a_name_read_inside_a_closing_group_does_not_cut_the_list():
               "、吴建华及全体主席团成员参加会议。")
     assert {"刘秋云", "杜光明", "叶青山"} <= people_with(doc, ATTENDED)
     assert "团成员" not in people_with(doc, ATTENDED)
+
+
+def test_reading_out_a_decision_is_attendance_not_a_speech():
+    doc = run("3月5日,全市表彰大会召开。市委书记张明主持会议并讲话。副市长李华宣读了《关于表彰先进集体的决定》。")
+    assert "李华" in people_with(doc, ATTENDED) and "李华" not in people_with(doc, SPOKE)
