@@ -30,7 +30,7 @@ AFTER_NAME = sorted(set("""主持 出席 参加 列席 强调 指出 讲话 要�
 看 致 的 具体 围绕 结合 针对 首先 最后 再 对此 均 专门 主要 重点 一起 共同 等人 出 领 指 以 按照 根据 委托 应邀 到会 代表 为 颁发 关于 受 逐一 宣誓""".split()), key=len, reverse=True)
 
 # Single characters that start a phrase after a name and rarely end a given name (和 does: 金幼和).
-RARE_NAME_ENDINGS = set("以作做在就对向与同及等率赴到说也还又是为将已从把被并的")
+RARE_NAME_ENDINGS = set("以作做在就对向与同及等率赴到说也还又是为将已从把被并的则")
 
 ATTEND_VERBS = r"出席|参加|列席|参会|与会|收听收看|出席会议|参加会议|列席会议|在主席台就座|就座|到会指导|到会|莅临|向宪法宣誓|宣誓"
 CHAIR_VERBS = r"主持召开|主持"
@@ -94,6 +94,33 @@ def plausible_name(s: str, *, strict: bool = False, four: bool = False) -> bool:
     if s[-2:] in TITLE_ENDINGS:
         return False
     return True
+
+
+# jieba tags of ordinary words that never start a name: verbs, adjectives, adverbs, numerals,
+# prepositions, conjunctions, pronouns, times (能够参, 宣传好, 多次作, 成为习). Nouns do (王国强).
+PHRASE_TAGS = ("v", "a", "d", "m", "p", "c", "r", "t", "f", "q", "u", "l", "i")
+
+
+def starts_with_phrase_word(s: str) -> bool:
+    """Is s a phrase that starts with an ordinary non-noun word (宣传好, 能够参)? (A two-character
+    name may be such a word: 甘露.)"""
+    if len(s) < 3:
+        return False
+    tag = segment.word_tag(s[:2])
+    return segment.is_common_word(s[:2]) and tag.startswith(PHRASE_TAGS)
+
+
+def name_shaped(s: str, *, surname: bool = True) -> bool:
+    """Looks like a name: a surname (`surname=False`: any character) and one to three more (a long
+    ethnic name: 格日勒图), or an ethnic name joined by ·; not an ordinary word and not a phrase that
+    starts with one."""
+    if "·" in s:
+        return plausible_name(s)
+    if not plausible_name(s, four=True) or segment.is_common_word(s):
+        return False
+    if len(s) >= 3 and starts_with_phrase_word(s) and not _compound_start(s, segment.surnames()[1]):
+        return False
+    return is_surname_start(s) if surname else s[0] not in NOT_IN_NAME  # 的作用 is no name
 
 
 @lru_cache(maxsize=1)
