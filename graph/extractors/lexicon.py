@@ -153,6 +153,31 @@ def boundary_at(text: str, i: int) -> bool:
     return bool(after_name_re().match(text, i))
 
 
+def is_word_not_name(s: str) -> bool:
+    """An ordinary word that is no name: a frequent verb or adverb (应邀, 强调, 明确), a place or a
+    body (广州, 党中央), an idiom (高瞻远瞩). Rare verbs stay possible names (甘露)."""
+    if not segment.is_common_word(s):
+        return False
+    tag = segment.word_tag(s)
+    return tag.startswith(("ns", "nt", "i")) or (tag.startswith(PHRASE_TAGS) and segment.word_freq(s) > 300)
+
+
+def phrase_after_title(text: str, i: int, s: str) -> bool:
+    """Is the candidate s at text[i] after a title the start of a phrase rather than a name?
+    - a word that is no name, or a phrase opening with one (应邀参加, 多次作出, 能够参与);
+    - a weak surname that is a conjunction or verb before a title or a word (和委员, 和镇长, 有机会;
+      not 甘 of 甘露出席, which jieba knows as a surname);
+    - four characters whose last starts the verb phrase (杨某武作传达 -> 杨某武 + 作传达) or a word
+      (和驻村工作队: 工作)."""
+    if is_word_not_name(s) or starts_with_phrase_word(s) or (len(s) == 4 and is_word_not_name(s[:2])):
+        return True
+    if s[0] in WEAK_SURNAMES and segment.word_tag(s[0]).startswith(PHRASE_TAGS) and (
+            title_re().match(text, i + 1) or segment.is_common_word(text[i + 1:i + 3], min_freq=100)):
+        return True
+    return len(s) == 4 and not _compound_start(s, segment.surnames()[1]) and (
+        s[-1] in RARE_NAME_ENDINGS or segment.is_common_word(text[i + 3:i + 5], min_freq=100))
+
+
 def name_after(text: str, i: int, *, known: set[str] = frozenset()) -> str | None:
     """The name that starts at text[i] (right after a title), if any."""
     if (ethnic := ethnic_name_at(text, i)):
@@ -172,6 +197,7 @@ def name_after(text: str, i: int, *, known: set[str] = frozenset()) -> str | Non
     for s in cands:  # a name already known in this document wins
         if s in known and boundary_at(text, i + len(s)):
             return s
+    cands = [s for s in cands if not phrase_after_title(text, i, s)]
     five = text[i:i + 5]
     if len(five) == 5 and re.fullmatch(rf"{HAN}{{5}}", five) and is_surname_start(five) \
             and not any(c in NOT_IN_NAME for c in five[1:]) \

@@ -18,9 +18,11 @@ from functools import lru_cache
 from .. import gazetteer, segment
 from ..models import Document, Fact, Label, RelType, Role
 from .base import Findings, make_mention
+from .grammar import ADDRESS_TITLES, WORD_CONTEXT
 from .person_lists import LIST_INTRO_RE, list_names
 from .lexicon import (ATTEND_VERBS, CHAIR_VERBS, HAN, PUNCT, SPEAK_VERBS, after_name_re, boundary_at,
-                      ethnic_name_at, first_kind, is_surname_start, name_after, plausible_name, title_re)
+                      ethnic_name_at, first_kind, is_surname_start, name_after, plausible_name, starts_with_phrase_word,
+                      title_re)
 
 CLAUSE_SPLIT_RE = re.compile(r"[,;:。!?\n]")
 TITLE_BREAKERS = set("由 和 与 及 以及 同 跟 对 向 为 是 在 于 决定 成立 召开 主持 出席 参加 列席 传达 学习 汇报 通报 讲话 强调 "
@@ -133,6 +135,22 @@ def _add_person(found: Findings, doc: Document, start: int, end: int, taken: byt
     return True
 
 
+def _after_a_name(text: str, i: int, known: set[str]) -> bool:
+    """Does a name (one found already, or one jieba knows as a name) end right before text[i]?"""
+    return any(text[i - k:i] in known or segment.word_tag(text[i - k:i]).startswith("nr") for k in (2, 3, 4) if i >= k)
+
+
+def starts_word(text: str, i: int) -> bool:
+    """Does a word begin at text[i] in jieba's reading of the text around it? (员 in 委员会 does not.)"""
+    a = max(0, i - WORD_CONTEXT)
+    pos = a
+    for tok in segment.cut(text[a:i + WORD_CONTEXT]):
+        if pos >= i:
+            break
+        pos += len(tok)
+    return pos == i
+
+
 class PersonExtractor:
     name = "persons"
 
@@ -154,6 +172,8 @@ class PersonExtractor:
                     (pl := gazetteer.lookup(text[max(0, t.start() - k):t.start() + 1])) and pl.kind != "country"
                     for k in (2, 3, 4) if t.start() >= k):
                 continue  # 湖北省长江: 湖北省 + 长江, not the title 省长
+            if t.group() in ADDRESS_TITLES and _after_a_name(text, t.start(), known):
+                continue  # 习近平总书记强调: a title of address after its name; the sentence follows
             name = name_after(text, t.end(), known=known)
             if not name:
                 continue
@@ -213,6 +233,8 @@ class PersonExtractor:
                     continue
                 if not plausible_name(cand) or not is_surname_start(cand, weak=n == 3 or p.group() not in STRONG_POSTFIX):
                     continue
+                if not starts_word(text, s) or starts_with_phrase_word(cand):
+                    continue  # 委员会委员长: no name 员会; 成为习总书记: no name 成为习
                 if segment.is_common_word(cand) or title_re().search(cand) \
                         or title_re().fullmatch(text, s, p.end()) or title_re().fullmatch(text, s + 1, p.end()):
                     continue  # 常务副省长 is one title, not 常务副 + 省长
