@@ -27,18 +27,23 @@ NAME_LENGTHS = (2, 3)
 WORD_CONTEXT = 6
 
 # Titles used as a form of address after a name (习近平总书记, 王某某同志): after them comes the
-# sentence (总书记关于…, 总书记强调), never another name.
-ADDRESS_TITLES = ("总书记", "总理", "副总理", "委员长", "主席", "同志")
+# sentence (总书记关于…, 总书记强调), never another name. (主席, 总理 stand before names far more
+# often: 全国政协主席汪某.)
+ADDRESS_TITLES = ("总书记", "同志")
 
 # ---- lists and group tails -----------------------------------------------------------------------
 
 # Nouns for a group of people that close a list (王某、李某等县领导; …及其他组成人员; 等有关部门负责人).
-GROUP_NOUN = r"负责同志|负责人|领导同志|领导|同志|代表|干部|委员|常委|成员|组成人员|工作人员|人员"
+GROUP_NOUN = r"负责同志|负责人|领导同志|领导人|领导干部|领导|同志|代表|干部|委员|常委|成员|组成人员|工作人员|人员"
 
 # What closes a list after its last name: 等 with a count or a collective (等5人, 等县领导,
 # 等有关部门负责同志), or 及/以及/和 + a collective (及县人大常委会其他组成人员).
 GROUP_TAIL = (rf"(?:等(?:\d+|[一二三四五六七八九十两百]+)?(?:人|位|名)?(?:[^,。;]{{0,12}}?(?:{GROUP_NOUN}))?|"
               rf"(?:及|以及|和)(?:其他|有关|相关)?[^,。;]{{0,14}}?(?:{GROUP_NOUN}))")
+
+# 等 with a count or a collective closes a list: what follows is the sentence, whatever it says
+# (焦某、杨某、谷某等同志是…的榜样; 王某、李某等16位委员作大会发言).
+LIST_CLOSE = rf"等(?:\d+|[一二三四五六七八九十两百]+)?(?:(?:人|位|名)|[^,。;]{{0,12}}?(?:{GROUP_NOUN}))"
 
 # Where the tail of a list item starts: a title after it belongs to the group (赵某等县领导), not to
 # the name.

@@ -107,7 +107,7 @@ def starts_with_phrase_word(s: str) -> bool:
     if len(s) < 3:
         return False
     tag = segment.word_tag(s[:2])
-    return segment.is_common_word(s[:2]) and tag.startswith(PHRASE_TAGS)
+    return segment.is_common_word(s[:2], min_freq=100) and tag.startswith(PHRASE_TAGS)  # not 拉加德
 
 
 def name_shaped(s: str, *, surname: bool = True) -> bool:
@@ -120,6 +120,8 @@ def name_shaped(s: str, *, surname: bool = True) -> bool:
         return False
     if len(s) >= 3 and starts_with_phrase_word(s) and not _compound_start(s, segment.surnames()[1]):
         return False
+    if len(s) == 4 and (segment.is_common_word(s[:2]) or segment.is_common_word(s[2:])):
+        return False  # 访问期间
     return is_surname_start(s) if surname else s[0] not in NOT_IN_NAME  # 的作用 is no name
 
 
@@ -155,11 +157,11 @@ def boundary_at(text: str, i: int) -> bool:
 
 def is_word_not_name(s: str) -> bool:
     """An ordinary word that is no name: a frequent verb or adverb (应邀, 强调, 明确), a place or a
-    body (广州, 党中央), an idiom (高瞻远瞩). Rare verbs stay possible names (甘露)."""
+    body (广州, 党中央), an idiom (高瞻远瞩). Rare words stay possible names (甘露, 苏林)."""
     if not segment.is_common_word(s):
         return False
     tag = segment.word_tag(s)
-    return tag.startswith(("ns", "nt", "i")) or (tag.startswith(PHRASE_TAGS) and segment.word_freq(s) > 300)
+    return tag.startswith("i") or (tag.startswith(("ns", "nt") + PHRASE_TAGS) and segment.word_freq(s) > 300)
 
 
 def phrase_after_title(text: str, i: int, s: str) -> bool:

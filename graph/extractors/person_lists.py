@@ -12,16 +12,17 @@ import re
 from functools import lru_cache
 
 from .. import segment
-from .grammar import GROUP_TAIL, LIST_INTRO, TAIL_START
-from .lexicon import (ATTEND_VERBS, CHAIR_VERBS, HAN, SPEAK_VERBS, boundary_at, ethnic_name_at, is_surname_start,
-                      name_shaped, plausible_name, starts_with_phrase_word, title_re)
+from .grammar import GROUP_TAIL, LIST_CLOSE, LIST_INTRO, TAIL_START
+from .lexicon import (ATTEND_VERBS, CHAIR_VERBS, HAN, RARE_NAME_ENDINGS, SPEAK_VERBS, boundary_at, ethnic_name_at,
+                      is_surname_start, name_shaped, plausible_name, starts_with_phrase_word, title_re)
 
 LIST_INTRO_RE = re.compile(rf"^(?:{LIST_INTRO})")
 # The end of the last item: a group tail, then the verb of the sentence (王某等县领导出席会议).
-ROLE_TAIL_RE = re.compile(rf"{GROUP_TAIL}?(?:等人|等同志|同志)?(?:[省市县区州]?(?:级)?领导)?(?:(?:{ATTEND_VERBS}|{CHAIR_VERBS}|"
+ROLE_TAIL_RE = re.compile(rf"{LIST_CLOSE}.*|{GROUP_TAIL}?(?:等人|等同志|同志)?(?:[省市县区州]?(?:级)?领导)?(?:(?:{ATTEND_VERBS}|{CHAIR_VERBS}|"
                           rf"{SPEAK_VERBS}|应邀|分别|先后|随后|逐一|一起|共同|还|也|就|对|在|作|做|围绕|结合|针对|通过|以|按照|"
                           rf"根据).*)?")
 TAIL_START_RE = re.compile(TAIL_START)
+LIST_CLOSE_RE = re.compile(LIST_CLOSE)
 COPULA = "是有"  # 执行主席是王某、李某: the title's list is introduced by 是
 
 
@@ -76,6 +77,8 @@ def _item_name(body: str, last: bool, strong: bool, known: set[str]) -> tuple[st
             continue  # 副主任列席会议: a title and its verb, no name
         if tail and not (last and ROLE_TAIL_RE.fullmatch(tail)):
             continue
+        if tail and cand[-1] in RARE_NAME_ENDINGS and ROLE_TAIL_RE.fullmatch(body[n - 1:]):
+            continue  # 肖某以及…组成人员: 以 starts the tail
         if cand in known or (is_surname_start(cand, weak=not strong) and not starts_with_phrase_word(cand)):
             return cand, True
         if shaped is None and name_shaped(cand, surname=False) and (n <= 3 or four):
@@ -91,6 +94,10 @@ def list_names(clause: str, offset: int, known: set[str]) -> list[tuple[int, int
     strong = bool(LIST_INTRO_RE.match(clause.strip())) or bool(re.search(
         rf"(?:等|等人|{ATTEND_VERBS}|{CHAIR_VERBS}|{SPEAK_VERBS})", last[2:]))
     items = _split_items(clause)
+    for k, (_, item) in enumerate(items[:-1]):
+        if (close := LIST_CLOSE_RE.search(item, 2)) and ROLE_TAIL_RE.fullmatch(item[close.start():]):
+            items = items[:k + 1]  # 戚某等16位常委、委员作发言: the list ends at its 等
+            break
     found: list[tuple[int, int, bool]] = []
     titled = False
     for k, (ipos, item) in enumerate(items):
@@ -111,10 +118,11 @@ def list_names(clause: str, offset: int, known: set[str]) -> list[tuple[int, int
             return []  # not a list of people
         strong = strong or cut > 0 or (k == 0 and lead > 0) or name in known
         s = offset + ipos + lead
-        found.append((s, s + len(name), sure or cut > 0))  # 市委书记鸟某云: its own title vouches for it
+        # 市委书记鸟某云在仪式上致辞: its own title and its verb vouch for a name by its shape
+        found.append((s, s + len(name), sure or (cut > 0 and len(body) > len(name))))
     if not strong or not (len(found) >= 2 or titled):
         return []
     sure = sum(1 for *_, ok in found if ok)
-    if sure == 0 or sure < len(found) - sure:
+    if sure <= len(found) - sure:
         return []  # most items must surely be names before the others are taken for names
     return [(s, e, "in_list" if ok else "list_by_majority") for s, e, ok in found]
