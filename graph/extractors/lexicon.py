@@ -116,9 +116,11 @@ def name_shaped(s: str, *, surname: bool = True) -> bool:
     starts with one."""
     if "·" in s:
         return plausible_name(s)
-    if not plausible_name(s, four=True) or segment.is_common_word(s):
+    if not plausible_name(s, four=True) or segment.is_common_word(s) or is_word_not_name(s):
         return False
-    if len(s) >= 3 and starts_with_phrase_word(s) and not _compound_start(s, segment.surnames()[1]):
+    if _compound_start(s, segment.surnames()[1]):
+        return True  # 欧阳晓波: 欧阳 is a word too
+    if len(s) >= 3 and starts_with_phrase_word(s):
         return False
     if len(s) == 4 and (segment.is_common_word(s[:2]) or segment.is_common_word(s[2:])):
         return False  # 访问期间
@@ -162,6 +164,11 @@ def is_word_not_name(s: str) -> bool:
         return False
     tag = segment.word_tag(s)
     return tag.startswith("i") or (tag.startswith(("ns", "nt") + PHRASE_TAGS) and segment.word_freq(s) > 300)
+
+
+def is_place_or_body(s: str) -> bool:
+    """A frequent word jieba knows as a place or an organisation (江西, 党中央): no name."""
+    return segment.is_common_word(s) and segment.word_tag(s).startswith(("ns", "nt")) and segment.word_freq(s) > 300
 
 
 def phrase_after_title(text: str, i: int, s: str) -> bool:

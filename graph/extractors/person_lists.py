@@ -14,7 +14,8 @@ from functools import lru_cache
 from .. import segment
 from .grammar import GROUP_TAIL, LIST_CLOSE, LIST_INTRO, TAIL_START
 from .lexicon import (ATTEND_VERBS, CHAIR_VERBS, HAN, RARE_NAME_ENDINGS, SPEAK_VERBS, boundary_at, ethnic_name_at,
-                      is_surname_start, name_shaped, plausible_name, starts_with_phrase_word, title_re)
+                      is_place_or_body, is_surname_start, name_shaped, plausible_name, starts_with_phrase_word,
+                      title_re)
 
 LIST_INTRO_RE = re.compile(rf"^(?:{LIST_INTRO})")
 # The end of the last item: a group tail, then the verb of the sentence (王某等县领导出席会议).
@@ -53,9 +54,9 @@ def _title_cut(body: str) -> int:
     """Where a title prefix of an item ends (区委常委杨某春 -> after 常委), 0 if none. Titles in the
     item's tail (赵某等县领导, 吴某及常委会组成人员) and words that only contain a title (主席团)
     are not its prefix."""
-    tail = TAIL_START_RE.search(body, 2)
     cut = 0
     for t in title_re().finditer(body):
+        tail = TAIL_START_RE.search(body, cut + 2, cut + 5)  # 等/及 right after a name: 赵某等县领导
         if _verb_in_head().search(body[:t.start()]) or (tail and t.start() >= tail.start()):
             break  # 胡某出席常委会会议: the title word is in the tail, not before the name
         if t.end() < len(body) and segment.word_tag(body[t.start():t.end() + 1]) not in ("", "nnt"):
@@ -79,7 +80,9 @@ def _item_name(body: str, last: bool, strong: bool, known: set[str]) -> tuple[st
             continue
         if tail and cand[-1] in RARE_NAME_ENDINGS and ROLE_TAIL_RE.fullmatch(body[n - 1:]):
             continue  # 肖某以及…组成人员: 以 starts the tail
-        if cand in known or (is_surname_start(cand, weak=not strong) and not starts_with_phrase_word(cand)):
+        if cand in known or (is_surname_start(cand, weak=not strong) and not starts_with_phrase_word(cand)
+                             and not is_place_or_body(cand) and (n < 4 or name_shaped(cand))):
+            # not 江西、福建…负责同志 (places), nor 东盟国家 (four characters holding words)
             return cand, True
         if shaped is None and name_shaped(cand, surname=False) and (n <= 3 or four):
             shaped = cand

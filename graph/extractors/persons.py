@@ -40,6 +40,8 @@ GOV_POSITIONS = {"省长": "省", "市长": "市", "县长": "县", "区长": "�
                  "旗长": "旗"}
 NATIONAL_POSITIONS = {"总书记": "中共中央", "总理": "国务院", "副总理": "国务院", "国务委员": "国务院",
                       "委员长": "全国人大常委会"}
+CONJUNCTIONS = {"和", "与", "及", "同", "跟"}
+FUNCTION_TAGS = ("u", "p", "c")  # jieba's tags of particles, prepositions, conjunctions
 NO_BODY_PREFIX_RE = re.compile(r"^(?:省|市|县|区|州|镇|乡)?(?:级)?领导$|^[省市县区州镇乡]$|^有关|负责")
 
 
@@ -224,6 +226,8 @@ class PersonExtractor:
         for p in POSTFIX_RE.finditer(text):
             if text[max(0, p.start() - 2):p.start()] == "负责":
                 continue  # 有关负责同志: a phrase, not a name
+            if segment.word_tag(text[p.start():p.end() + 1]) not in ("", "nnt"):
+                continue  # 主席团: the title word is part of another word
             for n in (4, 3, 2):
                 s = p.start() - n
                 cand = text[s:p.start()] if s >= 0 else ""
@@ -233,14 +237,16 @@ class PersonExtractor:
                     continue
                 if not plausible_name(cand) or not is_surname_start(cand, weak=n == 3 or p.group() not in STRONG_POSTFIX):
                     continue
-                if not starts_word(text, s) or starts_with_phrase_word(cand):
-                    continue  # 委员会委员长: no name 员会; 成为习总书记: no name 成为习
+                if not starts_word(text, s) or starts_with_phrase_word(cand) or cand[-1] in "副代" or \
+                        CONJUNCTIONS & set(segment.cut(cand)):
+                    continue  # 委员会委员长: no 员会; 成为习总书记: no 成为习; 韩某副主席; 党和毛主席
                 if segment.is_common_word(cand) or title_re().search(cand) \
                         or title_re().fullmatch(text, s, p.end()) or title_re().fullmatch(text, s + 1, p.end()):
                     continue  # 常务副省长 is one title, not 常务副 + 省长
                 before = text[s - 1] if s > 0 else "\n"
-                if p.group() not in STRONG_POSTFIX and not (before in PUNCT or cand in known):
-                    continue
+                if p.group() not in STRONG_POSTFIX and not (before in PUNCT or cand in known or (
+                        n == 3 and segment.word_tag(before).startswith(FUNCTION_TAGS))):
+                    continue  # 传达了李某斌书记的讲话: after a particle or preposition, a name starts
                 if n == 3 and text[s:s + 2] in known:
                     continue
                 if _add_person(found, doc, s, p.start(), taken, rule="before_address_title", titles=[p.group()] if p.group() != "同志" else []):
