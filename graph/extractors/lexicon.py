@@ -163,12 +163,13 @@ def is_word_not_name(s: str) -> bool:
     if not segment.is_common_word(s):
         return False
     tag = segment.word_tag(s)
-    return tag.startswith("i") or (tag.startswith(("ns", "nt") + PHRASE_TAGS) and segment.word_freq(s) > 300)
+    return tag.startswith("i") or is_place_or_body(s) or (tag.startswith(PHRASE_TAGS) and segment.word_freq(s) > 300)
 
 
 def is_place_or_body(s: str) -> bool:
-    """A frequent word jieba knows as a place or an organisation (江西, 党中央): no name."""
-    return segment.is_common_word(s) and segment.word_tag(s).startswith(("ns", "nt")) and segment.word_freq(s) > 300
+    """A frequent word jieba knows as a place or an organisation (江西, 党中央): no name. (Rarer ones
+    are names too often: 江河, 泰山.)"""
+    return segment.is_common_word(s) and segment.word_tag(s).startswith(("ns", "nt")) and segment.word_freq(s) > 800
 
 
 def phrase_after_title(text: str, i: int, s: str) -> bool:
