@@ -47,7 +47,11 @@ LIST_CLOSE = rf"等(?:\d+|[一二三四五六七八九十两百]+)?(?:(?:人|位
 
 # Where the tail of a list item starts: a title after it belongs to the group (赵某等县领导), not to
 # the name.
-TAIL_START = r"等|及"
+TAIL_START = r"等|及|和"
+
+# Titles that stand before names only in a list (指导组成员张某、李某到会): elsewhere 成员 is a plain
+# noun (社会成员都能…, 集体成员权利).
+LIST_ONLY_TITLES = ("成员",)
 
 # An introduction that opens a list of people: 出席会议的有…, 参加会议的还有…, 主席台就座的领导有…,
 # or some body's leaders (市领导王某、李某; 驻军部队领导…). 主要领导, 分管领导 are posts, not list heads.

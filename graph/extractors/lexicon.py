@@ -110,6 +110,13 @@ def starts_with_phrase_word(s: str) -> bool:
     return segment.is_common_word(s[:2], min_freq=100) and tag.startswith(PHRASE_TAGS)  # not 拉加德
 
 
+def weak_word(s: str) -> bool:
+    """A weak surname that is itself a function word starting an ordinary word (全体, 依次): a word,
+    not a name (a proper noun may be one: 和平; 甘 is a surname to jieba: 甘露)."""
+    return s[0] in WEAK_SURNAMES and segment.word_tag(s[0]).startswith(PHRASE_TAGS) and segment.is_common_word(s) \
+        and not segment.word_tag(s).startswith("nz")
+
+
 def name_shaped(s: str, *, surname: bool = True) -> bool:
     """Looks like a name: a surname (`surname=False`: any character) and one to three more (a long
     ethnic name: 格日勒图), or an ethnic name joined by ·; not an ordinary word and not a phrase that
@@ -174,13 +181,18 @@ def is_place_or_body(s: str) -> bool:
 
 def phrase_after_title(text: str, i: int, s: str) -> bool:
     """Is the candidate s at text[i] after a title the start of a phrase rather than a name?
-    - a word that is no name, or a phrase opening with one (应邀参加, 多次作出, 能够参与);
+    - a word that is no name, or a phrase opening with one (应邀参加, 多次作出, 能够参与), a place
+      with its level (广州市);
     - a weak surname that is a conjunction or verb before a title or a word (和委员, 和镇长, 有机会;
       not 甘 of 甘露出席, which jieba knows as a surname);
     - four characters whose last starts the verb phrase (杨某武作传达 -> 杨某武 + 作传达) or a word
       (和驻村工作队: 工作)."""
     if is_word_not_name(s) or starts_with_phrase_word(s) or (len(s) == 4 and is_word_not_name(s[:2])):
         return True
+    if after_name_re().fullmatch(s) or role_verb_re().fullmatch(s):
+        return True  # 成员宣誓就职: a word that follows names is none
+    if len(s) == 3 and s[2] in "省市县区州" and segment.word_tag(s[:2]).startswith("ns"):
+        return True  # 代表广州市: a place and its level
     if s[0] in WEAK_SURNAMES and segment.word_tag(s[0]).startswith(PHRASE_TAGS) and (
             title_re().match(text, i + 1) or segment.is_common_word(text[i + 1:i + 3], min_freq=100)):
         return True

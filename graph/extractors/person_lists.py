@@ -15,7 +15,7 @@ from .. import segment
 from .grammar import GROUP_TAIL, LIST_CLOSE, LIST_INTRO, TAIL_START
 from .lexicon import (ATTEND_VERBS, CHAIR_VERBS, HAN, RARE_NAME_ENDINGS, SPEAK_VERBS, boundary_at, ethnic_name_at,
                       is_place_or_body, is_surname_start, name_shaped, plausible_name, starts_with_phrase_word,
-                      title_re)
+                      title_re, weak_word)
 
 LIST_INTRO_RE = re.compile(rf"^(?:{LIST_INTRO})")
 # The end of the last item: a group tail, then the verb of the sentence (王某等县领导出席会议).
@@ -34,14 +34,16 @@ def _verb_in_head() -> re.Pattern:
 
 def _split_items(clause: str) -> list[tuple[int, str]]:
     """The items of a list clause as (position in the clause, text): split on 、, and on 和/及 where
-    they join the last two names (A、B和秘书长C; but 胡和平, 金幼和 keep their 和)."""
+    they join the last two names (A、B和秘书长C, A和西藏自治区领导B; but 胡和平, 金幼和 keep their 和)."""
     items, pos = [], 0
     for part in clause.split("、"):
         m = re.match(rf"^({HAN}{{2,4}}?)(?:以及|和|及)", part)
         if m and "、" in clause and plausible_name(m.group(1)) and is_surname_start(m.group(1)):
             rest = part[m.end():]
-            if title_re().match(rest) or any(is_surname_start(rest[:n], weak=True) and plausible_name(rest[:n])
-                                             and boundary_at(rest, n) for n in (3, 2)):
+            cut = _title_cut(rest)  # A和西藏自治区领导B: 和 joins a titled name
+            if title_re().match(rest) or (0 < cut < len(rest) and is_surname_start(rest[cut:], weak=True)) or any(
+                    is_surname_start(rest[:n], weak=True) and plausible_name(rest[:n]) and boundary_at(rest, n)
+                    for n in (3, 2)):
                 items.append((pos, m.group(1)))
                 pos += m.end()
                 part = rest
@@ -57,8 +59,10 @@ def _title_cut(body: str) -> int:
     cut = 0
     for t in title_re().finditer(body):
         tail = TAIL_START_RE.search(body, cut + 2, cut + 5)  # 等/及 right after a name: 赵某等县领导
-        if _verb_in_head().search(body[:t.start()]) or (tail and t.start() >= tail.start()):
-            break  # 胡某出席常委会会议: the title word is in the tail, not before the name
+        joined = tail and tail.group() != "等" and is_surname_start(body[t.end():], weak=True)
+        if _verb_in_head().search(body[:t.start()]) or (tail and t.start() >= tail.start() and not joined):
+            break  # 胡某出席常委会会议: the title word is in the tail, not before the name (but
+            # 书记丁某和常委罗某: 和 joins another titled name)
         if t.end() < len(body) and segment.word_tag(body[t.start():t.end() + 1]) not in ("", "nnt"):
             continue  # 主席团, 常委会: a longer word, not the title
         cut = t.end()
@@ -81,7 +85,7 @@ def _item_name(body: str, last: bool, strong: bool, known: set[str]) -> tuple[st
         if tail and cand[-1] in RARE_NAME_ENDINGS and ROLE_TAIL_RE.fullmatch(body[n - 1:]):
             continue  # 肖某以及…组成人员: 以 starts the tail
         if cand in known or (is_surname_start(cand, weak=not strong) and not starts_with_phrase_word(cand)
-                             and not is_place_or_body(cand) and (n < 4 or name_shaped(cand))):
+                             and not is_place_or_body(cand) and not weak_word(cand) and (n < 4 or name_shaped(cand))):
             # not 江西、福建…负责同志 (places), nor 东盟国家 (four characters holding words)
             return cand, True
         if shaped is None and name_shaped(cand, surname=False) and (n <= 3 or four):

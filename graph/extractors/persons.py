@@ -18,7 +18,7 @@ from functools import lru_cache
 from .. import gazetteer, segment
 from ..models import Document, Fact, Label, RelType, Role
 from .base import Findings, make_mention
-from .grammar import ADDRESS_TITLES, WORD_CONTEXT
+from .grammar import ADDRESS_TITLES, LIST_ONLY_TITLES, WORD_CONTEXT
 from .person_lists import LIST_INTRO_RE, list_names
 from .lexicon import (ATTEND_VERBS, CHAIR_VERBS, HAN, PUNCT, SPEAK_VERBS, after_name_re, boundary_at,
                       ethnic_name_at, first_kind, is_surname_start, name_after, plausible_name, starts_with_phrase_word,
@@ -174,6 +174,8 @@ class PersonExtractor:
                     (pl := gazetteer.lookup(text[max(0, t.start() - k):t.start() + 1])) and pl.kind != "country"
                     for k in (2, 3, 4) if t.start() >= k):
                 continue  # 湖北省长江: 湖北省 + 长江, not the title 省长
+            if t.group() in LIST_ONLY_TITLES:
+                continue  # 成员: a title only at the head of a list
             if t.group() in ADDRESS_TITLES and _after_a_name(text, t.start(), known):
                 continue  # 习近平总书记强调: a title of address after its name; the sentence follows
             name = name_after(text, t.end(), known=known)
