@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 PINYIN_LETTERS = "a-zāáǎàēéěèêīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
@@ -18,8 +19,18 @@ GLOSS_RE = re.compile(rf"(?<=[{CJK}])(?:[(（][{PINYIN_LETTERS}]{{1,7}}\s?[)）]
 FOLD = str.maketrans({"，": ",", "：": ":", "；": ";", "（": "(", "）": ")", "！": "!", "？": "?",
                       "\u3000": " ", "\xa0": " ", "\u2002": " ", "\u2003": " ", "\u200b": " ",
                       "０": "0", "１": "1", "２": "2", "３": "3", "４": "4", "５": "5", "６": "6",
-                      "７": "7", "８": "8", "９": "9", "\r": "\n",
-                      "陜": "陕", "峯": "峰", "綫": "线", "衆": "众"})  # variants OpenCC's t2s leaves alone
+                      "７": "7", "８": "8", "９": "9", "\r": "\n"})
+VARIANTS_FILE = Path(__file__).parent / "data" / "variants.tsv"
+
+
+def _variants() -> dict[int, str]:
+    """Variant characters OpenCC's t2s leaves alone (玨 -> 珏), one for one: graph/data/variants.tsv."""
+    pairs = (ln.split("\t") for ln in VARIANTS_FILE.read_text(encoding="utf-8").splitlines()
+             if ln.strip() and not ln.startswith("#"))
+    return {ord(v): std for v, std in pairs if len(v) == 1 and len(std) == 1}
+
+
+FOLD.update(_variants())
 # Notes after a name or title: (女), (回族), (兼), (挂职) — dropped so the name meets its verb or list.
 NOTE_RE = re.compile(rf"\((?:(?:女|男)(?:[,、][{CJK}]{{1,5}}族)?|[{CJK}]{{1,5}}族|兼|挂职|正[厅处局部]级|副[厅处局部]级|主持工作|待定|下同)\)")
 DIGIT_SPACE_RE = re.compile(rf"(?<=\d)[ \t]+(?=[{CJK}])|(?<=[{CJK}])[ \t]+(?=\d)|(?<=\()[ \t]+|[ \t]+(?=\))")
@@ -65,6 +76,8 @@ def _delete(a: Aligned, spans: list[tuple[int, int]]) -> Aligned:
 
 
 def fold_punctuation(a: Aligned) -> Aligned:
+    """Full-width punctuation and digits to ASCII, and variant characters to their standard form: one
+    character for one, so the offsets stay as they are."""
     return Aligned(a.text.translate(FOLD), a.offsets)
 
 

@@ -30,7 +30,7 @@ AFTER_NAME = sorted(set("""主持 出席 参加 列席 强调 指出 讲话 要�
 看 致 的 具体 围绕 结合 针对 首先 最后 再 对此 均 专门 主要 重点 一起 共同 等人 出 领 指 以 按照 根据 委托 应邀 到会 代表 为 颁发 关于 受 逐一 宣誓""".split()), key=len, reverse=True)
 
 # Single characters that start a phrase after a name and rarely end a given name (和 does: 金幼和).
-RARE_NAME_ENDINGS = set("以作做在就对向与同及等率赴到说也还又是为将已从把被并的")
+RARE_NAME_ENDINGS = set("以作做在就对向与同及等率赴到说也还又是为将已从把被并的则")
 
 # 宣读 (reads out a decision or notice): there, but not a speech (SCHEMA.md's speech verbs leave it out)
 ATTEND_VERBS = r"出席|参加|列席|参会|与会|收听收看|出席会议|参加会议|列席会议|在主席台就座|就座|到会指导|到会|莅临|向宪法宣誓|宣誓|宣读"
@@ -98,6 +98,44 @@ def plausible_name(s: str, *, strict: bool = False, four: bool = False) -> bool:
     return True
 
 
+# jieba tags of ordinary words that never start a name: verbs, adjectives, adverbs, numerals,
+# prepositions, conjunctions, pronouns, times (能够参, 宣传好, 多次作, 成为习). Nouns do (王国强).
+PHRASE_TAGS = ("v", "a", "d", "m", "p", "c", "r", "t", "f", "q", "u", "l", "i")
+
+
+def starts_with_phrase_word(s: str) -> bool:
+    """Is s a phrase that starts with an ordinary non-noun word (宣传好, 能够参)? (A two-character
+    name may be such a word: 甘露.)"""
+    if len(s) < 3:
+        return False
+    tag = segment.word_tag(s[:2])
+    return segment.is_common_word(s[:2], min_freq=100) and tag.startswith(PHRASE_TAGS)  # not 拉加德
+
+
+def weak_word(s: str) -> bool:
+    """A weak surname that is itself a function word starting an ordinary word (全体, 依次): a word,
+    not a name (a proper noun may be one: 和平; 甘 is a surname to jieba: 甘露)."""
+    return s[0] in WEAK_SURNAMES and segment.word_tag(s[0]).startswith(PHRASE_TAGS) and segment.is_common_word(s) \
+        and not segment.word_tag(s).startswith("nz")
+
+
+def name_shaped(s: str, *, surname: bool = True) -> bool:
+    """Looks like a name: a surname (`surname=False`: any character) and one to three more (a long
+    ethnic name: 格日勒图), or an ethnic name joined by ·; not an ordinary word and not a phrase that
+    starts with one."""
+    if "·" in s:
+        return plausible_name(s)
+    if not plausible_name(s, four=True) or segment.is_common_word(s) or is_word_not_name(s):
+        return False
+    if _compound_start(s, segment.surnames()[1]):
+        return True  # 欧阳晓波: 欧阳 is a word too
+    if len(s) >= 3 and starts_with_phrase_word(s):
+        return False
+    if len(s) == 4 and (segment.is_common_word(s[:2]) or segment.is_common_word(s[2:])):
+        return False  # 访问期间
+    return is_surname_start(s) if surname else s[0] not in NOT_IN_NAME  # 的作用 is no name
+
+
 @lru_cache(maxsize=1)
 def title_re() -> re.Pattern:
     """A title chain's last position word (e.g. 书记 in 云南省委书记)."""
@@ -128,6 +166,42 @@ def boundary_at(text: str, i: int) -> bool:
     return bool(after_name_re().match(text, i))
 
 
+def is_word_not_name(s: str) -> bool:
+    """An ordinary word that is no name: a frequent verb or adverb (应邀, 强调, 明确), a place or a
+    body (广州, 党中央), an idiom (高瞻远瞩). Rare words stay possible names (甘露, 苏林)."""
+    if not segment.is_common_word(s):
+        return False
+    tag = segment.word_tag(s)
+    return tag.startswith("i") or is_place_or_body(s) or (tag.startswith(PHRASE_TAGS) and segment.word_freq(s) > 300)
+
+
+def is_place_or_body(s: str) -> bool:
+    """A frequent word jieba knows as a place or an organisation (江西, 党中央): no name. (Rarer ones
+    are names too often: 江河, 泰山.)"""
+    return segment.is_common_word(s) and segment.word_tag(s).startswith(("ns", "nt")) and segment.word_freq(s) > 800
+
+
+def phrase_after_title(text: str, i: int, s: str) -> bool:
+    """Is the candidate s at text[i] after a title the start of a phrase rather than a name?
+    - a word that is no name, or a phrase opening with one (应邀参加, 多次作出, 能够参与), a place
+      with its level (广州市);
+    - a weak surname that is a conjunction or verb before a title or a word (和委员, 和镇长, 有机会;
+      not 甘 of 甘露出席, which jieba knows as a surname);
+    - four characters whose last starts the verb phrase (杨某武作传达 -> 杨某武 + 作传达) or a word
+      (和驻村工作队: 工作)."""
+    if is_word_not_name(s) or starts_with_phrase_word(s) or (len(s) == 4 and is_word_not_name(s[:2])):
+        return True
+    if after_name_re().fullmatch(s) or role_verb_re().fullmatch(s):
+        return True  # 成员宣誓就职: a word that follows names is none
+    if len(s) == 3 and s[2] in "省市县区州" and segment.word_tag(s[:2]).startswith("ns"):
+        return True  # 代表广州市: a place and its level
+    if s[0] in WEAK_SURNAMES and segment.word_tag(s[0]).startswith(PHRASE_TAGS) and (
+            title_re().match(text, i + 1) or segment.is_common_word(text[i + 1:i + 3], min_freq=100)):
+        return True
+    return len(s) == 4 and not _compound_start(s, segment.surnames()[1]) and (
+        s[-1] in RARE_NAME_ENDINGS or segment.is_common_word(text[i + 3:i + 5], min_freq=100))
+
+
 def name_after(text: str, i: int, *, known: set[str] = frozenset()) -> str | None:
     """The name that starts at text[i] (right after a title), if any."""
     if (ethnic := ethnic_name_at(text, i)):
@@ -147,6 +221,7 @@ def name_after(text: str, i: int, *, known: set[str] = frozenset()) -> str | Non
     for s in cands:  # a name already known in this document wins
         if s in known and boundary_at(text, i + len(s)):
             return s
+    cands = [s for s in cands if not phrase_after_title(text, i, s)]
     five = text[i:i + 5]
     if len(five) == 5 and re.fullmatch(rf"{HAN}{{5}}", five) and is_surname_start(five) \
             and not any(c in NOT_IN_NAME for c in five[1:]) \

@@ -18,19 +18,16 @@ from functools import lru_cache
 from .. import gazetteer, segment
 from ..models import Document, Fact, Label, RelType, Role
 from .base import Findings, make_mention
+from .grammar import ADDRESS_TITLES, LIST_ONLY_TITLES, WORD_CONTEXT
+from .person_lists import LIST_INTRO_RE, list_names
 from .lexicon import (ATTEND_VERBS, CHAIR_VERBS, HAN, PUNCT, SPEAK_VERBS, after_name_re, boundary_at,
-                      ethnic_name_at, first_kind, is_surname_start, name_after, plausible_name, title_re)
+                      ethnic_name_at, first_kind, is_surname_start, name_after, plausible_name, starts_with_phrase_word,
+                      title_re)
 
 CLAUSE_SPLIT_RE = re.compile(r"[,;:。!?\n]")
 TITLE_BREAKERS = set("由 和 与 及 以及 同 跟 对 向 为 是 在 于 决定 成立 召开 主持 出席 参加 列席 传达 学习 汇报 通报 讲话 强调 "
                      "指出 要求 部署 安排 听取 会议 受 委托 等 并 根据 按照 任 担任 同志 会上 随后 其中 包括 邀请 陪同 "
                      "会见 看望 慰问 调研 介绍 表示 宣布 通过 联系 分管 率 带领 和 暨".split())
-LIST_INTRO_RE = re.compile(rf"^(?:与会的还有|出席会议的(?:领导|人员)?(?:还)?有|参加会议的(?:领导|人员)?(?:还)?有|参会人员(?:还)?有|"
-                           rf"主席台(?:上)?就座的(?:领导)?有|列席(?:会议的)?人员(?:还)?有?|出席人员有?|与会(?:领导)?有|"
-                           rf"{HAN}{{0,6}}领导)")
-GROUP_TAIL = (r"(?:等(?:\d+|[一二三四五六七八九十两百]+)?(?:人|位|名)?(?:[^,。;]{0,10}?(?:领导|同志|代表|干部|委员))?|"
-              r"(?:及|以及|和)(?:其他|有关|相关)?[^,。;]{0,12}?(?:领导|同志|委员|代表|负责同志|负责人|常委|干部|成员))?")
-ROLE_TAIL_RE = re.compile(rf"{GROUP_TAIL}(?:等人|等同志|同志)?(?:[省市县区州]?(?:级)?领导)?(?:(?:{ATTEND_VERBS}|{CHAIR_VERBS}|{SPEAK_VERBS}|分别|先后|随后|逐一|一起|共同|还|也|就|对|在|作|做|围绕|结合|针对|通过|以|按照|根据).*)?")
 POSTFIX_RE = re.compile(r"总书记|副总理|总理|委员长|同志|省长|市长|县长|书记|主席")
 STRONG_POSTFIX = {"总书记", "副总理", "总理", "委员长", "同志"}
 COLLECTIVE_RE = re.compile(r"班子|成员|同志|干部|代表团|人员|群众|督导组|工作组|专家组|领导|单位|部门|队伍|委员会")
@@ -43,6 +40,8 @@ GOV_POSITIONS = {"省长": "省", "市长": "市", "县长": "县", "区长": "�
                  "旗长": "旗"}
 NATIONAL_POSITIONS = {"总书记": "中共中央", "总理": "国务院", "副总理": "国务院", "国务委员": "国务院",
                       "委员长": "全国人大常委会"}
+CONJUNCTIONS = {"和", "与", "及", "同", "跟"}
+FUNCTION_TAGS = ("u", "p", "c")  # jieba's tags of particles, prepositions, conjunctions
 NO_BODY_PREFIX_RE = re.compile(r"^(?:省|市|县|区|州|镇|乡)?(?:级)?领导$|^[省市县区州镇乡]$|^有关|负责")
 
 
@@ -138,66 +137,20 @@ def _add_person(found: Findings, doc: Document, start: int, end: int, taken: byt
     return True
 
 
-def _list_names(clause: str, offset: int, known: set[str]) -> list[tuple[int, int]]:
-    """Names in an attendance or speaker list clause, as (start, end) in the document.
+def _after_a_name(text: str, i: int, known: set[str]) -> bool:
+    """Does a name (one found already, or one jieba knows as a name) end right before text[i]?"""
+    return any(text[i - k:i] in known or segment.word_tag(text[i - k:i]).startswith("nr") for k in (2, 3, 4) if i >= k)
 
-    In a real list every item is a name, perhaps after a title (`区委常委杨建春`), the first perhaps
-    after an introduction (`省领导`), the last perhaps followed by its verb (`杨杰出席`): an item that
-    is anything else means the clause is not a list of people.
-    """
-    last = clause.split("、")[-1].strip()
-    strong = bool(LIST_INTRO_RE.match(clause.strip())) or bool(re.search(
-        rf"(?:等|等人|{ATTEND_VERBS}|{CHAIR_VERBS}|{SPEAK_VERBS})", last[2:]))
-    items, pos = [], 0
-    for part in clause.split("、"):
-        # A、B和秘书长C / A、B和C: 和 joins the last two items (but stays inside 胡和平, 金幼和)
-        m = re.match(rf"^({HAN}{{2,4}}?)(?:以及|和|及)", part)
-        if m and "、" in clause and plausible_name(m.group(1)) and is_surname_start(m.group(1)):
-            rest = part[m.end():]
-            if title_re().match(rest) or any(is_surname_start(rest[:n], weak=True) and plausible_name(rest[:n])
-                                             and boundary_at(rest, n) for n in (3, 2)):
-                items.append((pos, m.group(1)))
-                pos += m.end()
-                part = rest
-        items.append((pos, part))
-        pos += len(part) + 1
-    out = []
-    for k, (ipos, item) in enumerate(items):
-        lead = len(item) - len(item.lstrip())
-        body = item.strip()
-        if not body:
-            continue
-        if k == 0 and (m := LIST_INTRO_RE.match(body)):
-            lead, body = lead + m.end(), body[m.end():]
-        cut = 0
-        for t in title_re().finditer(body):  # strip a title prefix: 区委常委杨建春
-            if re.search(rf"{ATTEND_VERBS}|{CHAIR_VERBS}|在", body[:t.start()]):
-                break  # 胡国栋出席常委会会议: the title word is in the tail, not before the name
-            cut = t.end()
-        if cut:
-            if cut == len(body) or (k == len(items) - 1 and ROLE_TAIL_RE.fullmatch(body[cut:])):
-                continue  # only a title (市委副书记、市政府市长叶浩文), or 和委员等21人出席会议
-            lead, body = lead + cut, body[cut:]
-        name = None
-        for n, four in ((4, False), (3, False), (2, False), (4, True)):  # 格日勒图 only if 杨杰+出席 fails
-            cand, tail = body[:n], body[n:]
-            if len(cand) < n or not plausible_name(cand, four=four and strong and not tail) or (
-                    cand not in known and ROLE_TAIL_RE.fullmatch(cand)):
-                continue  # 副主任列席会议: a title and its verb, no name
-            if tail and not (k == len(items) - 1 and ROLE_TAIL_RE.fullmatch(tail)):
-                continue
-            if cand in known or is_surname_start(cand, weak=not strong) or (
-                    strong and not segment.is_common_word(cand) and (n <= 3 or four)):
-                name = cand
-                break
-        if "·" in body and (ethnic := ethnic_name_at(body, 0)):
-            name = ethnic
-        if not name:
-            return []  # not a list of people
-        strong = strong or cut > 0 or (k == 0 and lead > 0) or name in known
-        s = offset + ipos + lead
-        out.append((s, s + len(name)))
-    return out if strong and (len(out) >= 2 or any(title_re().search(it) for _, it in items)) else []
+
+def starts_word(text: str, i: int) -> bool:
+    """Does a word begin at text[i] in jieba's reading of the text around it? (员 in 委员会 does not.)"""
+    a = max(0, i - WORD_CONTEXT)
+    pos = a
+    for tok in segment.cut(text[a:i + WORD_CONTEXT]):
+        if pos >= i:
+            break
+        pos += len(tok)
+    return pos == i
 
 
 class PersonExtractor:
@@ -221,6 +174,10 @@ class PersonExtractor:
                     (pl := gazetteer.lookup(text[max(0, t.start() - k):t.start() + 1])) and pl.kind != "country"
                     for k in (2, 3, 4) if t.start() >= k):
                 continue  # 湖北省长江: 湖北省 + 长江, not the title 省长
+            if t.group() in LIST_ONLY_TITLES:
+                continue  # 成员: a title only at the head of a list
+            if t.group() in ADDRESS_TITLES and _after_a_name(text, t.start(), known):
+                continue  # 习近平总书记强调: a title of address after its name; the sentence follows
             name = name_after(text, t.end(), known=known)
             if not name:
                 continue
@@ -228,7 +185,7 @@ class PersonExtractor:
             chain_start, titles = title_chain(text, s)
             if not titles:
                 continue
-            if _add_person(found, doc, s, e, taken, titles=titles, title_start=chain_start):
+            if _add_person(found, doc, s, e, taken, rule="after_title_chain", titles=titles, title_start=chain_start):
                 known.add(name)
                 titled.append((s, e, chain_start, titles))
 
@@ -238,12 +195,12 @@ class PersonExtractor:
             if "、" not in clause and not LIST_INTRO_RE.match(clause.strip()):
                 continue
             current: list[str] = []
-            for s, e in _list_names(clause, cm.start(), known):
+            for s, e, rule in list_names(clause, cm.start(), known):
                 chain_start, titles = title_chain(text, s)
                 if titles:
                     current = titles  # 副省长、副指挥长张国华、任军号、李玛琳: the title covers the list
                 extra = {"title_start": chain_start} if titles else {}
-                if _add_person(found, doc, s, e, taken, titles=titles or current, **extra):
+                if _add_person(found, doc, s, e, taken, rule=rule, titles=titles or current, **extra):
                     known.add(text[s:e])
                     if titles or current:
                         titled.append((s, e, chain_start if titles else s, titles or current))
@@ -263,14 +220,16 @@ class PersonExtractor:
                 continue
             seg_start = text.rfind(keep[0], start, v.start())
             seg = re.sub(r"[, ]+", lambda m: "、" * len(m.group()), text[seg_start:v.end()])
-            for s, e in _list_names(seg.replace("、、", "、 "), seg_start, known):
-                if text[s:e].strip() and _add_person(found, doc, s, e, taken, titles=[]):
+            for s, e, rule in list_names(seg.replace("、、", "、 "), seg_start, known):
+                if text[s:e].strip() and _add_person(found, doc, s, e, taken, rule="comma_" + rule, titles=[]):
                     known.add(text[s:e])
 
         # 3. before a title of address
         for p in POSTFIX_RE.finditer(text):
             if text[max(0, p.start() - 2):p.start()] == "负责":
                 continue  # 有关负责同志: a phrase, not a name
+            if segment.word_tag(text[p.start():p.end() + 1]) not in ("", "nnt"):
+                continue  # 主席团: the title word is part of another word
             for n in (4, 3, 2):
                 s = p.start() - n
                 cand = text[s:p.start()] if s >= 0 else ""
@@ -280,15 +239,19 @@ class PersonExtractor:
                     continue
                 if not plausible_name(cand) or not is_surname_start(cand, weak=n == 3 or p.group() not in STRONG_POSTFIX):
                     continue
+                if not starts_word(text, s) or starts_with_phrase_word(cand) or cand[-1] in "副代" or \
+                        CONJUNCTIONS & set(segment.cut(cand)):
+                    continue  # 委员会委员长: no 员会; 成为习总书记: no 成为习; 韩某副主席; 党和毛主席
                 if segment.is_common_word(cand) or title_re().search(cand) \
                         or title_re().fullmatch(text, s, p.end()) or title_re().fullmatch(text, s + 1, p.end()):
                     continue  # 常务副省长 is one title, not 常务副 + 省长
                 before = text[s - 1] if s > 0 else "\n"
-                if p.group() not in STRONG_POSTFIX and not (before in PUNCT or cand in known):
-                    continue
+                if p.group() not in STRONG_POSTFIX and not (before in PUNCT or cand in known or (
+                        n == 3 and segment.word_tag(before).startswith(FUNCTION_TAGS))):
+                    continue  # 传达了李某斌书记的讲话: after a particle or preposition, a name starts
                 if n == 3 and text[s:s + 2] in known:
                     continue
-                if _add_person(found, doc, s, p.start(), taken, titles=[p.group()] if p.group() != "同志" else []):
+                if _add_person(found, doc, s, p.start(), taken, rule="before_address_title", titles=[p.group()] if p.group() != "同志" else []):
                     known.add(cand)
                 break
 
@@ -296,7 +259,7 @@ class PersonExtractor:
         for m in APPOINT_RE.finditer(text):
             cand = m.group("name")
             if plausible_name(cand) and is_surname_start(cand) and _add_person(found, doc, m.start("name"),
-                                                                                  m.end("name"), taken, titles=[]):
+                                                                                  m.end("name"), taken, rule="appointment", titles=[]):
                 known.add(cand)
 
         # 4. subject of a meeting verb at the start of a clause
@@ -310,14 +273,14 @@ class PersonExtractor:
                                        and not segment.is_common_word(cand[2:]) and re.match(CHAIR_VERBS, text[m.end("name"):])):
                 continue  # four characters (额尔敦仓主持) only before 主持
             if cand in known or (plausible_name(cand, strict=len(cand) < 4, four=True) and not segment.is_common_word(cand)):
-                if _add_person(found, doc, m.start("name"), m.end("name"), taken, titles=[]):
+                if _add_person(found, doc, m.start("name"), m.end("name"), taken, rule="clause_subject", titles=[]):
                     known.add(cand)
 
         # 5. every further occurrence of a known name
         for name in sorted(known, key=len, reverse=True):
             for m in re.finditer(re.escape(name), text):
                 if boundary_at(text, m.end()):
-                    _add_person(found, doc, m.start(), m.end(), taken, titles=[])
+                    _add_person(found, doc, m.start(), m.end(), taken, rule="known_name_again", titles=[])
 
         # 6. a known person called by surname and post (金书记, 冉副省长)
         short: dict[str, set[str]] = {}
@@ -331,7 +294,7 @@ class PersonExtractor:
             name = next(iter(names))
             for m in re.finditer(re.escape(form), text):
                 if boundary_at(text, m.end()):
-                    _add_person(found, doc, m.start(), m.end(), taken, text=name, titles=[], short=form)
+                    _add_person(found, doc, m.start(), m.end(), taken, text=name, rule="surname_and_post", titles=[], short=form)
 
         # titles -> positions in bodies
         for s, e, chain_start, titles in titled:

@@ -114,3 +114,16 @@ def test_a_lead_whose_other_sentences_recur_below_keeps_its_own_sentence():
     text = dedupe_blocks(Aligned.of("标题\n" + lead + "\n" + later)).text
     assert "省政府第2次常务会议在大连召开" in text  # the lead holds a sentence the longer line lacks
     assert text.count("制定部门工作方案") == 1
+
+
+def test_variants_opencc_leaves_are_folded_one_for_one():
+    raw = "區委常委王玨、副區長李瑯出席會議。"
+    a, _ = normalize(raw)
+    assert "王珏" in a.text and "李琅" in a.text
+    i = a.text.index("珏")
+    assert raw[a.offsets[i]] == "玨"  # the offset still points at the original character
+
+
+def test_standard_simplified_text_is_not_touched_by_the_variant_table():
+    text = "坐在座位上等待大家,像往常一样覆盖全县。"
+    assert clean(text) == text

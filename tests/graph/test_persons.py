@@ -133,3 +133,45 @@ def test_indented_lines_give_titles_without_spaces():
     assert {m.text for m in doc.mentions if m.label == Label.BODY} == {"市政府"}
     titles = [m.props.get("titles") for m in doc.mentions if m.text == "邹毅然" and m.props.get("titles")]
     assert titles == [["副市长"]]
+
+
+def _rules(doc) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for m in doc.mentions:
+        if m.label == Label.PERSON:
+            out.setdefault(m.text, m.props.get("rule"))
+    return out
+
+
+def test_every_person_mention_records_its_rule():
+    doc = run("3月1日,市委召开常委会议。市委书记孔一明主持会议,曹二华、严三平出席。会议听取了孔一明的通报。")
+    rules = {m.props.get("rule") for m in doc.mentions if m.label == Label.PERSON}
+    assert None not in rules and {"after_title_chain", "in_list", "known_name_again"} <= rules
+
+
+def test_a_verb_glued_to_a_name_after_a_title_is_not_part_of_it():
+    doc = run("3月1日,省政协召开党组会议。省政协常务副主席孔嘉武作传达,副主席曹一平参加会议。")
+    assert {"孔嘉武", "曹一平"} <= persons(doc) and "孔嘉武作" not in persons(doc)
+
+
+def test_words_after_a_title_are_no_names():
+    doc = run("3月1日,县人大召开会议。历届县政协主席应邀参加会议。村第一书记和驻村工作队要真抓实干,全体代表和委员要"
+              "带头,政协委员有机会交流,自治区主席多次作出批示,中央领导同志能够参与调研。")
+    got = persons(doc)
+    assert not got & {"应邀", "和驻村工", "和委员", "有机会", "多次作", "能够参"}
+
+
+def test_a_surname_that_reads_as_a_conjunction_still_names_after_a_title():
+    doc = run("3月1日,省政府召开常务会议。副省长和一辉出席,副主任甘露出席会议。")
+    assert {"和一辉", "甘露"} <= persons(doc)
+
+
+def test_after_a_title_of_address_comes_the_sentence():
+    doc = run("3月1日,县委召开常委会议。会议传达学习习近平总书记关于党的建设的重要思想,用心学习领会总书记强调的要求,"
+              "努力成为总书记讲过的好干部。")
+    assert not persons(doc) - {"习近平"}
+
+
+def test_no_name_inside_a_word_before_a_title_of_address():
+    doc = run("3月1日,县委召开常委会议。国民政府蒙藏委员会委员长孔一明接见了代表。")
+    assert "员会" not in persons(doc) and "孔一明" in persons(doc)
