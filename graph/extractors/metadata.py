@@ -117,8 +117,8 @@ class MetadataExtractor:
                     continue
                 s = m.start("names") + nm.start()
                 found.mentions.append(make_mention(doc, Label.PERSON, s, s + len(name),
-                                                   role=Role.JOURNALIST.value, byline=role))
+                                                   role=Role.JOURNALIST.value, byline=role, rule="byline"))
                 found.facts.append(Fact(type=RelType.AUTHORED, source=(Label.PERSON, name),
                                         target=(Label.DOCUMENT, doc.id), start=s, end=s + len(name),
-                                        props={"how": role}))
+                                        props={"how": role, "rule": "byline"}))
         return found

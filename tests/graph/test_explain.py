@@ -55,3 +55,9 @@ def test_a_missing_report_is_an_input_error_naming_it(tmp_path):
     empty.write_text("", encoding="utf-8")
     with pytest.raises(InputError, match="empty.txt"):
         explain_path(empty)
+
+
+def test_bylines_and_every_mention_carry_their_rule():
+    doc = run("本报讯(记者 周明 通讯员 吴华)3月5日,县委常委会会议召开。县委书记张明主持会议。")
+    rules = {m.text: m.props["rule"] for m in doc.mentions if m.label.value == "Person"}
+    assert rules["周明"] == rules["吴华"] == "byline" and rules["张明"] != "unnamed"

@@ -175,3 +175,13 @@ def test_after_a_title_of_address_comes_the_sentence():
 def test_no_name_inside_a_word_before_a_title_of_address():
     doc = run("3月1日,县委召开常委会议。国民政府蒙藏委员会委员长孔一明接见了代表。")
     assert "员会" not in persons(doc) and "孔一明" in persons(doc)
+
+
+def test_appointments_clause_subjects_short_forms_and_comma_lists_record_their_rules():
+    def rules(text):
+        return [(m.text, m.props["rule"]) for m in run(text).mentions if m.label.value == "Person"]
+    assert rules("3月5日,县人大常委会会议召开。会议决定任命孔一明为副县长。") == [("孔一明", "appointment")]
+    assert rules("3月5日,县委常委会会议召开。会上,孔一明传达了文件。") == [("孔一明", "clause_subject")]
+    assert ("孔一明", "surname_and_post") in rules("县委书记孔一明主持会议。孔书记指出,要抓好落实。")
+    assert rules("3月5日,县委常委会会议召开。孔一明 曹二华 严三平出席会议。") == [
+        ("孔一明", "comma_in_list"), ("曹二华", "comma_in_list"), ("严三平", "comma_in_list")]
