@@ -54,7 +54,7 @@ OPENING_AFTER_RE = re.compile(r"上\s*[,:]")
 # A phrase a person may stand inside without being the subject: 就…, 对…, 围绕…, 以…为题, 从…方面, 在…上.
 TOPIC_OPENER_RE = re.compile(r"就|对|围绕|结合|以|从|在")
 PASSIVE_CHAIR_RE = re.compile(r"由([^,。;]{0,40}?)主持")
-EXEC_CHAIRS_RE = re.compile(r"(?:大会)?执行主席|主席团常务主席")
+EXEC_CHAIRS_RE = re.compile(r"(?:(?:大会|会议)的?)?(?:执行主席|主席团常务主席)(?:是|为|有)?:?")  # 大会的执行主席是A、B
 
 REL = {"chair": RelType.CHAIRED, "attend": RelType.ATTENDED, "speak": RelType.SPOKE_AT}
 

@@ -317,3 +317,8 @@ def test_a_name_read_inside_a_closing_group_does_not_cut_the_list():
 def test_reading_out_a_decision_is_attendance_not_a_speech():
     doc = run("3月5日,全市表彰大会召开。市委书记张明主持会议并讲话。副市长李华宣读了《关于表彰先进集体的决定》。")
     assert "李华" in people_with(doc, ATTENDED) and "李华" not in people_with(doc, SPOKE)
+
+
+def test_executive_chairs_named_after_a_copula():
+    doc = run("28日上午,市政协十届三次会议举行第二次全体会议。大会的执行主席是韩冰、冯军、蒋琳。蒋琳主持会议。")
+    assert people_with(doc, ATTENDED) == {"韩冰", "冯军", "蒋琳"} and people_with(doc, CHAIRED) == {"蒋琳"}
