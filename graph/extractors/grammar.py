@@ -134,11 +134,12 @@ MEETING_HEAD = (r"(?:会议|全会|常委会|(?:\(扩大\))会|(?<![" + NOT_MEET
 # 参加植树活动 is not; 参加代表团审议 is one (a delegation's session), 会议审议了 is not.
 HELD_ONLY_HEAD = r"(?:活动|审议)"
 # The verbs that hold a meeting, with the adverbs that go with them: 隆重举行, 成功举办.
-HOLD_VERB = r"(?:隆重|正式|顺利|成功|盛大)?(?:召开|举行|举办|开幕|拉开帷幕)"
+HOLD_VERB = r"(?:隆重|正式|顺利|成功|盛大)?(?:召开|举行|举办|开幕|拉开帷幕|开班)"  # 开班: a study class (研讨班) opens
 # A day or a span of days standing between a meeting's name and its verb (双周协商座谈会28日在京召开,
 # 那达慕大会1日至3日在该县举行).
+# A day between a name and its verb: 28日, 3月2日至3日, 昨日; a broadcast's 今天(12月5日).
 DAY_SPAN = (r"(?:(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日(?:(?:至|到|-)(?:\d{1,2}月)?\d{1,2}日)?|昨天|昨日|今天|今日|前天)"
-            r"(?:上午|下午|晚上|晚间|晚)?")
+            r"(?:\(\d{1,2}月\d{1,2}日\))?(?:上午|下午|晚上|晚间|晚)?")
 # Verbs before a meeting word that make it the object of a phrase, not a meeting's name:
 # 宣布大会开幕, 祝贺大会召开, 体现了…会议精神 (the meeting is not named as held by these words).
 PHRASE_VERB_RE = re.compile(r".*(?:宣布|祝贺|预祝|庆贺|体现了?|标志着|迎来|开好|办好|确保)(?!会)")

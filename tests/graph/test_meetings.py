@@ -325,3 +325,13 @@ def test_a_convened_name_run_into_the_verb_phrase_that_follows():
     # 召开X会 followed at once, with no comma, by how the clause goes on (全面贯彻, 认真研究…)
     doc = run("2019年5月召开自治区第九次党代会全面部署各项工作,会议由自治区党委书记王明主持。")
     assert "自治区第九次党代会" in {m["name"] for m in meetings(doc).values()}
+
+
+def test_a_broadcast_day_a_study_class_opening_and_a_collective_study_session():
+    names = {m["name"] for m in meetings(run(
+        "全市第五次人民代表选举会议第二次全体会议今天(12月15日)在江城举行。"
+        "全市领导干部推动乡村振兴专题研讨班16日上午在市委党校开班。"
+        "市委常委会3月30日下午就加强生态文明建设进行第十二次集体学习。")).values()}
+    assert "全市第五次人民代表选举会议第二次全体会议" in names
+    assert any(n.endswith("推动乡村振兴专题研讨班") for n in names)
+    assert "市委常委会第十二次集体学习" in names
