@@ -41,8 +41,8 @@ JOIN_RE = re.compile(rf"^{g.GAP_PAREN}{g.SUBJECT_JOIN}(?:[^,。;、:\s]{{0,14}}?
 NOT_SPOKEN_AFTER_RE = re.compile(r"^(?:精神|要求精神|稿|材料)")
 # 参加我省代表团审议时的讲话: an earlier event the speech was given at, not this meeting.
 EARLIER_EVENT_RE = re.compile(r"[^,。;]{0,40}?时的(?:重要)?(?:讲话|指示|批示)")
-HEARD_RE = re.compile(r"听取(?:了)?")
-REPORT_RE = re.compile(r"(?:关于[^。;]{0,80}?)?(?:的)?(?:工作)?汇报")
+HEARD_RE = re.compile(r"听取(?:了)?|听了")  # 听取了A的汇报, 听了A、B发言后
+REPORT_RE = re.compile(r"(?:关于[^。;]{0,80}?)?(?:的)?(?:工作)?(?:汇报|发言)")
 SPOKE_AFTER_RE = re.compile(r"\s*,?\s*并(?:作|做)?(?:了)?(?:重要)?(?:讲话|强调|指出|要求|提出)")
 SPEECH_AFTER_MEETING_RE = re.compile(r"上(?:的|所作的)?(?:重要)?(?:讲话|报告|发言|致辞|强调|指出|表示)(?!稿)")
 # A speech still a text: 研究讨论A在X会议上的讲话 (a draft), 《A在X会议上的讲话》 (a document's title).
@@ -248,7 +248,8 @@ def intro_list(r: _Report, sent: Span) -> None:
 
 
 def heard_report(r: _Report, sent: Span) -> None:
-    """`听取了[title]A关于…的汇报`: A reported (spoke); the listener spoke too when `,并讲话` follows."""
+    """`听取了[title]A关于…的汇报`, `听了A、B发言后`: they reported or spoke; the listener spoke too when
+    `,并讲话` follows."""
     for h in HEARD_RE.finditer(r.text, sent.start, sent.end):
         rep = REPORT_RE.search(r.text, h.end(), sent.end)
         if not rep:
@@ -260,7 +261,7 @@ def heard_report(r: _Report, sent: Span) -> None:
         if listener and SPOKE_AFTER_RE.match(r.text, rep.end()):
             heard.append(listener)  # 黎雪玲听取了…的汇报,并讲话
         for person in heard:
-            how = "讲话" if person is listener else "汇报"
+            how = "讲话" if person is listener else rep.group()[-2:]
             for key in r.current(h.end(), sent.start):
                 r.add(RelType.SPOKE_AT, person, key, sent, how, "heard_report")
 

@@ -322,3 +322,8 @@ def test_reading_out_a_decision_is_attendance_not_a_speech():
 def test_executive_chairs_named_after_a_copula():
     doc = run("28日上午,市政协十届三次会议举行第二次全体会议。大会的执行主席是韩冰、冯军、蒋琳。蒋琳主持会议。")
     assert people_with(doc, ATTENDED) == {"韩冰", "冯军", "蒋琳"} and people_with(doc, CHAIRED) == {"蒋琳"}
+
+
+def test_speakers_heard_before_the_chair_spoke():
+    doc = run("5月8日,全市民营企业座谈会召开。市委书记周海听取了区长王一平、副区长李二林的发言,并讲话。")
+    assert people_with(doc, SPOKE) == {"王一平", "李二林", "周海"}
