@@ -191,8 +191,8 @@ def phrase_after_title(text: str, i: int, s: str) -> bool:
         return True
     if after_name_re().fullmatch(s) or role_verb_re().fullmatch(s):
         return True  # 成员宣誓就职: a word that follows names is none
-    if len(s) == 3 and s[2] in "省市县区州" and segment.word_tag(s[:2]).startswith("ns"):
-        return True  # 代表广州市: a place and its level
+    if len(s) == 3 and s[2] in "省市县区州党国" and segment.word_tag(s[:2]).startswith("ns"):
+        return True  # 代表广州市, 代表古巴党: a place and its level or party
     if s[0] in WEAK_SURNAMES and segment.word_tag(s[0]).startswith(PHRASE_TAGS) and (
             title_re().match(text, i + 1) or segment.is_common_word(text[i + 1:i + 3], min_freq=100)):
         return True

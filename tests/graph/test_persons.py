@@ -175,3 +175,13 @@ def test_after_a_title_of_address_comes_the_sentence():
 def test_no_name_inside_a_word_before_a_title_of_address():
     doc = run("3月1日,县委召开常委会议。国民政府蒙藏委员会委员长孔一明接见了代表。")
     assert "员会" not in persons(doc) and "孔一明" in persons(doc)
+
+
+def test_a_name_before_a_post_after_a_particle():
+    doc = run("3月1日,县委召开常委会议。县委常委周立东传达了李二斌书记在全省会议上的讲话。")
+    assert {"周立东", "李二斌"} <= persons(doc)
+
+
+def test_no_name_before_a_vice_post_or_inside_a_word_with_the_title():
+    doc = run("3月1日,县委召开常委会议。他说,昨天我同韩一副主席会谈。名单经大会主席团通过。他对党和毛主席忠诚。")
+    assert not persons(doc) & {"韩一副", "经大会", "党和毛"}
