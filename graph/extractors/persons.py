@@ -21,7 +21,7 @@ from .base import Findings, make_mention
 from .grammar import ADDRESS_TITLES, LIST_ONLY_TITLES, WORD_CONTEXT
 from .person_lists import LIST_INTRO_RE, list_names
 from .lexicon import (ATTEND_VERBS, CHAIR_VERBS, HAN, PUNCT, SPEAK_VERBS, after_name_re, boundary_at,
-                      ethnic_name_at, first_kind, is_surname_start, name_after, plausible_name, starts_with_phrase_word,
+                      ethnic_name_at, first_kind, is_surname_start, name_after, name_shaped, plausible_name, starts_with_phrase_word,
                       title_re)
 
 CLAUSE_SPLIT_RE = re.compile(r"[,;:。!?\n]")
@@ -258,7 +258,7 @@ class PersonExtractor:
         # 4a. appointments and removals name people without a title before them
         for m in APPOINT_RE.finditer(text):
             cand = m.group("name")
-            if plausible_name(cand) and is_surname_start(cand) and _add_person(found, doc, m.start("name"),
+            if name_shaped(cand) and _add_person(found, doc, m.start("name"),  # not 选举有效, 接受家教
                                                                                   m.end("name"), taken, rule="appointment", titles=[]):
                 known.add(cand)
 
