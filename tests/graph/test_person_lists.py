@@ -82,3 +82,8 @@ def test_and_joins_another_titled_name_but_opens_a_group_tail():
 def test_places_in_a_list_are_no_names():
     doc = run("7月1日,纪念大会在北京举行。有关部门负责同志,江西、福建、广东省有关负责同志及老同志代表参加。")
     assert not {"江西", "福建"} & set(rules(doc))
+
+
+def test_an_introduced_list_written_with_commas():
+    doc = run("3月1日,县委召开会议。参加会议的还有王一明,李二华,仝三平。")
+    assert rules(doc) == {"王一明": "comma_in_list", "李二华": "comma_in_list", "仝三平": "comma_in_list"}
