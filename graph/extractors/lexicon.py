@@ -70,7 +70,7 @@ def ethnic_name_at(text: str, i: int) -> str | None:
     if not m:
         return None
     last = m.end()
-    for k in range(2, 9):
+    for k in range(1, 9):  # 伊姆兰·汗: the last part may be one character
         if not re.fullmatch(rf"{HAN}{{{k}}}", text[last:last + k]):
             break
         if boundary_at(text, last + k):
@@ -100,7 +100,7 @@ def plausible_name(s: str, *, strict: bool = False, four: bool = False) -> bool:
 
 # jieba tags of ordinary words that never start a name: verbs, adjectives, adverbs, numerals,
 # prepositions, conjunctions, pronouns, times (能够参, 宣传好, 多次作, 成为习). Nouns do (王国强).
-PHRASE_TAGS = ("v", "a", "d", "m", "p", "c", "r", "t", "f", "q", "u", "l", "i")
+PHRASE_TAGS = ("v", "a", "b", "d", "m", "p", "c", "r", "t", "f", "q", "u", "l", "i")
 
 
 def starts_with_phrase_word(s: str) -> bool:
@@ -193,8 +193,12 @@ def phrase_after_title(text: str, i: int, s: str) -> bool:
         return True
     if after_name_re().fullmatch(s) or role_verb_re().fullmatch(s):
         return True  # 成员宣誓就职: a word that follows names is none
-    if len(s) == 3 and s[2] in "省市县区州" and segment.word_tag(s[:2]).startswith("ns"):
-        return True  # 代表广州市: a place and its level
+    if segment.is_common_word(s) and (segment.word_tag(s).startswith("nt") or segment.word_freq(s) > 1000):
+        return True  # 代表农工党中央发言, 人大代表依法提出: a body, or a frequent word
+    if len(s) >= 3 and title_re().fullmatch(s, 1):
+        return True  # 委员长任组长: a verb and a title
+    if len(s) == 3 and s[2] in "省市县区州党国" and segment.word_tag(s[:2]).startswith("ns"):
+        return True  # 代表广州市, 代表古巴党: a place and its level or party
     if s[0] in WEAK_SURNAMES and segment.word_tag(s[0]).startswith(PHRASE_TAGS) and (
             title_re().match(text, i + 1) or segment.is_common_word(text[i + 1:i + 3], min_freq=100)):
         return True
@@ -205,6 +209,9 @@ def phrase_after_title(text: str, i: int, s: str) -> bool:
 def name_after(text: str, i: int, *, known: set[str] = frozenset()) -> str | None:
     """The name that starts at text[i] (right after a title), if any."""
     if (ethnic := ethnic_name_at(text, i)):
+        head = ethnic.split("·")[0]
+        if title_re().search(head) or (len(head) > 2 and (head[0] == "是" or segment.word_tag(head[0]) in ("p", "c"))):
+            return None  # 执行主席是帕巴拉·…, 主席同谢尔达尔·…: a verb or a title before the name
         return ethnic  # 艾力·吐尔地: the whole name, not 艾力
     if title_re().match(text, i) or re.match(r"常务|副|代|第一|兼|党组|省|市|县|区", text[i:i + 2]) and \
             title_re().match(text, i + 1):
@@ -222,6 +229,8 @@ def name_after(text: str, i: int, *, known: set[str] = frozenset()) -> str | Non
         if s in known and boundary_at(text, i + len(s)):
             return s
     cands = [s for s in cands if not phrase_after_title(text, i, s)]
+    if "·" in text[i + 2:i + 6]:
+        return None  # 主席同谢尔达尔·…: a part of a longer name joined by ·, that ethnic_name_at did not take
     five = text[i:i + 5]
     if len(five) == 5 and re.fullmatch(rf"{HAN}{{5}}", five) and is_surname_start(five) \
             and not any(c in NOT_IN_NAME for c in five[1:]) \

@@ -90,8 +90,8 @@ def _item_name(body: str, last: bool, strong: bool, known: set[str]) -> tuple[st
             return cand, True
         if shaped is None and name_shaped(cand, surname=False) and (n <= 3 or four):
             shaped = cand
-    if "·" in body and (ethnic := ethnic_name_at(body, 0)):
-        return ethnic, True
+    if "·" in body and (ethnic := ethnic_name_at(body, 0)) and not segment.is_common_word(ethnic[:2]):
+        return ethnic, True  # 艾力·吐尔地; not 政府和劳尔·卡斯特罗主席
     return shaped, False
 
 

@@ -18,10 +18,10 @@ from functools import lru_cache
 from .. import gazetteer, segment
 from ..models import Document, Fact, Label, RelType, Role
 from .base import Findings, make_mention
-from .grammar import ADDRESS_TITLES, LIST_ONLY_TITLES, WORD_CONTEXT
+from .grammar import ADDRESS_TITLES, LIST_INTRO, LIST_ONLY_TITLES, WORD_CONTEXT
 from .person_lists import LIST_INTRO_RE, list_names
 from .lexicon import (ATTEND_VERBS, CHAIR_VERBS, HAN, PUNCT, SPEAK_VERBS, after_name_re, boundary_at,
-                      ethnic_name_at, first_kind, is_surname_start, name_after, plausible_name, starts_with_phrase_word,
+                      ethnic_name_at, first_kind, is_surname_start, name_after, name_shaped, plausible_name, starts_with_phrase_word,
                       title_re)
 
 CLAUSE_SPLIT_RE = re.compile(r"[,;:。!?\n]")
@@ -31,6 +31,8 @@ TITLE_BREAKERS = set("由 和 与 及 以及 同 跟 对 向 为 是 在 于 决
 POSTFIX_RE = re.compile(r"总书记|副总理|总理|委员长|同志|省长|市长|县长|书记|主席")
 STRONG_POSTFIX = {"总书记", "副总理", "总理", "委员长", "同志"}
 COLLECTIVE_RE = re.compile(r"班子|成员|同志|干部|代表团|人员|群众|督导组|工作组|专家组|领导|单位|部门|队伍|委员会")
+# An introduction, then items separated by commas up to the end of the sentence (出席会议的有王某,李某).
+INTRO_COMMA_LIST_RE = re.compile(rf"(?:(?<=[。;:!?\n])|^)\s*(?:{LIST_INTRO})[^。;!?\n、]{{2,12}}(?:,[^。;!?\n、,]{{2,12}})+")
 LIST_VERB_RE = re.compile(rf"(?:等(?:同志)?)?(?:{ATTEND_VERBS}|分别作了?[^,。;]{{0,6}}发言|逐一发言|先后发言)")
 APPOINT_RE = re.compile(rf"(?:任命|免去|选举|补选|新任命的|接受)(?P<name>{HAN}{{2,3}}?)(?=为|的|同志|担任|辞去|[,、。])")
 SUBJECT_RE = re.compile(rf"(?:^|(?<=[,。;:!?\n]))\s*(?:会上|会议上|随后|最后|其后|同时|此外|另外|期间)?,?\s*"
@@ -205,6 +207,13 @@ class PersonExtractor:
                     if titles or current:
                         titled.append((s, e, chain_start if titles else s, titles or current))
 
+        # 2a. a list opened by an introduction and written with commas: 参加会议的还有王某,李某,张某。
+        for m in INTRO_COMMA_LIST_RE.finditer(text):
+            seg = re.sub(r"[, ]", "、", m.group())
+            for s, e, rule in list_names(seg, m.start(), known):
+                if _add_person(found, doc, s, e, taken, rule="comma_" + rule, titles=[]):
+                    known.add(text[s:e])
+
         # 2b. lists written with commas or spaces instead of 、, ending in their verb
         for v in LIST_VERB_RE.finditer(text):
             start = v.start()
@@ -258,7 +267,7 @@ class PersonExtractor:
         # 4a. appointments and removals name people without a title before them
         for m in APPOINT_RE.finditer(text):
             cand = m.group("name")
-            if plausible_name(cand) and is_surname_start(cand) and _add_person(found, doc, m.start("name"),
+            if name_shaped(cand) and _add_person(found, doc, m.start("name"),  # not 选举有效, 接受家教
                                                                                   m.end("name"), taken, rule="appointment", titles=[]):
                 known.add(cand)
 

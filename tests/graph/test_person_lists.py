@@ -61,3 +61,29 @@ def test_a_comma_title_chain_yields_every_name():
     doc = run("9月2日,区委召开全会。区委书记孔一明,区长曹二华,区人大常委会主任严三平,区政协主席华四海以及区委、"
               "区政府领导等应邀出席。")
     assert {"孔一明", "曹二华", "严三平", "华四海"} <= set(rules(doc))
+
+
+def test_a_count_and_a_collective_close_a_list_whatever_follows():
+    doc = run("3月5日,市政协召开全体会议。冯一明、褚二华、卫三平等16位政协常委、委员作大会发言。")
+    assert {"冯一明", "褚二华", "卫三平"} <= set(rules(doc))
+
+
+def test_members_head_a_list():
+    doc = run("5月20日,区委召开理论学习中心组会议。市委第三巡回指导组成员蒋一玉、沈二媛到会指导。")
+    assert {"蒋一玉", "沈二媛"} <= set(rules(doc))
+
+
+def test_and_joins_another_titled_name_but_opens_a_group_tail():
+    doc = run("6月1日,区党委召开常委会议。区政协党组书记孔一现和区党委常委罗二珠、曹三平出席会议。"
+              "王一明、李二华、赵三平和大会主席团成员在主席台就座。")
+    assert {"孔一现", "罗二珠", "曹三平", "王一明", "李二华", "赵三平"} <= set(rules(doc))
+
+
+def test_places_in_a_list_are_no_names():
+    doc = run("7月1日,纪念大会在北京举行。有关部门负责同志,江西、福建、广东省有关负责同志及老同志代表参加。")
+    assert not {"江西", "福建"} & set(rules(doc))
+
+
+def test_an_introduced_list_written_with_commas():
+    doc = run("3月1日,县委召开会议。参加会议的还有王一明,李二华,仝三平。")
+    assert rules(doc) == {"王一明": "comma_in_list", "李二华": "comma_in_list", "仝三平": "comma_in_list"}

@@ -185,3 +185,24 @@ def test_appointments_clause_subjects_short_forms_and_comma_lists_record_their_r
     assert ("孔一明", "surname_and_post") in rules("县委书记孔一明主持会议。孔书记指出,要抓好落实。")
     assert rules("3月5日,县委常委会会议召开。孔一明 曹二华 严三平出席会议。") == [
         ("孔一明", "comma_in_list"), ("曹二华", "comma_in_list"), ("严三平", "comma_in_list")]
+
+
+def test_a_name_before_a_post_after_a_particle():
+    doc = run("3月1日,县委召开常委会议。县委常委周立东传达了李二斌书记在全省会议上的讲话。")
+    assert {"周立东", "李二斌"} <= persons(doc)
+
+
+def test_no_name_before_a_vice_post_or_inside_a_word_with_the_title():
+    doc = run("3月1日,县委召开常委会议。他说,昨天我同韩一副主席会谈。名单经大会主席团通过。他对党和毛主席忠诚。")
+    assert not persons(doc) & {"韩一副", "经大会", "党和毛"}
+
+
+def test_bodies_verbs_and_frequent_words_after_a_title_are_no_names():
+    doc = run("3月1日,市政协召开全体会议。周一民常委代表农工党中央发言。检查由孔一书委员长任组长。选举有效。人大代表依法履职。")
+    assert not persons(doc) & {"农工党", "任组长", "有效", "依法"}
+
+
+def test_an_ethnic_name_after_a_title_and_a_copula():
+    doc = run("3月1日,政协会议举行全体会议。会议执行主席是帕巴拉·格列朗杰、何一铧。总理伊姆兰·汗出席。")
+    got = persons(doc)
+    assert {"帕巴拉·格列朗杰", "伊姆兰·汗"} <= got and "是帕巴拉·格列朗杰" not in got
