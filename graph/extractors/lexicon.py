@@ -181,6 +181,17 @@ def is_place_or_body(s: str) -> bool:
     return segment.is_common_word(s) and segment.word_tag(s).startswith(("ns", "nt")) and segment.word_freq(s) > 800
 
 
+# A role verb right after a candidate, or after a short 在X: where a name surely ends.
+ROLE_AFTER_RE = re.compile(r"(?:在[^,。;:在]{1,12}?)?(?:主持|出席|参加|列席|讲话|致辞|发言|强调|指出)")
+
+
+def place_named_person(text: str, i: int, s: str) -> bool:
+    """A place's name (黄河, 江西) standing between a title and a role verb is a person's: people are
+    named after rivers and provinces, and nothing else stands in that slot."""
+    return 2 <= len(s) <= 3 and is_surname_start(s) and segment.word_tag(s).startswith("ns") \
+        and bool(ROLE_AFTER_RE.match(text, i + len(s)))
+
+
 def phrase_after_title(text: str, i: int, s: str) -> bool:
     """Is the candidate s at text[i] after a title the start of a phrase rather than a name?
     - a word that is no name, or a phrase opening with one (应邀参加, 多次作出, 能够参与), a place
@@ -189,6 +200,8 @@ def phrase_after_title(text: str, i: int, s: str) -> bool:
       not 甘 of 甘露出席, which jieba knows as a surname);
     - four characters whose last starts the verb phrase (杨某武作传达 -> 杨某武 + 作传达) or a word
       (和驻村工作队: 工作)."""
+    if place_named_person(text, i, s):
+        return False  # 市委书记黄河主持会议: a title before, a role verb after
     if is_word_not_name(s) or starts_with_phrase_word(s) or (len(s) == 4 and is_word_not_name(s[:2])):
         return True
     if after_name_re().fullmatch(s) or role_verb_re().fullmatch(s):

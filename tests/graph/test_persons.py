@@ -206,3 +206,9 @@ def test_an_ethnic_name_after_a_title_and_a_copula():
     doc = run("3月1日,政协会议举行全体会议。会议执行主席是帕巴拉·格列朗杰、何一铧。总理伊姆兰·汗出席。")
     got = persons(doc)
     assert {"帕巴拉·格列朗杰", "伊姆兰·汗"} <= got and "是帕巴拉·格列朗杰" not in got
+
+
+def test_a_place_s_name_between_a_title_and_a_role_verb_is_a_person_s():
+    assert "黄河" in persons(run("5月6日,市委常委会会议召开。市委书记黄河主持会议。"))
+    assert "黄河" in persons(run("3月1日,全省视频会议召开。市委书记黄河在主会场参加会议。"))
+    assert "黄河" not in persons(run("3月1日,全省会议召开。会议要求保护黄河流域生态。"))
