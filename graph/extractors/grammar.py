@@ -34,16 +34,19 @@ ADDRESS_TITLES = ("总书记", "同志")
 # ---- lists and group tails -----------------------------------------------------------------------
 
 # Nouns for a group of people that close a list (王某、李某等县领导; …及其他组成人员; 等有关部门负责人).
-GROUP_NOUN = r"负责同志|负责人|领导同志|领导人|领导干部|领导|同志|代表|干部|委员|常委|成员|组成人员|工作人员|人员"
+GROUP_NOUN = r"(?:负责同志|负责人|领导同志|领导人|领导干部|领导|同志|代表|干部|委员|常委|成员|组成人员|工作人员|人员)"
+# A count after 等: 等5人, 等二十余位 (NUMBER alone: 等16位…委员).
+NUMBER = r"(?:\d+|[一二三四五六七八九十两百]+)"
+COUNT = rf"{NUMBER}?余?(?:人|位|名)?"
 
 # What closes a list after its last name: 等 with a count or a collective (等5人, 等县领导,
 # 等有关部门负责同志), or 及/以及/和 + a collective (及县人大常委会其他组成人员).
-GROUP_TAIL = (rf"(?:等(?:\d+|[一二三四五六七八九十两百]+)?(?:人|位|名)?(?:[^,。;]{{0,12}}?(?:{GROUP_NOUN}))?|"
-              rf"(?:及|以及|和)(?:其他|有关|相关)?[^,。;]{{0,14}}?(?:{GROUP_NOUN}))")
+GROUP_TAIL = (rf"(?:等{COUNT}(?:[^,。;]{{0,12}}?{GROUP_NOUN})?|"
+              rf"(?:及|以及|和)(?:其他|有关|相关)?[^,。;]{{0,14}}?{GROUP_NOUN})")
 
 # 等 with a count or a collective closes a list: what follows is the sentence, whatever it says
 # (焦某、杨某、谷某等同志是…的榜样; 王某、李某等16位委员作大会发言).
-LIST_CLOSE = rf"等(?:\d+|[一二三四五六七八九十两百]+)?(?:(?:人|位|名)|[^,。;]{{0,12}}?(?:{GROUP_NOUN}))"
+LIST_CLOSE = rf"等{NUMBER}?余?(?:(?:人|位|名)|[^,。;]{{0,12}}?{GROUP_NOUN})"
 
 # Where the tail of a list item starts: a title after it belongs to the group (赵某等县领导), not to
 # the name.
@@ -71,19 +74,16 @@ GAP_ADDRESS = r"(?:同志|总书记|副总理|总理|省长|市长|县长|区长
 GAP_PAREN = r"(?:\([^()。;]{0,12}\))?"
 # The day, when it stands between name and verb: 张明3月5日下午出席.
 GAP_WHEN = r"(?:\d{1,2}月\d{1,2}日(?:上午|下午|晚上)?)?"
-# Words naming a group of people, which close a list of names: 领导, 负责同志, 组成人员.
-GROUP_NOUN = r"(?:领导同志|负责同志|领导|同志|代表|干部|委员|负责人|常委|成员|人员)"
-# A count after 等: 等5人, 等二十余位.
-_COUNT = r"(?:\d+|[一二三四五六七八九十两百]+)?余?(?:人|位|名)?"
+# (GROUP_NOUN and COUNT: see the lists section.)
 # 等 closing a list, with a count and a group: 李华等, 李华等3人, 李华等县领导, 李华等县委常委会组成人员,
 # 李华等大会主席团常务委员会成员.
-GAP_ETC = rf"(?:等{_COUNT}(?:[^,。;]{{0,14}}?{GROUP_NOUN})?(?:同志)?)?"
+GAP_ETC = rf"(?:等{COUNT}(?:[^,。;]{{0,14}}?{GROUP_NOUN})?(?:同志)?)?"
 # A group joined to the list: 李华及其他县领导, 李华,以及区委、区政府领导等.
-GAP_AND_GROUP = rf"(?:,?(?:及|以及|和)(?:其他|有关|相关)?[^,。;]{{0,12}}?{GROUP_NOUN}(?:等{_COUNT})?)?"
+GAP_AND_GROUP = rf"(?:,?(?:及|以及|和)(?:其他|有关|相关)?[^,。;]{{0,12}}?{GROUP_NOUN}(?:等{COUNT})?)?"
 # Further groups after commas (each may list bodies with 、): 李华,省委常委,市人大、市政府党员领导同志,
 # 其他在职市级领导同志出席.
 GAP_GROUP_TAIL = (rf"(?:(?:[,、](?:其他|有关|相关)?(?:[^,。;、]{{1,12}}、){{0,5}}[^,。;、]{{0,20}}?(?:{GROUP_NOUN}|主任))+"
-                  rf"(?:等{_COUNT})?)?")
+                  rf"(?:等{COUNT})?)?")
 # How one came: 应邀, by video link, on another's behalf (受省长委托 gives the one delegating no role).
 GAP_MANNER = r"(?:应邀)?(?:以视频方式|通过视频(?:连线)?(?:方式)?)?(?:受[^,。;]{0,20}?委托)?"
 # Leading a delegation, travelling there, touring: 率代表团赴成都 (出席), 带领调研组来到 (参加),
