@@ -41,8 +41,11 @@ COUNT = rf"{NUMBER}?余?(?:人|位|名)?"
 
 # What closes a list after its last name: 等 with a count or a collective (等5人, 等县领导,
 # 等有关部门负责同志), or 及/以及/和 + a collective (及县人大常委会其他组成人员).
-GROUP_TAIL = (rf"(?:等{COUNT}(?:[^,。;]{{0,12}}?{GROUP_NOUN})?|"
-              rf"(?:及|以及|和)(?:其他|有关|相关)?[^,。;]{{0,14}}?{GROUP_NOUN})")
+# 等 with a count and a group: 等, 等3人, 等县领导, 等县委常委会组成人员.
+ETC_GROUP = rf"等{COUNT}(?:[^,。;]{{0,14}}?{GROUP_NOUN})?"
+# A group joined by 及/以及/和: 及其他县领导, 以及区委、区政府领导, 及县人大常委会其他组成人员.
+AND_GROUP = rf"(?:及|以及|和)(?:其他|有关|相关)?[^,。;]{{0,12}}?{GROUP_NOUN}"  # (wider, it takes in a verb: 以及…负责人到会听取委员)
+GROUP_TAIL = rf"(?:{ETC_GROUP}|{AND_GROUP})"
 
 # 等 with a count or a collective closes a list: what follows is the sentence, whatever it says
 # (焦某、杨某、谷某等同志是…的榜样; 王某、李某等16位委员作大会发言).
@@ -75,11 +78,10 @@ GAP_PAREN = r"(?:\([^()。;]{0,12}\))?"
 # The day, when it stands between name and verb: 张明3月5日下午出席.
 GAP_WHEN = r"(?:\d{1,2}月\d{1,2}日(?:上午|下午|晚上)?)?"
 # (GROUP_NOUN and COUNT: see the lists section.)
-# 等 closing a list, with a count and a group: 李华等, 李华等3人, 李华等县领导, 李华等县委常委会组成人员,
-# 李华等大会主席团常务委员会成员.
-GAP_ETC = rf"(?:等{COUNT}(?:[^,。;]{{0,14}}?{GROUP_NOUN})?(?:同志)?)?"
-# A group joined to the list: 李华及其他县领导, 李华,以及区委、区政府领导等.
-GAP_AND_GROUP = rf"(?:,?(?:及|以及|和)(?:其他|有关|相关)?[^,。;]{{0,12}}?{GROUP_NOUN}(?:等{COUNT})?)?"
+# 等 closing a list (ETC_GROUP, see the lists section): 李华等3人, 李华等大会主席团常务委员会成员.
+GAP_ETC = rf"(?:{ETC_GROUP}(?:同志)?)?"
+# A group joined to the list (AND_GROUP): 李华及其他县领导, 李华,以及区委、区政府领导等.
+GAP_AND_GROUP = rf"(?:,?{AND_GROUP}(?:等{COUNT})?)?"
 # Further groups after commas (each may list bodies with 、): 李华,省委常委,市人大、市政府党员领导同志,
 # 其他在职市级领导同志出席.
 GAP_GROUP_TAIL = (rf"(?:(?:[,、](?:其他|有关|相关)?(?:[^,。;、]{{1,12}}、){{0,5}}[^,。;、]{{0,20}}?(?:{GROUP_NOUN}|主任))+"
