@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from ..models import Document, Fact, Label, RelType, Role
+from .. import segment
 from .base import Findings, make_mention
 from .grammar import CALENDAR_YEAR_RE, DMY_STAMP_RE, URL_DATE_RE
 from .lexicon import DATELINE_RE, FULL_DATE_RE, HAN, iso, plausible_name, is_surname_start
@@ -15,9 +16,12 @@ BYLINE_ROLE = (r"首席记者|摄影记者|见习记者|实习记者|特约记�
                r"摄影|撰稿|作者|终审|初审|复审|文|图|摄")
 BYLINE_NAME = rf"(?!(?:{BYLINE_ROLE}|特约|首席|见习|实习|摄影))(?:{HAN}{{2,4}}(?:·{HAN}{{1,8}})?)"
 BYLINE_RE = re.compile(
-    rf"(?:^|(?<=[(\n 讯。【]))(?:{HAN}{{2,8}}?(?:日报|晚报|中心|电视台|网))?(?P<role>{BYLINE_ROLE})\s*:?\s*"
+    rf"(?:^|(?<=[(\n 讯。【])|(?<=、)(?=首席|摄影|见习|实习|特约|记者|通讯员|编辑|责编))"  # (记者A、实习生B: not 、文明村镇)
+    rf"(?:{HAN}{{2,8}}?(?:日报|晚报|中心|电视台|网))?(?P<role>{BYLINE_ROLE})\s*:?\s*"
     rf"(?P<names>{BYLINE_NAME}(?:[ 、,]+{BYLINE_NAME})*)"
-    rf"(?=\s*(?:摄|报道)?\s*(?:[)\n】]|$|\s{{2}}|(?:{BYLINE_ROLE})))", re.M)
+    rf"(?=\s*(?:摄|报道)?\s*(?:[)\n】]|$|\s{{2}}|[、,]?\s*(?:{BYLINE_ROLE})))", re.M)  # 记者张辉、实习生王钬
+# The authors in a parenthesis closing the article's last paragraph, with no role: …工作。(张云龙 王洁)
+CLOSING_BYLINE_RE = re.compile(rf"(?<=[。!?”])\((?P<names>{HAN}{{2,4}}(?: +{HAN}{{2,4}}){{0,3}})\)[ \t]*(?=\n|$)")
 ROLE_NAMES = {"责编": "编辑", "责任编辑": "编辑", "首席记者": "记者", "摄影记者": "记者", "见习记者": "记者",
               "实习记者": "记者", "特约记者": "记者", "特约通讯员": "通讯员", "摄影": "摄影", "摄": "摄影", "图": "摄影",
               "文": "记者", "撰稿": "记者"}
@@ -104,8 +108,10 @@ class MetadataExtractor:
 
     def __call__(self, doc: Document) -> Findings:
         found = Findings(meta={"title": title(doc), "date": publish_date(doc), "outlet": outlet(doc)})
-        for m in BYLINE_RE.finditer(doc.text):
-            role = ROLE_NAMES.get(m.group("role"), m.group("role"))
+        bylines = [(m, ROLE_NAMES.get(m.group("role"), m.group("role"))) for m in BYLINE_RE.finditer(doc.text)]
+        bylines += [(m, "记者") for m in CLOSING_BYLINE_RE.finditer(doc.text)]
+        seen: set[int] = set()
+        for m, role in bylines:
             for nm in re.finditer(rf"{HAN}+(?:·{HAN}+)?", m.group("names")):
                 name = nm.group()
                 if re.fullmatch(BYLINE_ROLE, name):  # (首席记者 贾献培 通讯员 左余东): the next role
@@ -113,9 +119,12 @@ class MetadataExtractor:
                     continue
                 if len(name) > 2 and name[-1] == "摄":  # 记者 周灿摄: the photo credit, not the name
                     name = name[:-1]
-                if not (plausible_name(name) and is_surname_start(name)):
-                    continue
+                if not (plausible_name(name) and is_surname_start(name)) or segment.is_common_word(name):
+                    continue  # 编辑: 管理员 (a word, not a name)
                 s = m.start("names") + nm.start()
+                if s in seen:
+                    continue
+                seen.add(s)
                 found.mentions.append(make_mention(doc, Label.PERSON, s, s + len(name),
                                                    role=Role.JOURNALIST.value, byline=role, rule="byline"))
                 found.facts.append(Fact(type=RelType.AUTHORED, source=(Label.PERSON, name),

@@ -212,3 +212,11 @@ def test_a_place_s_name_between_a_title_and_a_role_verb_is_a_person_s():
     assert "黄河" in persons(run("5月6日,市委常委会会议召开。市委书记黄河主持会议。"))
     assert "黄河" in persons(run("3月1日,全省视频会议召开。市委书记黄河在主会场参加会议。"))
     assert "黄河" not in persons(run("3月1日,全省会议召开。会议要求保护黄河流域生态。"))
+
+
+def test_bylines_with_roles_joined_by_commas_and_authors_closing_the_article():
+    doc = run("本报讯(记者张一辉、实习生王二钬、通讯员冯三亮)3月5日,县委常委会会议召开。县委书记周明主持会议。\n"
+              "会议要求抓好落实。(施四法 田五琦)\n编辑: 管理员")
+    journalists = {m.text for m in doc.mentions if m.props.get("role") == "journalist"}
+    assert journalists == {"张一辉", "王二钬", "冯三亮", "施四法", "田五琦"}
+    assert "管理员" not in persons(doc)
