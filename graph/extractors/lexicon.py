@@ -41,7 +41,9 @@ SPEAK_VERBS = (r"讲话|强调|指出|作具体要求|提出具体要求|提出�
                r"对照检查|检视剖析|表态|解读)|"
                r"(?<![工创写动合协操制著运振当称看叫劳])作的[^,。;]{0,60}?报告|"
                r"介绍|表示|研讨交流|交流发言|先后发言|逐一发言|发言|点评|致开幕词|致闭幕词|致欢迎词|推介|谈了|说|"
-               r"领学|宣讲")  # 领学: leads the group's reading of a text aloud (a study session's speaker)
+               r"领学|宣讲|"
+               r"进行了?[^,。;]{0,8}?(?:总结|解读|点评|动员|说明|发言|讲话)")  # 领学: leads a study session's reading
+# (进行深刻解读, 进行大会总结: delivering a speech of that kind)
 
 
 def _compound_start(s: str, compounds: frozenset[str]) -> bool:

@@ -44,10 +44,12 @@ EARLIER_EVENT_RE = re.compile(r"[^,。;]{0,40}?时的(?:重要)?(?:讲话|指示
 HEARD_RE = re.compile(r"听取(?:了)?|听了")  # 听取了A的汇报, 听了A、B发言后
 REPORT_RE = re.compile(r"(?:关于[^。;]{0,80}?)?(?:的)?(?:工作)?(?:汇报|发言)")
 SPOKE_AFTER_RE = re.compile(r"\s*,?\s*并(?:作|做)?(?:了)?(?:重要)?(?:讲话|强调|指出|要求|提出)")
-SPEECH_AFTER_MEETING_RE = re.compile(r"上(?:的|所作的)?(?:重要)?(?:讲话|报告|发言|致辞|强调|指出|表示)(?!稿)")
+SPEECH_AFTER_MEETING_RE = re.compile(r"(?:上(?:的|所作的)?|的)(?:重要)?(?:讲话|报告|发言|致辞|强调|指出|表示)(?!稿)")  # 在X会(上)的讲话
 # A speech still a text: 研究讨论A在X会议上的讲话 (a draft), 《A在X会议上的讲话》 (a document's title).
 SPEECH_AS_TEXT_RE = re.compile(r"(?:《|(?:研究|讨论|审议|修改)[^,。;]{0,6})$")
-SPEAKER_BEFORE_AT_RE = re.compile(rf"{g.GAP_ADDRESS}:?\s*在{g.GAP_WHEN}")
+# A post after the speaker's name, before 在: 李某书记在…, 副省长方某在… (the post stood before).
+SPEAKER_POST = r"(?:同志|总书记|书记|副?总理|副?省长|副?市长|副?县长|副?区长|副?主席|部长|主任)?"
+SPEAKER_BEFORE_AT_RE = re.compile(rf"{SPEAKER_POST}:?\s*在{g.GAP_WHEN}")
 # A meeting opening the sentence: 在随后召开的座谈会上, (A讲话); 在X会议上,
 OPENING_BEFORE_RE = re.compile(r"在[^,。;]{0,12}$")
 OPENING_AFTER_RE = re.compile(r"上\s*[,:]")

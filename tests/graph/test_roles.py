@@ -327,3 +327,16 @@ def test_executive_chairs_named_after_a_copula():
 def test_speakers_heard_before_the_chair_spoke():
     doc = run("5月8日,全市民营企业座谈会召开。市委书记周海听取了区长王一平、副区长李二林的发言,并讲话。")
     assert people_with(doc, SPOKE) == {"王一平", "李二林", "周海"}
+
+
+def test_the_speaker_of_a_speech_passed_on_named_with_a_post():
+    doc = run("5月4日,全县扶贫工作座谈会召开。县委常委周一东传达了李二斌书记在全省扶贫开发工作会议上的讲话精神。"
+              "副县长王三卿传达了副省长方四明在全省小额信贷工作推进会的讲话精神。")
+    assert ("李二斌", "全省扶贫开发工作会议") in pairs(doc, SPOKE)
+    assert ("方四明", "全省小额信贷工作推进会") in pairs(doc, SPOKE)
+
+
+def test_an_interpretation_and_a_summing_up_are_speeches():
+    doc = run("8月23日,全镇换届工作动员会召开。镇党委副书记李一兵就相关政策进行深刻解读;镇长茆二海进行大会总结。"
+              "会议进行了认真讨论。")
+    assert people_with(doc, SPOKE) == {"李一兵", "茆二海"}
