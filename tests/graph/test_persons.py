@@ -220,3 +220,12 @@ def test_bylines_with_roles_joined_by_commas_and_authors_closing_the_article():
     journalists = {m.text for m in doc.mentions if m.props.get("role") == "journalist"}
     assert journalists == {"张一辉", "王二钬", "冯三亮", "施四法", "田五琦"}
     assert "管理员" not in persons(doc)
+
+
+def test_the_author_of_a_guiding_thought_and_the_speaker_of_a_speech_passed_on():
+    doc = run("3月1日,市委全体会议召开。会议深入学习王一平在省委党校培训班开班式上的重要讲话,"
+              "要求以李二明新时代中国特色社会主义思想为指导。")
+    rules = {m.text: m.props["rule"] for m in doc.mentions if m.label.value == "Person"}
+    assert rules.get("王一平") == "speech_passed_on" and rules.get("李二明") == "thought_author"
+    assert "会议深" not in persons(run("3月1日,市委全体会议召开。会议深入学习在省委党校的重要讲话。"))
+    assert "通做实" not in persons(run("3月1日,市委全体会议召开。会议要求在学懂弄通做实新时代中国特色社会主义思想上下功夫。"))
