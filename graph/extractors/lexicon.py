@@ -284,7 +284,21 @@ FULL_DATE_RE = re.compile(r"(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,
 MONTH_DAY_RE = re.compile(r"(?<![\d年])(\d{1,2})月(\d{1,2})日")
 DAY_ONLY_RE = re.compile(r"(?<![\d月])(\d{1,2})日")
 RELATIVE_DAYS = {"今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "前天": -2, "前日": -2}  # 当天 refers back, not to the report
-RELATIVE_RE = re.compile("|".join(RELATIVE_DAYS))
+# A weekday of last week or this one, counted from the publish date: 上周五, 本周一, 上星期三.
+WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+RELATIVE_WEEKDAY = r"(?:上|本|这)(?:周|星期|礼拜)[一二三四五六日天]"
+RELATIVE_RE = re.compile("|".join([*RELATIVE_DAYS, RELATIVE_WEEKDAY]))
+
+
+def relative_day(word: str, publish: str) -> str | None:
+    """The day a relative word names (昨天, 上周五), counted from the publish date."""
+    if word in RELATIVE_DAYS:
+        return shift(publish, RELATIVE_DAYS[word])
+    if not re.fullmatch(r"\d{4}-\d\d-\d\d", publish or ""):
+        return None  # a weekday needs the publish date's own weekday
+    pub = date.fromisoformat(publish)
+    monday = pub - timedelta(days=pub.weekday()) - timedelta(days=7 if word[0] == "上" else 0)
+    return (monday + timedelta(days=WEEKDAYS[word[-1]])).isoformat()
 
 
 def iso(y: int | None, m: int, d: int) -> str | None:
@@ -344,7 +358,7 @@ def date_in(text: str, publish: str | None) -> str | None:
         found.append((m.start(), with_year(int(m.group(1)), int(m.group(2)), publish)))
     for m in RELATIVE_RE.finditer(text):
         if publish:
-            found.append((m.start(), shift(publish, RELATIVE_DAYS[m.group()])))
+            found.append((m.start(), relative_day(m.group(), publish)))
     for m in DAY_ONLY_RE.finditer(text):
         if publish and not any(s <= m.start() < e for s, e in datelines) and (m.start() == 0 or text[m.start() - 1] not in "至到-~") and \
                 not any(m.start() - 6 < s <= m.start() for s, _ in found if _ and "月" in text[s:m.start()]):

@@ -66,3 +66,10 @@ def test_a_date_told_in_the_prose_is_not_the_publish_date_the_file_gave():
             "他在出差途中遭遇车祸,不幸逝世。廖小辉指出,要学习他坚定的理想信念和无私奉献的精神,做一名合格的援藏干部。")
     doc = extract(document_from_text("t", text, meta={"date": "2018-04-11"}))
     assert doc.meta.date == "2018-04-11" and dates(doc) == {"援藏指挥部党委学习先进事迹座谈会": "2018-04-02"}
+
+
+def test_a_weekday_of_last_week_counted_from_the_publish_date():
+    from graph.extractors.lexicon import date_in
+    assert date_in("上周五,", "2022-08-16") == "2022-08-12"  # a Tuesday: last week's Friday
+    assert date_in("本周一,", "2022-08-16") == "2022-08-15"
+    assert date_in("上周五,", None) is None
