@@ -81,6 +81,11 @@ PLANNED_RE = re.compile(r"(?:决定|将于|将在|拟于|拟在|定于|计划于
 HABIT_RE = re.compile(r"(?:定期|每[月周季年天]|经常|及时|适时|通过|采取)[^,。;]{0,16}$|、$")
 # a teaser block for other stories: nothing after it is the report's
 TEASER_RE = re.compile(r"^\s*(?:新闻推荐|相关新闻|推荐阅读|相关阅读|延伸阅读|猜你喜欢|热点推荐|热门推荐)", re.M)
+# The text speaks of the meeting without naming it: 出席会议, 参加会议, 会上, 会议由…主持
+MEETING_CUE_RE = re.compile(r"(?:主持|出席|参加|列席)了?(?:会议|座谈|汇报会)|会上[,:]|会议由|会议(?:要求|强调|指出)")
+# A headline that names an event of the genre (what people do at a meeting): 听取…汇报, 座谈, 研讨
+EVENT_WORD_RE = re.compile(r"听取|座谈|汇报|研讨|部署|推进|动员|调度|协商|交流|审议")
+HEADING_TAIL_RE = re.compile(r"(?:在[^,。;\s]{1,12}?)?(?:隆重|正式|顺利)?(?:召开|举行|举办|开幕)$|(?:时)?(?:强调|指出|要求|表示)$")
 FOLLOW_ON_RE = re.compile(r"^\s*(?:随后|会后|当天|当日|同日|紧接着|同一天)")
 PAST_RE = re.compile(r"昨天|昨日|前天|日前|此前|近日|上周")
 NAME_ENDS = ("会", "学习", "研讨", "交流", "班", "式", "论坛", "大", "活动", "审议", "典礼")
@@ -233,7 +238,7 @@ class MeetingExtractor:
                                   "at_meeting_back_reference"))
             self._referred(sent, publish, header, cands)
         if not any(c[5] and c[2] not in TYPE_ONLY for c in cands):  # none, or only 座谈会上,…
-            found = self._headline(doc, publish) or self._listed(doc, publish, teaser)
+            found = self._headline(doc, publish) or self._listed(doc, publish, teaser) or self._event(doc, publish, teaser)
             if found:  # 座谈会上, in the body is the headline's …座谈会
                 full = found[0][2]
                 cands = [c[:2] + (full,) + c[3:] if c[5] and full.endswith(c[2]) else c for c in cands] + found
@@ -375,6 +380,20 @@ class MeetingExtractor:
                 s, e = back.span() if back else (0, 0)
                 return [(s, e, name, date_in(doc.text[:s], publish) if back else None, None, True, None, False, "headline")]
         return []
+
+    @staticmethod
+    def _event(doc: Document, publish: str | None, teaser: int) -> list:
+        """Last resort: the text speaks of "the meeting" (参加会议, 会上,) and places people at it but
+        names none; its headline names the event (督查组听取…工作汇报, X座谈交流): the meeting is that."""
+        body = doc.text[:teaser]
+        back = MEETING_CUE_RE.search(body)
+        heading = doc.meta.title or headline_block(doc.text).split("\n", 1)[0]
+        heading = re.split(r"\s", heading.strip(), maxsplit=1)[0] if heading else ""
+        heading = HEADING_TAIL_RE.sub("", heading)  # …座谈会在拉萨举行, …座谈会时强调: the event, not the sentence
+        if not back or not (6 <= len(heading) <= 60) or not EVENT_WORD_RE.search(heading):
+            return []
+        return [(back.start(), back.end(), heading, date_in(body[:back.start()], publish), None, True, None, False,
+                 "headline_event")]
 
     @staticmethod
     def _year_from_name(name: str, date: str | None) -> str | None:

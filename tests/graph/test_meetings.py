@@ -335,3 +335,17 @@ def test_a_broadcast_day_a_study_class_opening_and_a_collective_study_session():
     assert "全市第五次人民代表选举会议第二次全体会议" in names
     assert any(n.endswith("推动乡村振兴专题研讨班") for n in names)
     assert "市委常委会第十二次集体学习" in names
+
+
+def test_a_headline_names_the_event_the_text_calls_the_meeting():
+    doc = document_from_text("t.txt", "9月5日下午,督查组听取全市脱贫攻坚工作汇报。市委书记王一明出席并讲话。"
+                                      "会上,副市长李二华汇报了整改情况。有关部门负责同志参加会议。",
+                             meta={"title": "省督查组听取全市脱贫攻坚工作汇报"})
+    from graph.pipeline import extract
+    extract(doc)
+    names = {m.text: m.props["rule"] for m in doc.mentions if m.label == Label.MEETING}
+    assert names == {"省督查组听取全市脱贫攻坚工作汇报": "headline_event"}
+    assert {f.source[1] for f in doc.facts if f.type.value == "ATTENDED"} == {"王一明", "李二华"}
+    # no event without a headline naming one, or without the text speaking of the meeting
+    assert not [m for m in run("今年以来,全市脱贫攻坚工作成效明显。市委书记王一明出席并讲话。").mentions
+                if m.label == Label.MEETING]
