@@ -13,6 +13,7 @@ jurisdiction (`省委书记` in a Yunnan report -> 云南省委).
 from __future__ import annotations
 
 import re
+from typing import Iterator
 from functools import lru_cache
 
 from .. import gazetteer, segment
@@ -132,6 +133,15 @@ BODY_KINDS = (("group", r"领导小组|工作小组|专班"), ("command", r"指�
 
 def body_kind(body: str) -> str:
     return first_kind(body, BODY_KINDS, "department")
+
+
+def occurrences(text: str, word: str) -> Iterator[int]:
+    """Where `word` stands in `text`, left to right, not overlapping (str.find: no pattern to compile
+    for each name a report holds)."""
+    at = text.find(word)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + len(word))
 
 
 def _add_person(found: Findings, doc: Document, start: int, end: int, taken: bytearray, *,
@@ -301,9 +311,9 @@ class PersonExtractor:
 
         # 5. every further occurrence of a known name
         for name in sorted(known, key=len, reverse=True):
-            for m in re.finditer(re.escape(name), text):
-                if boundary_at(text, m.end()):
-                    _add_person(found, doc, m.start(), m.end(), taken, rule="known_name_again", titles=[])
+            for at in occurrences(text, name):
+                if boundary_at(text, at + len(name)):
+                    _add_person(found, doc, at, at + len(name), taken, rule="known_name_again", titles=[])
 
         # 6. a known person called by surname and post (金书记, 冉副省长)
         short: dict[str, set[str]] = {}
@@ -315,9 +325,10 @@ class PersonExtractor:
             if len(names) != 1 or form in known:
                 continue
             name = next(iter(names))
-            for m in re.finditer(re.escape(form), text):
-                if boundary_at(text, m.end()):
-                    _add_person(found, doc, m.start(), m.end(), taken, text=name, rule="surname_and_post", titles=[], short=form)
+            for at in occurrences(text, form):
+                if boundary_at(text, at + len(form)):
+                    _add_person(found, doc, at, at + len(form), taken, text=name, rule="surname_and_post", titles=[],
+                                short=form)
 
         # titles -> positions in bodies
         for s, e, chain_start, titles in titled:
