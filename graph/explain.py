@@ -13,7 +13,7 @@ from typing import Iterator, NamedTuple
 
 from . import documents
 from .extractors.lexicon import ATTEND_VERBS, CHAIR_VERBS
-from .models import Document, Fact, HuiyiError, InputError, Label, Mention, RelType
+from .models import Document, HuiyiError, InputError, Label, Mention, RelType
 
 ROLE_TYPES = (RelType.CHAIRED, RelType.ATTENDED, RelType.SPOKE_AT)
 # A verb whose subject is the meeting itself or the text (会议指出, 会上强调): an agenda sentence

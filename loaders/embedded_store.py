@@ -13,7 +13,6 @@ from __future__ import annotations
 import gc
 import os
 import re
-import shutil
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any, Callable, Iterator

@@ -21,9 +21,8 @@ from ..models import Document, Fact, Label, RelType, Role
 from .base import Findings, make_mention
 from .grammar import ADDRESS_TITLES, LIST_INTRO, LIST_ONLY_TITLES, WORD_CONTEXT
 from .person_lists import LIST_INTRO_RE, list_names
-from .lexicon import (ATTEND_VERBS, CHAIR_VERBS, HAN, PUNCT, SPEAK_VERBS, after_name_re, boundary_at,
-                      ethnic_name_at, first_kind, is_surname_start, name_after, name_shaped, plausible_name, starts_with_phrase_word,
-                      title_re)
+from .lexicon import (ATTEND_VERBS, CHAIR_VERBS, HAN, PUNCT, SPEAK_VERBS, boundary_at, first_kind, is_surname_start,
+                      name_after, name_shaped, plausible_name, starts_with_phrase_word, title_re)
 
 CLAUSE_SPLIT_RE = re.compile(r"[,;:。!?\n]")
 TITLE_BREAKERS = set("由 和 与 及 以及 同 跟 对 向 为 是 在 于 决定 成立 召开 主持 出席 参加 列席 传达 学习 汇报 通报 讲话 强调 "

@@ -33,3 +33,12 @@ def pairs(doc: Document, rel: RelType) -> set[tuple[str, str]]:
 
 def people_with(doc: Document, rel: RelType) -> set[str]:
     return {f.source[1] for f in doc.facts if f.type == rel}
+
+
+def person_rules(doc: Document) -> dict[str, str]:
+    """name -> the rule of its first mention."""
+    out: dict[str, str] = {}
+    for m in doc.mentions:
+        if m.label == Label.PERSON:
+            out.setdefault(m.text, m.props.get("rule"))
+    return out

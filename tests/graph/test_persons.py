@@ -135,12 +135,6 @@ def test_indented_lines_give_titles_without_spaces():
     assert titles == [["副市长"]]
 
 
-def _rules(doc) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for m in doc.mentions:
-        if m.label == Label.PERSON:
-            out.setdefault(m.text, m.props.get("rule"))
-    return out
 
 
 def test_every_person_mention_records_its_rule():
