@@ -4,6 +4,7 @@ and 人民代表大会常务委员会 are one spelling; a 主任会议 is not th
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 LEVELS = [("national", re.compile(r"^(全国|中央|国务院|中共中央|全国人大|全国政协|.{0,4}中央)")),
           ("province", re.compile(r"^(全省|省|.{2,3}省|.{2,6}自治区)")),
@@ -37,6 +38,7 @@ def name_similarity(a: str, b: str) -> float:
     return 2 * len(x & y) / (len(x) + len(y))
 
 
+@lru_cache(maxsize=1 << 16)  # pure, and asked again and again while a long report merges
 def canonical_meeting_name(name: str) -> str:
     """One spelling for the long and short forms of a name (人民代表大会常务委员会 = 人大常委会)."""
     for long, short in SYNONYMS:
@@ -44,6 +46,7 @@ def canonical_meeting_name(name: str) -> str:
     return name
 
 
+@lru_cache(maxsize=1 << 16)  # pure, and asked again and again while a long report merges
 def meeting_core(name: str) -> str:
     """What tells one meeting from another: the name less its level, ordinals and generic ending."""
     core = ORDINAL_RE.sub("", LEVEL_PREFIX_RE.sub("", canonical_meeting_name(name)))
@@ -51,9 +54,10 @@ def meeting_core(name: str) -> str:
     return re.sub(r"工作$", "", core)
 
 
-def ordinals(name: str) -> list[str]:
+@lru_cache(maxsize=1 << 16)
+def ordinals(name: str) -> tuple[str, ...]:
     """The numbers that tell sessions apart (第113次, 十五届, 三次): 十五届人大三次会议 -> [十五届, 三次]."""
-    return [re.sub(r"^第", "", o) for o in ORDINAL_RE.findall(canonical_meeting_name(name))]
+    return tuple(re.sub(r"^第", "", o) for o in ORDINAL_RE.findall(canonical_meeting_name(name)))
 
 
 def ordinals_clash(a: str, b: str) -> bool:
@@ -62,6 +66,7 @@ def ordinals_clash(a: str, b: str) -> bool:
     return bool(oa and ob and oa != ob)
 
 
+@lru_cache(maxsize=1 << 16)  # pure, and asked again and again while a long report merges
 def same_meeting(a: str, b: str) -> bool:
     """Two names on the same day and in the same jurisdiction name the same meeting: same level,
     same type (the last type word), the same distinctive words and no clash of ordinals."""

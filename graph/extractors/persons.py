@@ -13,8 +13,10 @@ jurisdiction (`省委书记` in a Yunnan report -> 云南省委).
 from __future__ import annotations
 
 import re
-from typing import Iterator
 from functools import lru_cache
+from typing import Iterator
+
+import ahocorasick
 
 from .. import gazetteer, segment
 from ..models import Document, Fact, Label, RelType, Role
@@ -141,6 +143,25 @@ def occurrences(text: str, word: str) -> Iterator[int]:
     while at >= 0:
         yield at
         at = text.find(word, at + len(word))
+
+
+def all_occurrences(text: str, names: set[str]) -> list[tuple[int, str]]:
+    """(start, name) of every occurrence of the names, longer names first, each name's occurrences
+    left to right and not overlapping: one pass over the text for all of them (a long report names
+    hundreds of people)."""
+    if not names:
+        return []
+    automaton = ahocorasick.Automaton()
+    for name in names:
+        automaton.add_word(name, name)
+    automaton.make_automaton()
+    hits = sorted(((-len(name), name, end + 1 - len(name)) for end, name in automaton.iter(text)))
+    out, reach = [], {}
+    for _, name, start in hits:
+        if start >= reach.get(name, 0):
+            out.append((start, name))
+            reach[name] = start + len(name)
+    return out
 
 
 def _add_person(found: Findings, doc: Document, start: int, end: int, taken: bytearray, *,
@@ -309,10 +330,9 @@ class PersonExtractor:
                     known.add(cand)
 
         # 5. every further occurrence of a known name
-        for name in sorted(known, key=len, reverse=True):
-            for at in occurrences(text, name):
-                if boundary_at(text, at + len(name)):
-                    _add_person(found, doc, at, at + len(name), taken, rule="known_name_again", titles=[])
+        for at, name in all_occurrences(text, known):
+            if boundary_at(text, at + len(name)):
+                _add_person(found, doc, at, at + len(name), taken, rule="known_name_again", titles=[])
 
         # 6. a known person called by surname and post (金书记, 冉副省长)
         short: dict[str, set[str]] = {}

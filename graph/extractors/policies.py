@@ -28,6 +28,12 @@ AGENDA_RE = re.compile(r"^\s*(?:会议|会上)(?:强调|要求|指出|提出|认
 NOT_POLICY = re.compile(r"^(?:一把手|第一责任人|回头看|明星|卓玛)$|^\d+$")
 
 
+def _person_ending(words: str, people: set[str]) -> str | None:
+    """The longest known name that the words end with (省委书记陈明 -> 陈明): a look-up per suffix, not
+    a scan of everyone named in the report."""
+    return next((words[k:] for k in range(len(words) - 1) if words[k:] in people), None)
+
+
 class PolicyExtractor:
     name = "policies"
 
@@ -62,7 +68,7 @@ class PolicyExtractor:
             m = OPENER_RE.match(sent.text)
             if sent.start in directing:  # the subject of 强调/要求/部署… in this sentence (roles found it)
                 speaker = last_speaker = directing[sent.start]
-            elif m and (who := next((p for p in people if m.group("name").endswith(p)), None)):
+            elif m and (who := _person_ending(m.group("name"), people)):
                 speaker = last_speaker = who  # 省委书记陈明强调
             elif m and m.group("name") in PRONOUNS and last_speaker:
                 speaker = last_speaker  # 他指出: the one who spoke last
