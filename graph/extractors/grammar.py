@@ -82,10 +82,12 @@ GAP_WHEN = r"(?:\d{1,2}月\d{1,2}日(?:上午|下午|晚上)?)?"
 GAP_ETC = rf"(?:{ETC_GROUP}(?:同志)?)?"
 # A group joined to the list (AND_GROUP): 李华及其他县领导, 李华,以及区委、区政府领导等.
 GAP_AND_GROUP = rf"(?:,?{AND_GROUP}(?:等{COUNT})?)?"
-# Further groups after commas (each may list bodies with 、): 李华,省委常委,市人大、市政府党员领导同志,
-# 其他在职市级领导同志出席.
-GAP_GROUP_TAIL = (rf"(?:(?:[,、](?:其他|有关|相关)?(?:[^,。;、]{{1,12}}、){{0,5}}[^,。;、]{{0,20}}?(?:{GROUP_NOUN}|主任))+"
-                  rf"(?:等{COUNT})?)?")
+# Further groups after commas (each may list bodies with 、), the last perhaps joined by 以及: 李华,
+# 省委常委,市人大、市政府党员领导同志,其他在职市级领导同志出席; …主要负责人以及各村党组织书记参加.
+# Each of a group by its post, after 各: 各村(社区)党组织书记, 各乡镇党委书记.
+EACH_POST = r"各[^,。;、]{0,14}?(?:书记|主任|局长|站长|所长|校长|院长|行长|经理)"
+GAP_GROUP_TAIL = (rf"(?:(?:[,、](?:其他|有关|相关)?(?:[^,。;、]{{1,12}}、){{0,5}}[^,。;、]{{0,30}}?(?:{GROUP_NOUN}|主任))+"
+                  rf"(?:等{COUNT})?(?:,?(?:以及|及|和)(?:{EACH_POST}|[^,。;]{{0,12}}?{GROUP_NOUN}))?)?")
 # How one came: 应邀, by video link, on another's behalf (受省长委托 gives the one delegating no role).
 GAP_MANNER = r"(?:应邀)?(?:以视频方式|通过视频(?:连线)?(?:方式)?)?(?:受[^,。;]{0,20}?委托)?"
 # Leading a delegation, travelling there, touring: 率代表团赴成都 (出席), 带领调研组来到 (参加),

@@ -340,3 +340,9 @@ def test_an_interpretation_and_a_summing_up_are_speeches():
     doc = run("8月23日,全镇换届工作动员会召开。镇党委副书记李一兵就相关政策进行深刻解读;镇长茆二海进行大会总结。"
               "会议进行了认真讨论。")
     assert people_with(doc, SPOKE) == {"李一兵", "茆二海"}
+
+
+def test_a_list_closed_by_groups_and_each_of_a_group_by_its_post():
+    doc = run("17日上午,全镇乡村振兴动员大会召开。镇党委书记曾一治,镇人大主席王二波等镇领导班子成员,"
+              "镇“百千万工程”指挥部成员单位主要负责人以及各村(社区)党组织书记参加了会议。")
+    assert people_with(doc, ATTENDED) == {"曾一治", "王二波"}
