@@ -27,7 +27,7 @@ GAP_RE = re.compile("^" + "".join((
     g.GAP_ADDRESS, g.GAP_PAREN, g.GAP_WHEN,                      # 同志, (女,蒙古族), 3月5日下午
     g.GAP_ETC, g.GAP_AND_GROUP, g.GAP_GROUP_TAIL,                # 等县领导, 及其他领导, ,省直部门负责同志
     g.GAP_MANNER, g.GAP_TRAVEL, g.GAP_TOUR, g.GAP_FIRST_VERB,    # 应邀, 率团赴X, 调研了…,并, 主持会议并
-    g.GAP_WHERE, g.GAP_ADDRESSEE, g.GAP_ATTEND_AND,              # 在会上, 向大会, 出席…并
+    g.GAP_ALSO, g.GAP_WHERE, g.GAP_ADDRESSEE, g.GAP_ATTEND_AND,  # (也)在会上, 向大会, 出席…并
     g.GAP_ON_BEHALF, g.GAP_ADVERB, g.GAP_MANNER,                 # 代表县委, 分别, 以视频方式
     g.GAP_TOPIC, g.GAP_DELIVER)) + "$")                          # 就…, 作了重要
 # A heading that introduces a list of those present: 出席会议的有, 应邀出席的还有, 列席大会的有, 主席台就座的有.
@@ -58,6 +58,8 @@ TOPIC_OPENER_RE = re.compile(r"就|对|围绕|结合|以|从|在")
 PASSIVE_CHAIR_RE = re.compile(r"由([^,。;]{0,40}?)主持")
 EXEC_CHAIRS_RE = re.compile(r"(?:(?:大会|会议)的?)?(?:执行主席|主席团常务主席)(?:是|为|有)?:?")  # 大会的执行主席是A、B
 
+# A speaker quoting another: the quoted one's words come after 说, / 指出: (王某说,习某强调,…).
+QUOTED_BY_RE = re.compile(r"(?<!会议)(?<!会上)(?:说|指出|强调|表示|认为|提到|谈到)[,:]\s*\S{0,12}$")  # (会议指出: no speaker)
 REL = {"chair": RelType.CHAIRED, "attend": RelType.ATTENDED, "speak": RelType.SPOKE_AT}
 
 
@@ -204,6 +206,8 @@ def verb_subject(r: _Report, sent: Span) -> None:
             if inside:
                 pos = inside.end  # 王作安出席: 作安出席 is no verb phrase; read on after the name
             continue
+        if kind == "speak" and QUOTED_BY_RE.search(r.text, sent.start, _title_start(subjects[0])):
+            continue  # 王某说,习某强调,…: words quoted by the speaker, not spoken at this meeting
         gap = r.text[subjects[-1].end:v.start()]
         targets = _verb_targets(r, v, gap, kind, _title_start(subjects[0]), sent) or r.current(v.start(), sent.start)
         if kind == "attend" and EARLIER_EVENT_RE.match(r.text, v.end()):

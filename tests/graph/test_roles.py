@@ -346,3 +346,11 @@ def test_a_list_closed_by_groups_and_each_of_a_group_by_its_post():
     doc = run("17日上午,全镇乡村振兴动员大会召开。镇党委书记曾一治,镇人大主席王二波等镇领导班子成员,"
               "镇“百千万工程”指挥部成员单位主要负责人以及各村(社区)党组织书记参加了会议。")
     assert people_with(doc, ATTENDED) == {"曾一治", "王二波"}
+
+
+def test_a_speaker_quoting_another_and_also_at_the_meeting():
+    doc = run("7月22日,全省教育工作会议在西宁召开。省长王一军说,习二平总书记强调,要把教育摆在优先位置。"
+              "副主席王三谦也在会上讲话。")
+    assert people_with(doc, SPOKE) == {"王一军", "王三谦"}
+    from graph.extractors.roles import QUOTED_BY_RE
+    assert QUOTED_BY_RE.search("王一军说,") and not QUOTED_BY_RE.search("会议指出,")  # the meeting quotes no one
