@@ -354,3 +354,8 @@ def test_a_speaker_quoting_another_and_also_at_the_meeting():
     assert people_with(doc, SPOKE) == {"王一军", "王三谦"}
     from graph.extractors.roles import QUOTED_BY_RE
     assert QUOTED_BY_RE.search("王一军说,") and not QUOTED_BY_RE.search("会议指出,")  # the meeting quotes no one
+
+
+def test_what_a_speaker_spoke_of_in_a_speech():
+    doc = run("7月22日,全州研讨会在同仁召开。副州长王一武在致辞中谈到,要传承爱国精神。省委常委公二扎西在讲话中提到,要缅怀先贤。")
+    assert people_with(doc, SPOKE) == {"王一武", "公二扎西"}
