@@ -22,9 +22,9 @@ SUFFIX = MEETING_HEAD
 ANY_HEAD = rf"(?:{MEETING_HEAD}|{HELD_ONLY_HEAD})"
 QUOTED_HEAD = rf"“[^“”,。]{{0,8}}{MEETING_HEAD}”"  # 市“两会”, 全国“两会”: the head inside the quotes
 TYPE_ONLY = {"座谈会", "推进会", "调度会", "汇报会", "见面会", "恳谈会", "碰头会", "生活会", "签约仪式"}
-# a name's characters; a short bracketed part (省委常委会(扩大)会议, 村(社区)换届动员会) and a quoted one
-# (市政协“…”专题协商会) are inside it
-BODY = r"(?:[^\s,。;:!?、“”()《》]|\((?![^()]*(?:记者|通讯员|摄))[^()\s,。;、]{1,8}\)|“[^“”,。]{1,20}”)"
+# a name's characters; a short bracketed part (省委常委会(扩大)会议, 村(社区)换届动员会), a quoted one
+# (市政协“…”专题协商会) and a book title (学习宣传新修订《宗教事务条例》视频会议) are inside it
+BODY = r"(?:[^\s,。;:!?、“”()《》]|\((?![^()]*(?:记者|通讯员|摄))[^()\s,。;、]{1,8}\)|“[^“”,。]{1,20}”|《[^《》,。]{1,20}》)"
 # 全省防汛工作会议(,于3月2日 | 28日)(在昆明)(隆重)召开: the name stands before the verb of holding
 HELD_RE = re.compile(rf"(?P<name>{BODY}{{2,60}}?{ANY_HEAD})(?:,?于(?P<when>[^,。;]{{2,24}}?)|(?P<day>{DAY_SPAN}))?"
                      rf"(?:在(?P<place>{BODY}{{1,12}}?))?{HOLD_VERB}(?!式)"
@@ -290,6 +290,8 @@ class MeetingExtractor:
                 continue  # 参加植树活动: an activity, not a meeting
             if rx is CONVENED_RE and NEGATED_RE.search(st[:m.start()]):
                 continue  # 不得举办…活动: a rule about meetings, not one held
+            if st.rfind("《", 0, m.start()) > st.rfind("》", 0, m.start()):
+                continue  # 《关于召开X会议的通知》: inside a document's title
             listed = st[m.start() - 1:m.start()] == "、" and st[m.end():m.end() + 1] in ("、", "等")
             if PLANNED_RE.search(st[:m.start()]) or (verb in HELD_VERBS and listed) or (
                     name in TYPE_ONLY and verb in HELD_VERBS and (HABIT_RE.search(st[:m.start()]) or st[m.end():m.end() + 1] == "、")):

@@ -349,3 +349,9 @@ def test_a_headline_names_the_event_the_text_calls_the_meeting():
     # no event without a headline naming one, or without the text speaking of the meeting
     assert not [m for m in run("今年以来,全市脱贫攻坚工作成效明显。市委书记王一明出席并讲话。").mentions
                 if m.label == Label.MEETING]
+
+
+def test_a_name_holding_a_book_title():
+    names = {m["name"] for m in meetings(run("7日下午,在拉萨召开学习宣传新修订《宗教事务条例》视频会议。区党委常委旦一科出席并讲话。")).values()}
+    assert names == {"学习宣传新修订《宗教事务条例》视频会议"}
+    assert not meetings(run("县政府印发《关于召开全县经济工作会议的通知》。"))
