@@ -184,7 +184,7 @@ def is_place_or_body(s: str) -> bool:
 
 
 # A role verb right after a candidate, or after a short 在X: where a name surely ends.
-ROLE_AFTER_RE = re.compile(r"(?:在[^,。;:在]{1,12}?)?(?:主持|出席|参加|列席|讲话|致辞|发言|强调|指出)")
+ROLE_AFTER_RE = re.compile(r"(?:在[^,。;:在]{1,12}?)?(?:主持|出席|参加|列席|讲话|致辞|发言|强调|指出|表示|说|要求|介绍)")
 
 
 def place_named_person(text: str, i: int, s: str) -> bool:

@@ -24,13 +24,17 @@ from .base import Findings, make_mention
 from .grammar import ADDRESS_TITLES, LIST_INTRO, LIST_ONLY_TITLES, WORD_CONTEXT
 from .person_lists import LIST_INTRO_RE, list_names
 from .lexicon import (ATTEND_VERBS, CHAIR_VERBS, HAN, PUNCT, SPEAK_VERBS, boundary_at, first_kind, is_surname_start,
-                      name_after, name_shaped, plausible_name, starts_with_phrase_word, title_re)
+                      name_after, name_shaped, plausible_name, starts_with_phrase_word, title_re, ROLE_AFTER_RE)
 
 CLAUSE_SPLIT_RE = re.compile(r"[,;:。!?\n]")
 TITLE_BREAKERS = set("由 和 与 及 以及 同 跟 对 向 为 是 在 于 决定 成立 召开 主持 出席 参加 列席 传达 学习 汇报 通报 讲话 强调 "
                      "指出 要求 部署 安排 听取 会议 受 委托 等 并 根据 按照 任 担任 同志 会上 随后 其中 包括 邀请 陪同 "
                      "会见 看望 慰问 调研 介绍 表示 宣布 通过 联系 分管 率 带领 和 暨".split())
-POSTFIX_RE = re.compile(r"总书记|副总理|总理|委员长|同志|省长|市长|县长|书记|主席")
+POSTFIX_RE = re.compile(r"总书记|副总理|总理|委员长|同志|省长|市长|县长|书记|主席|"
+                        r"局长|主任|部长|会长|院长|校长|总干事|道长|理事长|秘书长|厅长|区长|镇长|乡长|董事长")
+# Posts after a name only as the speaker's or chair's: 张某局长强调, 郑某总干事在讲话中说 (and only then).
+ROLE_ONLY_POSTFIX = {"局长", "主任", "部长", "会长", "院长", "校长", "总干事", "道长", "理事长", "秘书长", "厅长", "区长",
+                     "镇长", "乡长", "董事长"}
 STRONG_POSTFIX = {"总书记", "副总理", "总理", "委员长", "同志"}
 COLLECTIVE_RE = re.compile(r"班子|成员|同志|干部|代表团|人员|群众|督导组|工作组|专家组|领导|单位|部门|队伍|委员会")
 # An introduction, then items separated by commas up to the end of the sentence (出席会议的有王某,李某).
@@ -291,6 +295,8 @@ class PersonExtractor:
                         or title_re().fullmatch(text, s, p.end()) or title_re().fullmatch(text, s + 1, p.end()):
                     continue  # 常务副省长 is one title, not 常务副 + 省长
                 before = text[s - 1] if s > 0 else "\n"
+                if p.group() in ROLE_ONLY_POSTFIX and not (before in PUNCT and ROLE_AFTER_RE.match(text, p.end())):
+                    continue  # a post after a name stands before its verb, at a clause's start
                 if p.group() not in STRONG_POSTFIX and not (before in PUNCT or cand in known or (
                         n == 3 and segment.word_tag(before).startswith(FUNCTION_TAGS))):
                     continue  # 传达了李某斌书记的讲话: after a particle or preposition, a name starts

@@ -223,3 +223,9 @@ def test_the_author_of_a_guiding_thought_and_the_speaker_of_a_speech_passed_on()
     assert rules.get("王一平") == "speech_passed_on" and rules.get("李二明") == "thought_author"
     assert "会议深" not in persons(run("3月1日,市委全体会议召开。会议深入学习在省委党校的重要讲话。"))
     assert "通做实" not in persons(run("3月1日,市委全体会议召开。会议要求在学懂弄通做实新时代中国特色社会主义思想上下功夫。"))
+
+
+def test_a_post_after_a_name_at_a_clause_start_before_its_verb():
+    got = persons(run("3月1日,全市宗教工作座谈会召开。张一林道长表示,要坚持方向。郑二堆总干事在主旨讲话中说,要守正创新。"
+                      "县公安局局长讲话。"))
+    assert {"张一林", "郑二堆"} <= got and "公安局" not in got
