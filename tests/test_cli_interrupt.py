@@ -81,8 +81,8 @@ def test_ctrl_c_with_two_workers_stops_quietly_and_leaves_no_process(corpus, tmp
         except subprocess.TimeoutExpired:
             proc.kill()
             pytest.fail(f"attempt {attempt}: the build hung after Ctrl-C")
-        if proc.returncode == 0 and not err.strip():
-            continue  # it had finished before the signal came
+        if proc.returncode == 0:
+            continue  # it had finished before the signal came (its summary is on stderr)
         assert proc.returncode == 130, (attempt, proc.returncode, err)
         assert "Traceback" not in err and len([ln for ln in err.splitlines() if ln.strip()]) == 1, err
         time.sleep(0.5)
