@@ -55,9 +55,6 @@ def _is_glob(item: str) -> bool:
     return any(c in item for c in "*?[")
 
 
-def _hidden(path: Path, root: Path) -> bool:
-    return any(part.startswith(".") for part in path.relative_to(root).parts)
-
 
 def _walk(folder: Path, unsearched: list[Skipped]) -> Iterator[Path]:
     """Every file below `folder`, sorted, hidden entries left out; linked folders are followed
@@ -89,16 +86,15 @@ def discover(inputs: Iterable[str | Path], *, exclude: Iterable[str | Path] = ()
     ignored: dict[str, Path] = {}
     unsearched: list[Skipped] = []
 
-    def inside_out(path: Path) -> bool:
-        key = os.path.abspath(path)
+    def inside_out(key: str) -> bool:
         return any(key == e or key.startswith(e + os.sep) for e in excluded)
 
     def add(path: Path, into: dict[str, Path]) -> None:
-        if not inside_out(path):
-            into.setdefault(os.path.abspath(path), path)
+        if not inside_out(key := os.path.abspath(path)):
+            into.setdefault(key, path)
 
     def add_folder(folder: Path) -> None:
-        if inside_out(folder):
+        if inside_out(os.path.abspath(folder)):
             unsearched.append(Skipped(shown(folder), "is the --out folder, or inside it: it holds the build's "
                                                      "outputs; put the reports in another folder"))
             return

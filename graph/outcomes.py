@@ -9,12 +9,12 @@ Exit codes of `huiyi build` (README, "Inputs"):
 """
 from __future__ import annotations
 
-import os
 from collections import Counter
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Callable
 
+from .documents import shown
 from .models import Document, InputError
 
 EXIT_OK, EXIT_SKIPPED, EXIT_USAGE, EXIT_NOTHING_READ, EXIT_STRICT = 0, 1, 2, 3, 4
@@ -52,8 +52,7 @@ class InputLog:
         self.outcomes: list[Outcome] = []
 
     def add(self, input: str | Path, outcome: str, **kw) -> Outcome:
-        entry = Outcome(input if isinstance(input, str) else os.fsencode(input).decode("utf-8", "backslashreplace"),
-                        outcome, **kw)
+        entry = Outcome(shown(input), outcome, **kw)
         self.outcomes.append(entry)
         if outcome in ("skipped", "duplicate"):
             self.problem(entry)
