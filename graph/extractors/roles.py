@@ -89,19 +89,11 @@ class _Report:
 
     def people_in(self, start: int, end: int) -> list[Mention]:
         """The persons starting in text[start:end], in order."""
-        i, out = bisect_left(self.starts, start), []
-        while i < len(self.people) and self.people[i].start < end:
-            out.append(self.people[i])
-            i += 1
-        return out
+        return self.people[bisect_left(self.starts, start):bisect_left(self.starts, end)]
 
     def meetings_in(self, start: int, end: int) -> list[Mention]:
         """The meetings starting in text[start:end], in order."""
-        i, out = bisect_left(self.meeting_starts, start), []
-        while i < len(self.meetings) and self.meetings[i].start < end:
-            out.append(self.meetings[i])
-            i += 1
-        return out
+        return self.meetings[bisect_left(self.meeting_starts, start):bisect_left(self.meeting_starts, end)]
 
     def add(self, rel: RelType, person: Mention, key: str, sent: Span, how: str, rule: str) -> None:
         """A role fact; a chair or speaker also attended (recorded with the same rule)."""
