@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Iterable, NamedTuple
 
 from . import documents
-from .explain import ROLE_TYPES, explain_document
+from .explain import explain_document
 from .models import Document, Label, RelType
 
 
@@ -52,11 +52,9 @@ def _unstaffed(doc: Document) -> tuple[int, list[Sample]]:
 
 def _role_sentences(doc: Document) -> tuple[int, list[Sample]]:
     """How many sentences hold a role fact or a missed role verb, and those with a miss."""
-    with_role = {f.start for f in doc.facts if f.type in ROLE_TYPES}
     explained = explain_document(doc)
     missed = [Sample(doc.name, e.sentence) for e in explained if e.misses and not e.roles]
-    starts = {s.start for s in doc.sentences if any(s.start <= f < s.end for f in with_role)}
-    return len(starts) + len(missed), missed
+    return sum(1 for e in explained if e.roles) + len(missed), missed
 
 
 def coverage(inputs: Iterable[str | Path]) -> Coverage:

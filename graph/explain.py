@@ -8,6 +8,7 @@ a report file first (every report of a JSON Lines file). `huiyi explain` prints 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from pathlib import Path
 from typing import Iterator, NamedTuple
 
@@ -87,10 +88,11 @@ def explain_document(doc: Document, *, person: str | None = None, meeting: str |
     """One explanation per sentence that holds anything (or, with `only_misses`, a miss); `person`
     and `meeting` keep the sentences naming them (a meeting by a part of its name)."""
     names = _meeting_names(doc)
+    mentions = _by_sentence(doc, doc.mentions)
+    role_facts = _by_sentence(doc, [f for f in doc.facts if f.type in ROLE_TYPES])
     out = []
-    for sent in doc.sentences:
-        inside = [m for m in doc.mentions if sent.start <= m.start < sent.end]
-        facts = [f for f in doc.facts if f.type in ROLE_TYPES and sent.start <= f.start < sent.end]
+    for k, sent in enumerate(doc.sentences):
+        inside, facts = mentions.get(k, []), role_facts.get(k, [])
         people = [Found(m.text, _rule(m.props)) for m in inside if m.label == Label.PERSON]
         meetings = [Found(m.text, _rule(m.props)) for m in inside if m.label == Label.MEETING]
         roles = [RoleFound(f.type.value, f.source[1], names.get(f.target[1], f.target[1]), f.props.get("how", ""),
@@ -104,6 +106,18 @@ def explain_document(doc: Document, *, person: str | None = None, meeting: str |
             continue
         out.append(SentenceExplanation(doc.name, sent.orig_start, doc.raw[sent.orig_start:sent.orig_end].strip(),
                                        _unique(people), _unique(meetings), _unique(roles), misses))
+    return out
+
+
+def _by_sentence(doc: Document, items: list) -> dict[int, list]:
+    """Items (mentions, facts) by the index of the sentence they start in, in their order: one pass,
+    not a scan of the whole report for each sentence."""
+    starts = [s.start for s in doc.sentences]
+    out: dict[int, list] = {}
+    for item in items:
+        k = bisect_right(starts, item.start) - 1
+        if k >= 0 and item.start < doc.sentences[k].end:
+            out.setdefault(k, []).append(item)
     return out
 
 
