@@ -136,6 +136,10 @@ NOT_MEETING_HUI2 = ("委员", "理事", "董事", "监事", "基金", "管委", 
 MEETING_HEAD = (r"(?:会议|全会|常委会|(?:\(扩大\))会|(?<![" + NOT_MEETING_HUI + "])"
                 + "".join(f"(?<!{w})" for w in NOT_MEETING_HUI2) + r"(?<![^协磋]商)会"
                 r"|会晤|会谈|论坛|仪式|典礼|开班式|结业式|开幕式|闭幕式|研讨班|读书班|集体学习|专题学习|学习研讨|专题研讨(?:交流)?|研讨交流)")
+# A quoted theme or a book title inside a meeting's name: 召开“学习新思想·建小康拉萨”专题学习会,
+# 学习宣传新修订《宗教事务条例》视频会议. A theme may be long; it never holds , or 。.
+QUOTED_PART = r"“[^“”,。]{1,40}”"
+BOOK_TITLE = r"《[^《》,。]{1,40}》"
 # Heads only the verbs of holding (召开, 举行, 举办) make a meeting of: 举办…庆祝活动 is one,
 # 参加植树活动 is not; 参加代表团审议 is one (a delegation's session), 会议审议了 is not.
 HELD_ONLY_HEAD = r"(?:活动|审议)"

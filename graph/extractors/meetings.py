@@ -12,7 +12,7 @@ import re
 from ..models import Document, Fact, Label, RelType
 from ..meeting_names import canonical_meeting_name, meeting_core, meeting_level, ordinals_clash, same_meeting
 from .base import Findings, make_mention
-from .grammar import DAY_SPAN, HELD_ONLY_HEAD, HOLD_VERB, MEETING_HEAD, PASS_ON_RE, PHRASE_VERB_RE
+from .grammar import BOOK_TITLE, DAY_SPAN, HELD_ONLY_HEAD, HOLD_VERB, MEETING_HEAD, PASS_ON_RE, PHRASE_VERB_RE, QUOTED_PART
 from .jurisdiction import abbreviation, province_of
 from .metadata import with_text_year
 from .lexicon import FULL_DATE_RE, MONTH_DAY_RE, RELATIVE_RE, date_in, first_kind, range_end
@@ -24,7 +24,7 @@ QUOTED_HEAD = rf"“[^“”,。]{{0,8}}{MEETING_HEAD}”"  # 市“两会”, �
 TYPE_ONLY = {"座谈会", "推进会", "调度会", "汇报会", "见面会", "恳谈会", "碰头会", "生活会", "签约仪式"}
 # a name's characters; a short bracketed part (省委常委会(扩大)会议, 村(社区)换届动员会), a quoted one
 # (市政协“…”专题协商会) and a book title (学习宣传新修订《宗教事务条例》视频会议) are inside it
-BODY = r"(?:[^\s,。;:!?、“”()《》]|\((?![^()]*(?:记者|通讯员|摄))[^()\s,。;、]{1,8}\)|“[^“”,。]{1,20}”|《[^《》,。]{1,20}》)"
+BODY = rf"(?:[^\s,。;:!?、“”()《》]|\((?![^()]*(?:记者|通讯员|摄))[^()\s,。;、]{{1,8}}\)|{QUOTED_PART}|{BOOK_TITLE})"
 # 全省防汛工作会议(,于3月2日 | 28日)(在昆明)(隆重)召开: the name stands before the verb of holding
 HELD_RE = re.compile(rf"(?P<name>{BODY}{{2,60}}?{ANY_HEAD})(?:,?于(?P<when>[^,。;]{{2,24}}?)|(?P<day>{DAY_SPAN}))?"
                      rf"(?:在(?P<place>{BODY}{{1,12}}?))?{HOLD_VERB}(?!式)"
@@ -50,7 +50,7 @@ OPENS_AT_RE = re.compile(rf"^(?P<name>{BODY}{{0,20}}?{MEETING_HEAD})上[,:]")
 AT_MEETING_RE = re.compile(rf"(?:^|(?<=[,。:;\s]))在(?P<then>(?:随后|当天|同日|接着)?(?:召开|举行|举办)的)?"
                            rf"(?P<name>{BODY}{{2,60}}?{SUFFIX})上[,:]")
 SPEECH_RE = re.compile(rf"在(?P<name>{BODY}{{1,60}}?(?:{SUFFIX}|{QUOTED_HEAD}))(?:上(?:的|所作的)?|的)(?:重要)?(?:讲话|报告|发言|致辞|强调|指出|表示|作)")
-SPIRIT_RE = re.compile(rf"(?:(?<=传达)|(?<=学习)|(?<=贯彻)|(?<=落实)|(?<=[了和及、,在]))(?P<name>(?:[^\s,。;:!?、“”()《》和及]|“[^“”,。]{{1,20}}”){{1,40}}?(?:{ANY_HEAD}|{QUOTED_HEAD}))"
+SPIRIT_RE = re.compile(rf"(?:(?<=传达)|(?<=学习)|(?<=贯彻)|(?<=落实)|(?<=[了和及、,在]))(?P<name>(?:[^\s,。;:!?、“”()《》和及]|{QUOTED_PART}){{1,40}}?(?:{ANY_HEAD}|{QUOTED_HEAD}))"
                        rf"(?=(?:的)?(?:精神|部署|决策部署)|[、和及,][^。;]{{2,60}}?{ANY_HEAD}(?:的)?精神)")
 # 召开驻寺各单位负责人、全体干部座谈会: a name listing its participants (the last resort, see _listed)
 LISTED_RE = re.compile(rf"(?:召开|举行|举办)了?(?P<name>(?:{BODY}|、){{2,60}}?{MEETING_HEAD})(?=[,。;])")

@@ -1,7 +1,8 @@
 """Meetings: names, dates (ISO, --MM-DD, relative days), places, and which report is about which."""
 from graph.extractors.lexicon import date_in, with_year
 from graph.meeting_names import same_meeting
-from tests.graph.helpers import meetings, run
+from graph.models import RelType
+from tests.graph.helpers import meetings, pairs, run
 
 
 def names_dates(doc):
@@ -355,3 +356,9 @@ def test_a_name_holding_a_book_title():
     names = {m["name"] for m in meetings(run("7日下午,在拉萨召开学习宣传新修订《宗教事务条例》视频会议。区党委常委旦一科出席并讲话。")).values()}
     assert names == {"学习宣传新修订《宗教事务条例》视频会议"}
     assert not meetings(run("县政府印发《关于召开全县经济工作会议的通知》。"))
+
+
+def test_a_name_holding_a_long_quoted_theme_that_names_a_thought():
+    doc = run("5月4日晚,市委理论学习中心组召开“学习习近平新时代中国特色社会主义思想·建设美丽新城”专题学习(扩大)会。"
+              "市委书记王一明主持学习会并讲话。")
+    assert pairs(doc, RelType.CHAIRED) == {("王一明", "市委理论学习中心组“学习习近平新时代中国特色社会主义思想·建设美丽新城”专题学习(扩大)会")}
