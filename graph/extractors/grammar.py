@@ -109,8 +109,8 @@ GAP_WHERE = (r"(?:在[^,。;]{0,50}?上|在[^,。;]{0,20}?(?:主会场|分会场
 GAP_ATTEND_AND = r"(?:(?:出席|参加|列席)[^,。;]{0,20}?,?并)?"
 # On behalf of a body: 代表县委, 代表市政府所.
 GAP_ON_BEHALF = r"(?:代表[^,。;]{0,20}?所?)?"
-# An adverb before where: 也在会上 (讲话), 还在大会上 (发言).
-GAP_ALSO = r"(?:也|还|又|亦|均|都)?"
+# An adverb before where: 也在会上 (讲话), 还在大会上 (发言), 等分别在会上 (发言).
+GAP_ALSO = r"(?:也|还|又|亦|均|都|分别|先后|相继|依次)?"
 # Adverbs of order and manner: 随后, 分别, 先后, 一同, 依次.
 GAP_ADVERB = r"(?:随后|最后|先后|还|也|又|并|分别|一起|一同|共同|同时|一一|首先|逐一|依次|相继|轮流)?"
 # The topic: 就安全生产, 对下步工作, 围绕主题, 结合实际; 以“…”为主题,从…等方面 (作解读).
@@ -155,6 +155,11 @@ DAY_SPAN = (r"(?:(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日(?:(?:至|到|-)(?:\d{1,2
 PHRASE_VERB_RE = re.compile(r".*(?:宣布|祝贺|预祝|庆贺|体现了?|标志着|迎来|开好|办好|确保)(?!会)")
 # What passes a referenced meeting on: 传达学习…会议精神, 贯彻落实…部署.
 PASS_ON_RE = re.compile(r"传达|学习|贯彻|落实|领会|领悟|宣讲|研究|对照|按照|根据")
+# A person right after a verb that passes words on is its object, not a subject: 学习贯彻习某总书记对…
+# 作出的重要指示精神,研究部署 (习某 did not 部署 here); 重温王某在…的讲话; 向与会人员传达了王某的….
+PASSED_ON_PERSON_RE = re.compile(r"(?:传达|学习|贯彻|落实|领会|领悟|重温|按照|根据|遵照|践行|对照)(?:了|好)?$")
+# …unless the verb is the head of a noun the title goes on with: 党史学习教育指导组成员张某 (到会指导).
+VERB_IN_NOUN_RE = re.compile(r"教育|活动|小组|领导小组|办公室|中心|班|体会|心得|材料|笔记|强国|园地|平台|[组会型]")
 
 # ---- dates ---------------------------------------------------------------------------------------
 

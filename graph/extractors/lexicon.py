@@ -27,7 +27,7 @@ AFTER_NAME = sorted(set("""主持 出席 参加 列席 强调 指出 讲话 要�
 同志 作 做 通过 带领 带队 率 率队 到 赴 来 深入 会见 会同 任 担任 兼 代表 宣布 传达 汇报 通报 部署 安排 提出 听取
 调研 检查 看望 慰问 签署 批示 作出 分别 也 还 又 是 为 将 已 从 把 被 并 先后 一同 陪同 参会 视频 连线 主张 认为
 希望 说明 发言 致辞 总结 点评 宣读 解读 回答 接受 前往 来到 走访 召开 组织 带头 亲自 随后 当选 审议 研究 讨论 听
-看 致 的 具体 围绕 结合 针对 首先 最后 再 对此 均 专门 主要 重点 一起 共同 等人 出 领 指 以 按照 根据 委托 应邀 到会 代表 为 颁发 关于 受 逐一 宣誓""".split()), key=len, reverse=True)
+看 致 的 具体 围绕 结合 针对 首先 最后 再 对此 均 专门 主要 重点 一起 共同 等人 出 领 指 以 按照 根据 委托 应邀 到会 代表 为 颁发 关于 受 逐一 宣誓 发表""".split()), key=len, reverse=True)
 
 # Single characters that start a phrase after a name and rarely end a given name (和 does: 金幼和).
 RARE_NAME_ENDINGS = set("以作做在就对向与同及等率赴到说也还又是为将已从把被并的则")
@@ -35,7 +35,7 @@ RARE_NAME_ENDINGS = set("以作做在就对向与同及等率赴到说也还又�
 # 宣读 (reads out a decision or notice): there, but not a speech (SCHEMA.md's speech verbs leave it out)
 ATTEND_VERBS = r"出席|参加|列席|参会|与会|收听收看|出席会议|参加会议|列席会议|在主席台就座|就座|到会指导|到会|莅临|向宪法宣誓|宣誓|宣读"
 CHAIR_VERBS = r"主持召开|主持"
-SPEAK_VERBS = (r"讲话|强调|指出|作具体要求|提出具体要求|提出要求|提出了?[^,。;]{0,6}要求|提出[^,。;]{0,4}意见和建议|"
+SPEAK_VERBS = (r"讲话|强调|指出|作具体要求|提出具体要求|提出要求|提出了?[^,。;的]{0,6}要求|提出[^,。;]{0,4}意见和建议|"
                r"提出[^,。;]{0,4}意见|提出指导意见|要求|作说明|作了?说明|汇报|通报|传达|安排部署|部署|发言|致辞|"
                r"(?<![工创写动合协操制著运振当称看叫劳])作了?[^,。;]{0,60}?(?:安排|部署|要求|说明|报告|发言|讲话|总结|辅导|动员|点评|"
                r"对照检查|检视剖析|表态|解读)|"
@@ -153,6 +153,7 @@ def after_name_re() -> re.Pattern:
 @lru_cache(maxsize=1)
 def role_verb_re() -> re.Pattern:
     return re.compile(rf"(?:{ATTEND_VERBS}|{CHAIR_VERBS}|作具体要求|作说明|作报告|作总结|作研讨交流|作重要讲话|"
+                      rf"发表了?(?:重要)?(?:讲话|致辞|演讲)|"
                       rf"{SPEAK_VERBS})")
 
 

@@ -37,10 +37,10 @@ CONVENED_RE = re.compile(rf"(?P<verb>主持召开|组织召开|召开|举行|举
 # 不得…举办, 严禁召开: a rule about meetings (anywhere in the clause); 未召开, 或举办: right before the verb
 NEGATED_RE = re.compile(r"(?:不得|禁止|严禁|不准|不再|不要|杜绝|防止|避免|减少)[^,。;]*$|(?:未|不|或)$")
 HELD_VERBS = ("召开", "举行", "举办", "组织召开", "主持召开")  # the verbs that make a meeting of X活动
-# 宝鸡市委常委会召开会议: the body held a meeting, named after the body
+# 宝鸡市委常委会召开会议, 宗教团体联席会议在京举行第五次会议: the body held a meeting, named after the body
 # 中央政治局4月30日下午就…进行第二十九次集体学习: a topic (就…) may stand before the verb
-BODY_MEETING_RE = re.compile(rf"(?P<name>{BODY}{{2,24}}?(?:常委会|党组|常务委员会|领导小组|委员会|中心组|主席团|政治局))(?P<day>{DAY_SPAN})?"
-                             rf"(?:就[^,。;]{{1,40}}?)?(?:召开|举行|进行)了?"
+BODY_MEETING_RE = re.compile(rf"(?P<name>{BODY}{{2,24}}?(?:常委会|党组|常务委员会|领导小组|委员会|中心组|主席团|政治局|联席会议))(?P<day>{DAY_SPAN})?"
+                             rf"(?:在[^,。;]{{1,8}}?)?(?:就[^,。;]{{1,40}}?)?(?:召开|举行|进行)了?"
                              rf"(?P<kind>(?:第[一二三四五六七八九十\d]+次)?(?:\(扩大\))?(?:会议|常务会议|全体会议|扩大会议|集体学习))"
                              rf"(?=[,。;:!?\s]|$)")
 # 2月27日,在全市优化营商环境大会上,市委书记韦正霖强调: the report opens inside its meeting

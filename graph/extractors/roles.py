@@ -39,6 +39,10 @@ ABSENT_RE = re.compile(r"批示|贺信|来信|书面|署名文章|委托")
 # Two persons of one list: a joiner, and perhaps the next one's title the person extractor left unmarked.
 JOIN_RE = re.compile(rf"^{g.GAP_PAREN}{g.SUBJECT_JOIN}(?:[^,。;、:\s]{{0,14}}?{g.JOIN_TITLE_END})?$")
 NOT_SPOKEN_AFTER_RE = re.compile(r"^(?:精神|要求精神|稿|材料)")
+# A speech verb after 作出的 / 提出的 / 所作的 + a short noun phrase is a noun: 提出的四条标准要求.
+SPEECH_AS_NOUN_RE = re.compile(r"(?:作出|提出|所作|所提)的[^,。;]{0,12}$")
+# An occasion before the verb that is not the meeting reported (在吉林调研时, 在集体学习时): said there.
+EARLIER_OCCASION_RE = re.compile(r"在[^,。;]{2,30}?(?:调研|考察|视察|访问|会见|集体学习|出访)[^,。;]{0,6}?时")
 # 参加我省代表团审议时的讲话: an earlier event the speech was given at, not this meeting.
 EARLIER_EVENT_RE = re.compile(r"[^,。;]{0,40}?时的(?:重要)?(?:讲话|指示|批示)")
 HEARD_RE = re.compile(r"听取(?:了)?|听了")  # 听取了A的汇报, 听了A、B发言后
@@ -169,6 +173,8 @@ def _skip_verb(r: _Report, v: re.Match, kind: str) -> bool:
         return True  # 向与会人员宣讲: those present, not a verb
     if text[at - 1:at] == "的":
         return True  # 会议的主持: a noun
+    if kind == "speak" and SPEECH_AS_NOUN_RE.search(text, max(0, at - 16), at):
+        return True  # 对宗教界人士提出的四条标准要求: words referred to, not spoken here
     return text[max(0, at - 2):at] == "重要" and not re.search(r"[作做发表]重要$", text[max(0, at - 3):at])
 
 
@@ -187,6 +193,12 @@ def _verb_targets(r: _Report, v: re.Match, gap: str, kind: str, lead: int, sent:
     return [opening[-1].props["key"]] if opening else []
 
 
+def _passed_on_person(text: str, sent_start: int, person: Mention) -> bool:
+    """传达了王某…讲话, 学习习某总书记…: the person stands as the object of a verb passing words on."""
+    at = _title_start(person)
+    return bool(g.PASSED_ON_PERSON_RE.search(text, sent_start, at)) and not g.VERB_IN_NOUN_RE.match(text, at)
+
+
 def verb_subject(r: _Report, sent: Span) -> None:
     """`[title]A、[title]B + gap + verb`: 出席/主持/讲话… by the persons right before the verb."""
     pos = sent.start
@@ -201,7 +213,10 @@ def verb_subject(r: _Report, sent: Span) -> None:
         if kind == "speak" and QUOTED_BY_RE.search(r.text, sent.start, _title_start(subjects[0])):
             continue  # 王某说,习某强调,…: words quoted by the speaker, not spoken at this meeting
         gap = r.text[subjects[-1].end:v.start()]
-        targets = _verb_targets(r, v, gap, kind, _title_start(subjects[0]), sent) or r.current(v.start(), sent.start)
+        targets = _verb_targets(r, v, gap, kind, _title_start(subjects[0]), sent)
+        if not targets and (EARLIER_OCCASION_RE.search(gap) or _passed_on_person(r.text, sent.start, subjects[0])):
+            continue  # 在吉林调研时指出: said on an earlier occasion; 学习习某总书记…精神,研究部署: words passed on
+        targets = targets or r.current(v.start(), sent.start)
         if kind == "attend" and EARLIER_EVENT_RE.match(r.text, v.end()):
             # 出席X会议时的讲话: attended and spoke at the X named; with no meeting named, nothing
             named = r.meetings_in(v.end(), v.end() + 3)

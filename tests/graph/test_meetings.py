@@ -362,3 +362,9 @@ def test_a_name_holding_a_long_quoted_theme_that_names_a_thought():
     doc = run("5月4日晚,市委理论学习中心组召开“学习习近平新时代中国特色社会主义思想·建设美丽新城”专题学习(扩大)会。"
               "市委书记王一明主持学习会并讲话。")
     assert pairs(doc, RelType.CHAIRED) == {("王一明", "市委理论学习中心组“学习习近平新时代中国特色社会主义思想·建设美丽新城”专题学习(扩大)会")}
+
+
+def test_a_joint_conference_holds_its_numbered_session_in_a_place():
+    doc = run("5月3日,全省宗教团体联席会议在省城举行第五次会议。佛教协会会长王一明、道教协会会长李二华等分别在会上发言。")
+    assert pairs(doc, RelType.SPOKE_AT) == {("王一明", "全省宗教团体联席会议第五次会议"),
+                                            ("李二华", "全省宗教团体联席会议第五次会议")}

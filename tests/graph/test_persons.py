@@ -229,3 +229,11 @@ def test_a_post_after_a_name_at_a_clause_start_before_its_verb():
     got = persons(run("3月1日,全市宗教工作座谈会召开。张一林道长表示,要坚持方向。郑二堆总干事在主旨讲话中说,要守正创新。"
                       "县公安局局长讲话。"))
     assert {"张一林", "郑二堆"} <= got and "公安局" not in got
+
+
+@pytest.mark.parametrize("text, name", [
+    ("学会总干事郑一堆致辞。", "郑一堆"),  # 总干事 is a post before a name
+    ("县文史馆馆长海春生发表讲话。", "海春生"),  # 发表讲话 ends a name with a rare surname
+])
+def test_more_posts_and_verbs_that_bound_a_name(text, name):
+    assert name in persons(run(text))

@@ -359,3 +359,21 @@ def test_a_speaker_quoting_another_and_also_at_the_meeting():
 def test_what_a_speaker_spoke_of_in_a_speech():
     doc = run("7月22日,全州研讨会在同仁召开。副州长王一武在致辞中谈到,要传承爱国精神。省委常委公二扎西在讲话中提到,要缅怀先贤。")
     assert people_with(doc, SPOKE) == {"王一武", "公二扎西"}
+
+
+def test_a_person_whose_words_are_passed_on_or_referred_to_did_not_speak_here():
+    doc = run("6日,县委召开常委会会议。县委书记张明主持。会议传达学习王国华总书记对防汛工作作出的重要指示精神,研究部署全县工作。"
+              "会议重温王国华总书记在考察时的讲话,传达了省委会议精神。大家认为,王国华总书记对基层干部提出的三条标准要求十分重要。")
+    assert people_with(doc, SPOKE) == set()
+    assert people_with(doc, ATTENDED) == {"张明"}
+
+
+def test_words_said_on_an_earlier_occasion_are_not_spoken_at_this_meeting():
+    doc = run("6日,县委召开常委会会议。县委书记张明主持会议。李国华书记在外省调研时指出,要抓好粮食生产。"
+              "县长王强在会上指出,要做好春耕。")
+    assert people_with(doc, SPOKE) == {"王强"}
+
+
+def test_a_verb_of_passing_on_inside_a_title_leaves_its_person_a_subject():
+    doc = run("6日,县委召开理论学习中心组学习会。县委书记张明主持会议。市委党史学习教育指导组成员李国华、王小强到会指导。")
+    assert people_with(doc, ATTENDED) == {"张明", "李国华", "王小强"}
