@@ -72,7 +72,7 @@ LIST_INTRO = (r"与会的还有|出席会议的(?:领导|人员)?(?:还)?有|参
 # crosses 。 or ;, and most pieces not a comma either.
 
 # A form of address after the name: 张明同志出席, 李强总理讲话.
-GAP_ADDRESS = r"(?:同志|总书记|副总理|总理|省长|市长|县长|区长|主席)?"
+GAP_ADDRESS = r"(?:同志|总书记|副总理|总理|省长|市长|县长|区长|主席|法师|大师|活佛|道长|阿訇|主教|牧师)?"
 # A parenthesis after the name: 乌兰(女,蒙古族)出席.
 GAP_PAREN = r"(?:\([^()。;]{0,12}\))?"
 # The day, when it stands between name and verb: 张明3月5日下午出席.
@@ -111,8 +111,8 @@ GAP_ATTEND_AND = r"(?:(?:出席|参加|列席)[^,。;]{0,20}?,?并)?"
 GAP_ON_BEHALF = r"(?:代表[^,。;]{0,20}?所?)?"
 # An adverb before where: 也在会上 (讲话), 还在大会上 (发言), 等分别在会上 (发言).
 GAP_ALSO = r"(?:也|还|又|亦|均|都|分别|先后|相继|依次)?"
-# Adverbs of order and manner: 随后, 分别, 先后, 一同, 依次.
-GAP_ADVERB = r"(?:随后|最后|先后|还|也|又|并|分别|一起|一同|共同|同时|一一|首先|逐一|依次|相继|轮流)?"
+# Adverbs of order and manner, perhaps after a comma closing a list: 随后, 分别, 先后, 一同, 依次 (…等23名代表,先后作了发言).
+GAP_ADVERB = r"(?:,?(?:随后|最后|先后|还|也|又|并|分别|一起|一同|共同|同时|一一|首先|逐一|依次|相继|轮流))?"
 # The topic: 就安全生产, 对下步工作, 围绕主题, 结合实际; 以“…”为主题,从…等方面 (作解读).
 GAP_TOPIC = (r"(?:以[^。;]{1,40}?为(?:主题|题|切入点),?)?(?:从[^。;]{1,60}?(?:方面|角度|维度),?)?"
              r"(?:就[^。;]{0,90}?|对[^。;]{0,70}?|围绕[^。;]{0,60}?|结合[^。;]{0,40}?)?")

@@ -36,8 +36,10 @@ GROUP_RE = re.compile(rf"(?=.)(?:{g.GAP_ETC}{g.GAP_AND_GROUP}{g.GAP_GROUP_TAIL})
 INTRO_RE = re.compile(r"(?:与会的还有|(?:应邀)?(?:出席|参加|列席)(?:会议|大会|开幕会|闭幕会)?的(?:领导|人员|嘉宾)?(?:还)?有|"
                       r"参会人员(?:还)?有|主席台(?:上)?就座的(?:领导)?有|列席(?:会议的)?人员(?:还)?有?|出席人员有?)[:,]?")
 ABSENT_RE = re.compile(r"批示|贺信|来信|书面|署名文章|委托")
+DELEGATED_BY_RE = re.compile(r"受[^,。;]{0,20}$")  # 受[title] before the delegating person's name
+DELEGATION_RE = re.compile(r"受[^,。;]{0,20}?委托")  # the delegate's own gap: 罗某受黎某委托出席
 # Two persons of one list: a joiner, and perhaps the next one's title the person extractor left unmarked.
-JOIN_RE = re.compile(rf"^{g.GAP_PAREN}{g.SUBJECT_JOIN}(?:[^,。;、:\s]{{0,14}}?{g.JOIN_TITLE_END})?$")
+JOIN_RE = re.compile(rf"^{g.GAP_PAREN}{g.SUBJECT_JOIN}(?:[^,。;、:\s]{{0,14}}?{g.JOIN_TITLE_END}、?)*$")  # 区党委副书记、人大主任
 NOT_SPOKEN_AFTER_RE = re.compile(r"^(?:精神|要求精神|稿|材料)")
 # A speech verb after 作出的 / 提出的 / 所作的 + a short noun phrase is a noun: 提出的四条标准要求.
 SPEECH_AS_NOUN_RE = re.compile(r"(?:作出|提出|所作|所提)的[^,。;]{0,12}$")
@@ -132,11 +134,16 @@ class _Report:
             before.pop()  # 方正从学习李某讲话精神等方面作解读; 李某代表国务院 (read as a name): no subject
             last = before[-1]
             gap = self.text[last.end:verb_at]
+        if len(before) > 1 and DELEGATED_BY_RE.search(self.text, before[-2].end, _title_start(last)) \
+                and gap.startswith("委托"):
+            before.pop()  # 罗某受副书记黎某委托出席: the one who came, not the one who sent him
+            last = before[-1]
+            gap = self.text[last.end:verb_at]
         if len(before) > 1 and GROUP_RE.fullmatch(self.text, before[-2].end, last.end):
             before.pop()  # 吴建华及全体主席团成员参加: a "name" read inside a group noun is none
             last = before[-1]
             gap = self.text[last.end:verb_at]
-        if not GAP_RE.match(gap) or ABSENT_RE.search(gap):
+        if not GAP_RE.match(gap) or ABSENT_RE.search(DELEGATION_RE.sub("", gap)):
             return []  # 沈怀远在批示中指出: words sent in writing, not spoken at the meeting
         group = [last]
         for p in reversed(before[:-1]):

@@ -237,3 +237,12 @@ def test_a_post_after_a_name_at_a_clause_start_before_its_verb():
 ])
 def test_more_posts_and_verbs_that_bound_a_name(text, name):
     assert name in persons(run(text))
+
+
+@pytest.mark.parametrize("text, name", [
+    ("研究所所长西热桑布发言。", "西热桑布"),  # Tibetan names have no surname: their first part starts them
+    ("人大常委会主任洛桑江村,政协主席王明出席。", "洛桑江村"),
+    ("副馆长萨仁高娃发言。", "萨仁高娃"),  # a Mongolian name
+])
+def test_tibetan_and_mongolian_names_after_a_title(text, name):
+    assert name in persons(run(text))

@@ -377,3 +377,22 @@ def test_words_said_on_an_earlier_occasion_are_not_spoken_at_this_meeting():
 def test_a_verb_of_passing_on_inside_a_title_leaves_its_person_a_subject():
     doc = run("6日,县委召开理论学习中心组学习会。县委书记张明主持会议。市委党史学习教育指导组成员李国华、王小强到会指导。")
     assert people_with(doc, ATTENDED) == {"张明", "李国华", "王小强"}
+
+
+def test_a_list_of_title_chains_each_holding_a_comma_of_its_own():
+    doc = run("5日,全市工作会议召开。国资委党委书记郝一鹏,区党委副书记、人大常委会主任王三江,区党委常务副书记、"
+              "政协党组书记丁二现出席。")
+    assert people_with(doc, ATTENDED) == {"郝一鹏", "王三江", "丁二现"}
+
+
+def test_the_delegate_comes_and_the_one_who_sent_him_does_not():
+    doc = run("5日,开幕仪式举行。仪式由文化局调研员但一疆主持,市委副秘书长罗一雄受市委副书记黎二勇委托出席并致词。")
+    assert people_with(doc, ATTENDED) == {"但一疆", "罗一雄"}
+    assert people_with(doc, SPOKE) == {"罗一雄"}
+
+
+def test_a_monk_s_address_and_a_list_closed_by_a_comma_before_its_adverb():
+    doc = run("5日,学术研讨会召开。佛教协会副会长宗一法师也出席了研讨会。研究员卢一龙、研究所所长刘二宇,"
+              "协会副会长袁三鸿等23名教界和学界代表,先后围绕主题作了发言。")
+    assert people_with(doc, ATTENDED) == {"宗一", "卢一龙", "刘二宇", "袁三鸿"}
+    assert people_with(doc, SPOKE) == {"卢一龙", "刘二宇", "袁三鸿"}
