@@ -167,6 +167,18 @@ def with_convener(st: str, m: re.Match, name: str) -> tuple[str | None, str]:
     return convener, name if LEVEL_START_RE.match(name) else join_convener(re.sub(r"^我", "", convener), name)
 
 
+OWN_PROVINCE_RE = re.compile(r"^(?:我省|本省)")
+MUNICIPALITIES = ("北京", "天津", "上海", "重庆")
+
+
+def absolute_name(name: str, province: str | None) -> str:
+    """我省代表团审议 in a Heilongjiang report is 黑龙江代表团审议: the report's own province by its name
+    (我市 too, in a municipality)."""
+    if province and (OWN_PROVINCE_RE.match(name) or (province in MUNICIPALITIES and name.startswith(("我市", "本市")))):
+        return province + name[2:]
+    return name
+
+
 def bare(name: str) -> str:
     """A name without ordinals or brackets, to see one name inside another (常委会会议 in 市委常委会第5次会议)."""
     return re.sub(r"第?[\d一二三四五六七八九十百]+次|\(扩大\)", "", canonical_meeting_name(name))
@@ -442,6 +454,7 @@ class MeetingExtractor:
                                  "reported": reported, "convener": convener, "spans": [(start, end, rule)],
                                  "in_header": start < header_len})
         for mt in meetings:
+            mt["name"] = absolute_name(mt["name"], doc.meta.jurisdiction)
             place = place_name(mt["venue"]) if mt["venue"] else None
             national = re.match(r"全国|中央|国务院|中共中央", mt["name"])
             jurisdiction = "全国" if national else doc.meta.jurisdiction

@@ -368,3 +368,9 @@ def test_a_joint_conference_holds_its_numbered_session_in_a_place():
     doc = run("5月3日,全省宗教团体联席会议在省城举行第五次会议。佛教协会会长王一明、道教协会会长李二华等分别在会上发言。")
     assert pairs(doc, RelType.SPOKE_AT) == {("王一明", "全省宗教团体联席会议第五次会议"),
                                             ("李二华", "全省宗教团体联席会议第五次会议")}
+
+
+def test_our_province_in_a_meeting_s_name_is_the_report_s_province_by_name():
+    doc = run("3月10日,湖南省政府常务会议召开。省长陈一川主持会议。会议传达了刘二海总理参加我省代表团审议时的重要讲话精神。")
+    assert "湖南代表团审议" in {m["name"] for m in meetings(doc).values()}
+    assert ("刘二海", "湖南代表团审议") in pairs(doc, RelType.ATTENDED)
