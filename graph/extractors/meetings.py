@@ -54,6 +54,10 @@ SPIRIT_RE = re.compile(rf"(?:(?<=传达)|(?<=学习)|(?<=贯彻)|(?<=落实)|(?<
                        rf"(?=(?:的)?(?:精神|部署|决策部署)|[、和及,][^。;]{{2,60}}?{ANY_HEAD}(?:的)?精神)")
 # 召开驻寺各单位负责人、全体干部座谈会: a name listing its participants (the last resort, see _listed)
 LISTED_RE = re.compile(rf"(?:召开|举行|举办)了?(?P<name>(?:{BODY}|、){{2,60}}?{MEETING_HEAD})(?=[,。;])")
+# The last resort but one: a caption run into the text with no stop, 召开对口支援座谈会罗某校长指出
+# (a speaker and a speech verb right after the name).
+RUN_IN_RE = re.compile(rf"(?:召开|举行|举办)了?(?P<name>{BODY}{{2,60}}?{MEETING_HEAD})"
+                       rf"(?=[^\s,。;:!?、“”()上]{{2,8}}?(?:指出|强调|表示|讲话|致辞))")
 ROLE_AT_MEETING_RE = re.compile(r"会议由[^,。;]{2,30}主持|(?:主持|出席|参加|列席)(?:了)?(?:会议|座谈会|大会)")
 # what follows a congress the report passes on or places someone at: 精神 (also at the end of a list of
 # them), 决策部署, 报告, 上的讲话, 代表
@@ -68,7 +72,7 @@ VERB_SPLIT_RE = re.compile(r".*(?:学习(?=全国|全省|全市|中央|省|市|�
                            r"召开|主持|出席|参加|听取了?|研究了?|要)")
 LEAD_RE = re.compile(r"^(?:\d{4}年\d{1,2}月\d{1,2}日|\d{1,2}月\d{1,2}日|\d{1,2}日|上午|下午|晚上|晚间|晚|今天|今日|昨天|昨日|"
                      r"【[^】]*】|图为|摄(?!影)|暨|为?期[\d一二三四五六七八九十]+天的|隆重的|盛大的|为|好|了|的|和|及|迅速|认真|深入|全面|确保|保证|推动|筹备|做好|开好|办好)+")
-GENERIC_RE = re.compile(r"^[\d一二三四五六七八九十两几多]+次(?:扩大)?会议?$|^(?:一次|一届|这|本次|此次|该次|那次|一个|各类|各种|有关|相关|各级|与会|会议|对|把|等|同年|一系列|系列|今年)|"
+GENERIC_RE = re.compile(r"^[\d一二三四五六七八九十两几多]+次(?:扩大)?会议?$|^(?:一次|一届|这|本次|此次|该次|那次|一个|各类|各种|有关|相关|各级|与会|会议|对(?!口|外|台|接|话)|把|等|同年|一系列|系列|今年)|"
                         r"此次|本次|这次|个重要|成功的|富有成果|丰富多彩|或|十分|非常|重要的|"
                         r"重大的|大家|我们|奋力|学深悟透|领会|深刻|统一到|贯彻|落实|这是|第一个")
 LEVEL_START_RE = re.compile(r"^(?:全国|中央|国务院|全省|全市|全县|全区|全州|省|市|县|区|州|中共)")
@@ -250,7 +254,8 @@ class MeetingExtractor:
                                   "at_meeting_back_reference"))
             self._referred(sent, publish, header, cands)
         if not any(c[5] and c[2] not in TYPE_ONLY for c in cands):  # none, or only 座谈会上,…
-            found = self._headline(doc, publish) or self._listed(doc, publish, teaser) or self._event(doc, publish, teaser)
+            found = (self._headline(doc, publish) or self._listed(doc, publish, teaser)
+                     or self._run_in(doc, publish, teaser) or self._event(doc, publish, teaser))
             if found:  # 座谈会上, in the body is the headline's …座谈会
                 full = found[0][2]
                 cands = [c[:2] + (full,) + c[3:] if c[5] and full.endswith(c[2]) else c for c in cands] + found
@@ -372,6 +377,17 @@ class MeetingExtractor:
                 start = m.start("name") + len(lead)
                 return [(start, m.end("name"), name, date_in(doc.text[max(0, start - 40):start], publish), None,
                          True, None, False, "convened_listed")]
+        return []
+
+    @staticmethod
+    def _run_in(doc: Document, publish: str | None, teaser: int) -> list:
+        """The last resort but one: 召开X座谈会罗某校长指出, a caption run into the text (RUN_IN_RE)."""
+        for m in RUN_IN_RE.finditer(doc.text[:teaser]):
+            name, lead = clean_name(m.group("name"))
+            if len(name) >= 4 or name in TYPE_ONLY:
+                start = m.start("name") + len(lead)
+                return [(start, m.end("name"), name, date_in(doc.text[max(0, start - 40):start], publish), None,
+                         True, None, False, "convened_run_in")]
         return []
 
     def _headline(self, doc: Document, publish: str | None) -> list:

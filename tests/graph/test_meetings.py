@@ -374,3 +374,11 @@ def test_our_province_in_a_meeting_s_name_is_the_report_s_province_by_name():
     doc = run("3月10日,湖南省政府常务会议召开。省长陈一川主持会议。会议传达了刘二海总理参加我省代表团审议时的重要讲话精神。")
     assert "湖南代表团审议" in {m["name"] for m in meetings(doc).values()}
     assert ("刘二海", "湖南代表团审议") in pairs(doc, RelType.ATTENDED)
+
+
+def test_a_caption_run_into_the_text_and_a_name_that_opens_with_a_pairing_word():
+    # no stop between the meeting's name and the next speaker: the last resort but one reads it
+    doc = run("近日,学校领导赴林芝考察。\n王一声书记一行与市人民医院召开对口支援座谈会李二俊校长指出,要做好帮扶工作。")
+    assert {m["name"] for m in meetings(doc).values()} == {"对口支援座谈会"}
+    # 对口, 对外, 对台 open real meetings' names; 对 alone opens a phrase about one
+    assert {m["name"] for m in meetings(run("3日,全县召开对台工作会议。县长王一明主持。")).values()} == {"全县对台工作会议"}
