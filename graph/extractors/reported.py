@@ -2,12 +2,14 @@
 
 The meeting extractor marks every meeting the text treats as held as a candidate (`reported`); a
 report is about those it places someone at, those its headline names, and those held close to its
-publish date (or with no date to tell). When none is left, it is about the first it names. A
+publish date (or with no date to tell, unless its sentence names an earlier year: a feature recalling
+old meetings). When none is left, it is about the first it names. A
 candidate held long before the report was published, with no one named at it (a meeting a feature
 story recalls) is a meeting the report refers to.
 """
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from ..models import Document, Fact, Label, RelType
@@ -35,6 +37,24 @@ def days_before(held: str | None, published: str | None) -> int | None:
     return (pub - day).days
 
 
+RECALL_WINDOW = 400  # characters back within a paragraph a narrative's year still holds
+EARLIER_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)年(?![^,。;]{0,10}(?:以来|至今))|(今年|本年)")  # 今年: the report's own
+
+
+def recalled(doc: Document, m) -> bool:
+    """An undated meeting told under an earlier year than the report's: the last year named in its
+    paragraph up to the end of its sentence (1958年,…。秋末,…赴瑞典参加X大会; 2017年全国两会 in a 2018
+    report). A feature recalls such meetings; a report does not report them."""
+    year = int(doc.meta.date[:4]) if re.match(r"\d{4}", doc.meta.date or "") else None
+    if year is None:
+        return False
+    text = doc.text
+    end = next((c for c in (text.find(x, m.start) for x in "。!?\n") if c >= 0), len(text))
+    start = max(text.rfind("\n", 0, m.start) + 1, m.start - RECALL_WINDOW)
+    years = [y or str(year) for y, _ in EARLIER_YEAR_RE.findall(text, start, end)]
+    return bool(years) and int(years[-1]) < year
+
+
 class ReportedExtractor:
     name = "reported"
 
@@ -55,8 +75,10 @@ class ReportedExtractor:
                 about[key] = "reported_with_people"
             elif key in in_headline:
                 about[key] = "reported_in_headline"
-            elif (days := days_before(m.props.get("date"), doc.meta.date)) is None or days <= RECENT_DAYS:
+            elif (days := days_before(m.props.get("date"), doc.meta.date)) is not None and days <= RECENT_DAYS:
                 about[key] = "reported_recent"
+            elif days is None and not recalled(doc, m):
+                about[key] = "reported_recent"  # undated: recent unless its sentence dates it in an earlier year
         if not about:
             about = {next(iter(first)): "reported_first_named"}
         for key, rule in about.items():
