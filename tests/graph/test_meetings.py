@@ -151,7 +151,7 @@ def test_a_delegation_session_and_a_quoted_name():
     doc = run("全国人大代表王小明参加江南代表团审议。")
     assert names_rules(doc) == {("江南代表团审议", "attended_meeting")}
     doc = run("6月11日,省工商联在京召开“商会系统对口帮扶电视电话动员会”。")
-    assert names_dates(doc) == {("商会系统对口帮扶电视电话动员会", "--06-11")}
+    assert names_dates(doc) == {("省工商联商会系统对口帮扶电视电话动员会", "--06-11")}  # the convener joins the name
 
 
 def test_a_consultation_is_a_meeting_a_chamber_of_commerce_is_not():

@@ -30,7 +30,7 @@ def test_an_undated_meeting_told_under_an_earlier_year_is_recalled():
     text = ("5月3日,市佛教协会召开座谈会。会长王一明主持会议。\n"
             "1958年,大师率团赴外国参加第六届世界佛教大会。秋末,他又赴北欧参加世界和平理事会大会。\n"
             "今年,协会还举办了首届佛学讲堂开课仪式。")
-    assert about(run(text, date="2018-05-04")) == {"座谈会": "reported_with_people",
+    assert about(run(text, date="2018-05-04")) == {"市佛教协会座谈会": "reported_with_people",
                                          "首届佛学讲堂开课仪式": "reported_recent"}
     # a year the text counts from (2004年…以来) is no narrative's year
     text = "5月3日,授衔仪式在京举行。自2004年建立制度以来,已有百人获得学衔。院长王一明主持授衔仪式。"
