@@ -75,8 +75,8 @@ LIST_INTRO = (r"与会的还有|出席会议的(?:领导|人员)?(?:还)?有|参
 GAP_ADDRESS = r"(?:同志|总书记|副总理|总理|省长|市长|县长|区长|主席|法师|大师|活佛|道长|阿訇|主教|牧师)?"
 # A parenthesis after the name: 乌兰(女,蒙古族)出席.
 GAP_PAREN = r"(?:\([^()。;]{0,12}\))?"
-# The day, when it stands between name and verb: 张明3月5日下午出席.
-GAP_WHEN = r"(?:\d{1,2}月\d{1,2}日(?:上午|下午|晚上)?)?"
+# The day, when it stands between name and verb: 张明3月5日下午出席, 吴某14日主持召开.
+GAP_WHEN = r"(?:(?:\d{1,2}月)?\d{1,2}[日号](?:上午|下午|晚上|晚|全天)?)?"  # 14日, 3月5日下午, 13号下午
 # (GROUP_NOUN and COUNT: see the lists section.)
 # 等 closing a list (ETC_GROUP, see the lists section): 李华等3人, 李华等大会主席团常务委员会成员.
 GAP_ETC = rf"(?:{ETC_GROUP}(?:同志)?)?"
@@ -148,8 +148,8 @@ HOLD_VERB = r"(?:隆重|正式|顺利|成功|盛大)?(?:召开|举行|举办|开
 # A day or a span of days standing between a meeting's name and its verb (双周协商座谈会28日在京召开,
 # 那达慕大会1日至3日在该县举行).
 # A day between a name and its verb: 28日, 3月2日至3日, 昨日; a broadcast's 今天(12月5日).
-DAY_SPAN = (r"(?:(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日(?:(?:至|到|-)(?:\d{1,2}月)?\d{1,2}日)?|昨天|昨日|今天|今日|前天)"
-            r"(?:\(\d{1,2}月\d{1,2}日\))?(?:上午|下午|晚上|晚间|晚)?")
+DAY_SPAN = (r"(?:(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}[日号](?:(?:至|到|-)(?:\d{1,2}月)?\d{1,2}[日号])?|昨天|昨日|今天|今日|前天)"
+            r"(?:\(\d{1,2}月\d{1,2}日\))?(?:上午|下午|晚上|晚间|晚|全天|凌晨|中午|傍晚)?")  # spoken news says 22号
 # Verbs before a meeting word that make it the object of a phrase, not a meeting's name:
 # 宣布大会开幕, 祝贺大会召开, 体现了…会议精神 (the meeting is not named as held by these words).
 PHRASE_VERB_RE = re.compile(r".*(?:宣布|祝贺|预祝|庆贺|体现了?|标志着|迎来|开好|办好|确保)(?!会)")

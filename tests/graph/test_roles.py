@@ -396,3 +396,10 @@ def test_a_monk_s_address_and_a_list_closed_by_a_comma_before_its_adverb():
               "协会副会长袁三鸿等23名教界和学界代表,先后围绕主题作了发言。")
     assert people_with(doc, ATTENDED) == {"宗一", "卢一龙", "刘二宇", "袁三鸿"}
     assert people_with(doc, SPOKE) == {"卢一龙", "刘二宇", "袁三鸿"}
+
+
+def test_a_day_alone_or_spoken_with_hao_between_the_chair_and_the_verb():
+    doc = run("新华社北京3月14日电 全国人大常委会委员长吴一国14日主持召开第九十三次委员长会议。")
+    assert people_with(doc, CHAIRED) == {"吴一国"}
+    doc = run("央视网消息:中共中央政治局2月22号召开会议。中共中央总书记王一平主持会议。")
+    assert pairs(doc, CHAIRED) == {("王一平", "中共中央政治局会议")}
