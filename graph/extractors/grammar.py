@@ -144,7 +144,7 @@ BOOK_TITLE = r"《[^《》,。]{1,40}》"
 # 参加植树活动 is not; 参加代表团审议 is one (a delegation's session), 会议审议了 is not.
 HELD_ONLY_HEAD = r"(?:活动|审议)"
 # The verbs that hold a meeting, with the adverbs that go with them: 隆重举行, 成功举办.
-HOLD_VERB = r"(?:隆重|正式|顺利|成功|盛大)?(?:召开|举行|举办|开幕|拉开帷幕|开班)"  # 开班: a study class (研讨班) opens
+HOLD_VERB = r"(?:隆重|正式|顺利|成功|盛大)?(?:召开|举行|举办|开幕|拉开帷幕|开班|闭幕|结业)"  # a study class (研讨班) opens (开班) or ends (结业)
 # A day or a span of days standing between a meeting's name and its verb (双周协商座谈会28日在京召开,
 # 那达慕大会1日至3日在该县举行).
 # A day between a name and its verb: 28日, 3月2日至3日, 昨日; a broadcast's 今天(12月5日).

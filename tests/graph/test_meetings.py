@@ -382,3 +382,10 @@ def test_a_caption_run_into_the_text_and_a_name_that_opens_with_a_pairing_word()
     assert {m["name"] for m in meetings(doc).values()} == {"对口支援座谈会"}
     # 对口, 对外, 对台 open real meetings' names; 对 alone opens a phrase about one
     assert {m["name"] for m in meetings(run("3日,全县召开对台工作会议。县长王一明主持。")).values()} == {"全县对台工作会议"}
+
+
+def test_a_meeting_that_closes_or_a_study_class_that_ends_was_held():
+    doc = run("新华社北京3月1日电 全省领导干部专题研讨班1日下午在省委党校结业,省委副书记王一奇出席结业式并作总结讲话。")
+    assert pairs(doc, RelType.SPOKE_AT) == {("王一奇", "全省领导干部专题研讨班")}
+    doc = run("3月10日,县政协十届三次会议在县城闭幕。县政协主席李二华主持闭幕会。")
+    assert pairs(doc, RelType.CHAIRED) == {("李二华", "县政协十届三次会议")}
