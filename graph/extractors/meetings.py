@@ -8,6 +8,7 @@ dates or of level: a national and a provincial video conference on one day stay 
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from ..models import Document, Fact, Label, RelType
 from ..meeting_names import canonical_meeting_name, meeting_core, meeting_level, ordinals_clash, same_meeting
@@ -216,6 +217,19 @@ def place_name(raw: str) -> str | None:
     return short if province_of(raw) or province_of(short) else None
 
 
+class Candidate(NamedTuple):
+    """A meeting named in the text, before mentions of one meeting are merged."""
+    start: int
+    end: int
+    name: str
+    date: str | None
+    venue: str | None
+    reported: bool  # named as held or convened here (not merely passed on or referred to)
+    convener: str | None
+    past: bool  # told as past (昨天, 日前): another meeting than the headline's, when that is held now
+    rule: str
+
+
 class MeetingExtractor:
     name = "meetings"
 
@@ -224,7 +238,7 @@ class MeetingExtractor:
         header = headline_block(doc.text)
         ends: dict[int, str | None] = {}  # a candidate's last day, when it met over several
         held: set[int] = set()  # candidates named as held or convened (not merely referred to)
-        cands = []  # (start, end, name, date, venue, reported, convener, past, rule)
+        cands: list[Candidate] = []
         teaser = (t.start() if (t := TEASER_RE.search(doc.text)) else len(doc.text))
         for sent in doc.sentences:
             if sent.start >= teaser:
@@ -243,28 +257,28 @@ class MeetingExtractor:
                 date = date_in(st[:m.start("name")], publish)
                 held.add(start)
                 rule = "at_meeting_back_reference" if m.group("then") else "at_meeting"
-                cands.append((start, sent.start + m.end("name"), name, date, None, True, None,
+                cands.append(Candidate(start, sent.start + m.end("name"), name, date, None, True, None,
                               bool(PAST_RE.search(st[:m.start()])), rule))
             if (m := OPENS_AT_RE.match(st)) and not AT_MEETING_RE.match(st):
                 name, lead = clean_name(m.group("name"))
                 if len(name) >= 4 or name in TYPE_ONLY:
                     start = sent.start + len(lead)
                     held.add(start)
-                    cands.append((start, sent.start + m.end("name"), name, None, None, True, None, False,
+                    cands.append(Candidate(start, sent.start + m.end("name"), name, None, None, True, None, False,
                                   "at_meeting_back_reference"))
             self._referred(sent, publish, header, cands)
-        if not any(c[5] and c[2] not in TYPE_ONLY for c in cands):  # none, or only 座谈会上,…
+        if not any(c.reported and c.name not in TYPE_ONLY for c in cands):  # none, or only 座谈会上,…
             found = (self._headline(doc, publish) or self._listed(doc, publish, teaser)
                      or self._run_in(doc, publish, teaser) or self._event(doc, publish, teaser))
             if found:  # 座谈会上, in the body is the headline's …座谈会
-                full = found[0][2]
-                cands = [c[:2] + (full,) + c[3:] if c[5] and full.endswith(c[2]) else c for c in cands] + found
+                full = found[0].name
+                cands = [c._replace(name=full) if c.reported and full.endswith(c.name) else c for c in cands] + found
         # a meeting held "yesterday" is the report's own unless the report is about another one
-        about_now = any(c[5] and not c[7] and c[0] < len(header) for c in cands)  # a speech about its headline meeting
-        cands = [c[:5] + ((c[5] and not (c[7] and about_now)),) + c[6:7] + c[8:] for c in cands]
-        return self._merge(doc, sorted(cands, key=lambda c: c[0]), held)
+        about_now = any(c.reported and not c.past and c.start < len(header) for c in cands)  # about its headline meeting
+        cands = [c._replace(reported=c.reported and not (c.past and about_now)) for c in cands]
+        return self._merge(doc, sorted(cands, key=lambda c: c.start), held)
 
-    def _referred(self, sent, publish: str | None, header: str, cands: list) -> None:
+    def _referred(self, sent, publish: str | None, header: str, cands: list[Candidate]) -> None:
         """The meetings one sentence refers to: a speech at one (在X会上的讲话; the report's own in its
         headline), a congress by number, a meeting whose spirit is passed on."""
         st = sent.text
@@ -275,13 +289,13 @@ class MeetingExtractor:
             start = sent.start + m.start("name") + len(lead)
             in_title = sent.start < len(header) and m.group() in header  # the headline or 原标题
             date = publish if in_title else self._adjacent_date(st[:m.start("name")] + lead, publish)
-            cands.append((start, sent.start + m.end("name"), name, date, None, in_title, None, False,
+            cands.append(Candidate(start, sent.start + m.end("name"), name, date, None, in_title, None, False,
                           "speech_title" if in_title else "speech_at"))
         for m in PARTY_RE.finditer(st):
             if not PARTY_PASSED_RE.match(st, m.end()):
                 continue  # 为党的二十大胜利召开营造氛围: named, neither passed on nor attended
             start = sent.start + m.start()
-            cands.append((start, sent.start + m.end(), m.group(), None, None, False, None, False, "party_congress"))
+            cands.append(Candidate(start, sent.start + m.end(), m.group(), None, None, False, None, False, "party_congress"))
         for m in SPIRIT_RE.finditer(st):
             name, lead = clean_name(m.group("name"), whole=True)
             if not passed_on(st[:m.start()] + lead, st[m.end():], name):
@@ -293,7 +307,7 @@ class MeetingExtractor:
                 continue
             start = sent.start + m.start("name") + len(lead)
             date = date_in(inner.group(), publish) if inner else self._adjacent_date(st[:m.start("name")] + lead, publish)
-            cands.append((start, sent.start + m.end("name"), name, date, None, False, None, False, "spirit_passed_on"))
+            cands.append(Candidate(start, sent.start + m.end("name"), name, date, None, False, None, False, "spirit_passed_on"))
 
     def _held(self, sent, rx, publish, cands, ends, held) -> None:
         """The meetings one sentence names as held or convened (HELD_RE, CONVENED_RE, BODY_MEETING_RE)."""
@@ -330,9 +344,9 @@ class MeetingExtractor:
             date = date_in(when, publish) if when else date_in(before, publish)
             ends[start] = range_end(when or before, publish)
             if date is None and (f := FOLLOW_ON_RE.match(st)):
-                prev = next((c for c in reversed(cands) if c[5] and c[3]), None)
+                prev = next((c for c in reversed(cands) if c.reported and c.date), None)
                 # 会后 after a meeting of several days: its last day
-                date = prev and ((f.group().strip() == "会后" and ends.get(prev[0])) or prev[3])
+                date = prev and ((f.group().strip() == "会后" and ends.get(prev.start)) or prev.date)
             date = self._year_from_name(name, date)
             venue = m.groupdict().get("place")
             if venue is None and (v := re.search(r"在([^\s,。;:!?、]{1,8}?)(?:召开|举行|举办)", st[max(0, m.start() - 12):m.end()])):
@@ -342,10 +356,10 @@ class MeetingExtractor:
             past = bool(PAST_RE.search(before))
             rule = self._rule(rx, m, convener)
             if self._passed_on(st, m):
-                cands.append((start, sent.start + m.end("name"), name, date, venue, False, convener, past, "spirit_passed_on"))
+                cands.append(Candidate(start, sent.start + m.end("name"), name, date, venue, False, convener, past, "spirit_passed_on"))
                 continue  # 传达了总理参加我省代表团审议时的讲话精神: a meeting passed on, not held here
             held.add(start)
-            cands.append((start, sent.start + m.end("name"), name, date, venue, True, convener, past, rule))
+            cands.append(Candidate(start, sent.start + m.end("name"), name, date, venue, True, convener, past, rule))
 
     @staticmethod
     def _passed_on(st: str, m: re.Match) -> bool:
@@ -366,7 +380,7 @@ class MeetingExtractor:
                 "列席": "attended_meeting"}.get(m.group("verb"), "convened")
 
     @staticmethod
-    def _listed(doc: Document, publish: str | None, teaser: int) -> list:
+    def _listed(doc: Document, publish: str | None, teaser: int) -> list[Candidate]:
         """The last resort: 召开驻寺各单位负责人、全体干部座谈会,会议由X主持 — a name that lists its
         participants (with 、), when the text also places someone at a meeting (会议由…主持, 出席会议)."""
         if not ROLE_AT_MEETING_RE.search(doc.text[:teaser]):
@@ -375,22 +389,22 @@ class MeetingExtractor:
             name, lead = clean_name(m.group("name"))
             if len(name) >= 4 or name in TYPE_ONLY:
                 start = m.start("name") + len(lead)
-                return [(start, m.end("name"), name, date_in(doc.text[max(0, start - 40):start], publish), None,
+                return [Candidate(start, m.end("name"), name, date_in(doc.text[max(0, start - 40):start], publish), None,
                          True, None, False, "convened_listed")]
         return []
 
     @staticmethod
-    def _run_in(doc: Document, publish: str | None, teaser: int) -> list:
+    def _run_in(doc: Document, publish: str | None, teaser: int) -> list[Candidate]:
         """The last resort but one: 召开X座谈会罗某校长指出, a caption run into the text (RUN_IN_RE)."""
         for m in RUN_IN_RE.finditer(doc.text[:teaser]):
             name, lead = clean_name(m.group("name"))
             if len(name) >= 4 or name in TYPE_ONLY:
                 start = m.start("name") + len(lead)
-                return [(start, m.end("name"), name, date_in(doc.text[max(0, start - 40):start], publish), None,
+                return [Candidate(start, m.end("name"), name, date_in(doc.text[max(0, start - 40):start], publish), None,
                          True, None, False, "convened_run_in")]
         return []
 
-    def _headline(self, doc: Document, publish: str | None) -> list:
+    def _headline(self, doc: Document, publish: str | None) -> list[Candidate]:
         """The meeting the headline names, when the body names none as held (标题: X召开Y座谈会, X在Y上
         强调, X参加Y代表团审议, X对Y会议作出批示; the body says only 会议由…主持). Its mention stands on
         the body's first meeting word."""
@@ -408,11 +422,11 @@ class MeetingExtractor:
                     _, name = with_convener(title, m, name)
                 back = re.search(r"会议|" + re.escape(name[-2:]), doc.text)
                 s, e = back.span() if back else (0, 0)
-                return [(s, e, name, date_in(doc.text[:s], publish) if back else None, None, True, None, False, "headline")]
+                return [Candidate(s, e, name, date_in(doc.text[:s], publish) if back else None, None, True, None, False, "headline")]
         return []
 
     @staticmethod
-    def _event(doc: Document, publish: str | None, teaser: int) -> list:
+    def _event(doc: Document, publish: str | None, teaser: int) -> list[Candidate]:
         """Last resort: the text speaks of "the meeting" (参加会议, 会上,) and places people at it but
         names none; its headline names the event (督查组听取…工作汇报, X座谈交流): the meeting is that."""
         body = doc.text[:teaser]
@@ -422,7 +436,7 @@ class MeetingExtractor:
         heading = HEADING_TAIL_RE.sub("", heading)  # …座谈会在拉萨举行, …座谈会时强调: the event, not the sentence
         if not back or not (6 <= len(heading) <= 60) or not EVENT_WORD_RE.search(heading):
             return []
-        return [(back.start(), back.end(), heading, date_in(body[:back.start()], publish), None, True, None, False,
+        return [Candidate(back.start(), back.end(), heading, date_in(body[:back.start()], publish), None, True, None, False,
                  "headline_event")]
 
     @staticmethod
@@ -438,12 +452,12 @@ class MeetingExtractor:
                       rf"(?:(?:上午|下午|晚上)?主持召开的|召开的|举行的)?$", before)
         return date_in(m.group(), publish) if m else None
 
-    def _merge(self, doc: Document, cands, held: set[int] = frozenset()) -> Findings:
+    def _merge(self, doc: Document, cands: list[Candidate], held: set[int] = frozenset()) -> Findings:
         found = Findings()
         header_len = len(headline_block(doc.text))
         publish_year = bool(re.match(r"\d{4}", doc.meta.date or ""))  # else the year the text speaks of
         meetings: list[dict] = []
-        for start, end, name, date, venue, reported, convener, rule in cands:
+        for start, end, name, date, venue, reported, convener, _, rule in cands:
             prior = sorted((mt for mt in reversed(meetings) if mt["name"] != name and mt["reported"]),
                            key=lambda mt: (not mt["name"].endswith(name), mt["date"] is None))  # stable: latest first
             if (len(meeting_core(name)) <= 2 or not meeting_level(name)) and (mt := next(
