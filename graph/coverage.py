@@ -44,7 +44,7 @@ def _unstaffed(doc: Document) -> tuple[int, list[Sample]]:
     names: dict[str, str] = {}
     for m in doc.mentions:  # the fullest name of each meeting (its mentions share a key)
         if m.label == Label.MEETING and "key" in m.props:
-            names[m.props["key"]] = max(names.get(m.props["key"], ""), m.text, key=len)
+            names[m.key] = max(names.get(m.key, ""), m.text, key=len)
     reported = {f.source[1] for f in doc.facts if f.type == RelType.REPORTED_IN}
     staffed = {f.target[1] for f in doc.facts if f.type in (RelType.CHAIRED, RelType.ATTENDED)}
     return len(reported), [Sample(doc.name, names.get(key, key)) for key in sorted(reported - staffed)]

@@ -151,7 +151,7 @@ def _read_bytes(path: Path) -> bytes:
         raise InputError(_os_problem(exc)) from exc
 
 
-def _to_text(path: Path, data: bytes, max_bytes: int) -> formats.Extracted:
+def _to_text(path: Path, data: bytes, max_bytes: int) -> formats.ExtractedText:
     """The text and given metadata of one file, by its signature first, then by its name."""
     kind = FORMATS.get(path.suffix.lower(), "text")
     sniffed = encoding.signature(data)
@@ -170,7 +170,7 @@ def _to_text(path: Path, data: bytes, max_bytes: int) -> formats.Extracted:
     else:
         text, _ = encoding.decode(data)
         if not HTML_START_RE.match(text[:2000]):
-            return formats.Extracted(text)
+            return formats.ExtractedText(text)
     page = formats.html_to_text(text)
     if not page.text.strip():
         raise FormatError("the page has no article text")

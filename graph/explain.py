@@ -66,7 +66,7 @@ def _rule(props: dict) -> str:
 
 
 def _meeting_names(doc: Document) -> dict[str, str]:
-    return {m.props["key"]: m.text for m in doc.mentions if m.label == Label.MEETING and "key" in m.props}
+    return {m.key: m.text for m in doc.mentions if m.label == Label.MEETING and m.key}
 
 
 def _misses(doc: Document, start: int, end: int, people: list[Mention]) -> list[Miss]:

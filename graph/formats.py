@@ -20,7 +20,7 @@ class FormatError(HuiyiError):
 
 
 @dataclass
-class Extracted:
+class ExtractedText:
     text: str
     meta: dict[str, str] = field(default_factory=dict)  # DocumentMeta fields the file gives
 
@@ -160,7 +160,7 @@ def _chrome(tree) -> list:
     return [n for n in picked.values() if not any(a.mem_id in picked for a in _ancestors(n))]
 
 
-def html_to_text(markup: str) -> Extracted:
+def html_to_text(markup: str) -> ExtractedText:
     """The article body of a page (no navigation, scripts, footers), with the page's own metadata."""
     from selectolax.lexbor import LexborHTMLParser
 
@@ -173,11 +173,11 @@ def html_to_text(markup: str) -> Extracted:
     h1 = tree.css_first("h1")
     if main is not None and h1 is not None and h1.text(strip=True) and h1.text(strip=True) not in text[:300]:
         text = WS_RE.sub(" ", h1.text()).strip() + "\n" + text  # the headline sits outside the body div
-    return Extracted(text, meta)
+    return ExtractedText(text, meta)
 
 
 # ---------------------------------------------------------------- PDF
-def pdf_to_text(data: bytes) -> Extracted:
+def pdf_to_text(data: bytes) -> ExtractedText:
     """The text layer with the layout's line breaks undone (see pdf_text.py)."""
     from .pdf_text import pdf_to_text as read_pdf
     return read_pdf(data)
@@ -244,7 +244,7 @@ def _docx_title(archive) -> str | None:
     return title.text.strip() if title is not None and title.text and title.text.strip() else None
 
 
-def docx_to_text(data: bytes, *, max_chars: int | None = None) -> Extracted:
+def docx_to_text(data: bytes, *, max_chars: int | None = None) -> ExtractedText:
     """Paragraphs and table rows in document order, one a line (see `_docx_lines`)."""
     import zipfile
 
@@ -260,7 +260,7 @@ def docx_to_text(data: bytes, *, max_chars: int | None = None) -> Extracted:
         raise FormatError(f"not a readable .docx ({type(exc).__name__}); re-save it from Word as .docx") from exc
     if not text.strip():
         raise FormatError("the .docx holds no text")
-    return Extracted(text, {"title": title} if title else {})
+    return ExtractedText(text, {"title": title} if title else {})
 
 
 def size_text(n: int) -> str:
@@ -276,7 +276,7 @@ def size_text(n: int) -> str:
 class Record:
     line: int  # 1-based line number in the file; problems name it as `file:line`
     id: str = ""
-    extracted: Extracted | None = None
+    extracted: ExtractedText | None = None
     problem: str = ""  # why the line was not read
 
 
@@ -307,7 +307,7 @@ def parse_record(line: bytes, number: int) -> Record | None:
         del meta["date"]
     elif "date" in meta:
         meta["date"] = date
-    return Record(number, rid, Extracted(text, meta))
+    return Record(number, rid, ExtractedText(text, meta))
 
 
 def _lines(stream: IO[bytes], max_bytes: int) -> Iterator[tuple[int, bytes | None, int]]:

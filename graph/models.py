@@ -125,13 +125,19 @@ class Provenance(BaseModel):
 
 
 class Mention(BaseModel):
-    """A span of the normalised text naming something; `start`/`end` point into the original."""
+    """A span of the normalised text naming something. `props` are the facts the mention states (a
+    meeting's date, a person's titles, the rule that read it); the typed fields are extraction
+    bookkeeping that never reaches the graph."""
     label: Label
     text: str  # normalised (Simplified, no glosses)
     original: str  # as written in the source
     start: int
     end: int
     props: dict[str, Any] = Field(default_factory=dict)
+    key: str | None = None  # a meeting's key within its report (M1, M2…): what facts point at
+    held: bool = False  # a meeting named here as held or convened (not only referred to)
+    title_start: int | None = None  # where the title chain before a person's name starts
+    short: str | None = None  # the surname-and-post form a person was called by (金书记)
 
 
 class Fact(BaseModel):

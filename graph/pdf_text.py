@@ -15,7 +15,7 @@ import statistics
 import unicodedata
 from dataclasses import dataclass
 
-from .formats import Extracted, FormatError
+from .formats import ExtractedText, FormatError
 
 # pypdf logs what it repairs ("EOF marker not found"); the user gets one line per problem from us instead.
 logging.getLogger("pypdf").setLevel(logging.ERROR)
@@ -106,7 +106,7 @@ def rejoin(pages: list[list[Line]]) -> str:
     return "\n".join(out)
 
 
-def pdf_to_text(data: bytes) -> Extracted:
+def pdf_to_text(data: bytes) -> ExtractedText:
     """The text layer, lines rejoined into paragraphs; FormatError for a PDF that cannot be read."""
     import pypdf
     from pypdf.errors import PyPdfError
@@ -126,4 +126,4 @@ def pdf_to_text(data: bytes) -> Extracted:
     if not text.strip():
         raise FormatError("the PDF has no text layer (a scan?); run OCR on it first")
     title = PLACEHOLDER_TITLE_RE.sub("", str(title or "")).strip()
-    return Extracted(text, {"title": title} if title and not PLACEHOLDER_TITLE_RE.fullmatch(title) else {})
+    return ExtractedText(text, {"title": title} if title and not PLACEHOLDER_TITLE_RE.fullmatch(title) else {})

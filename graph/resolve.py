@@ -29,7 +29,7 @@ from .models import Document, Entity, Label, Provenance, Relation, RelType, Role
 
 Evidence = tuple[str, int, int]  # the sentence as written, and its span in the original
 Order = tuple  # (file name, document id, -1 the report | 0 a mention | 1 a fact, index): smaller first
-SKIPPED_PROPS = {"key", "title_start", "name", "held", "short"}  # extraction bookkeeping, not facts
+SKIPPED_PROPS = {"name"}  # the node's name is its own field
 RELATIVE_BODY = ("省", "市", "县", "区", "州", "镇", "乡")
 # Looked up once: reading an enum member off its class (or its .value) is slow in Python 3.11, and
 # the merge's last step does it per fact
@@ -83,7 +83,7 @@ def report_facts(doc: Document) -> ReportFacts:
     props = {"path": doc.path, "title": doc.meta.title, "date": doc.meta.date, "outlet": doc.meta.outlet,
              "script": doc.meta.script, "jurisdiction": doc.meta.jurisdiction, "sha256": doc.sha256,
              "url": doc.meta.url}
-    mentions = [(m.label, m.props["key"] if m.label == Label.MEETING else m.text, m.text, m.original, m.props,
+    mentions = [(m.label, m.key if m.label == Label.MEETING else m.text, m.text, m.original, m.props,
                  evidence(m.start, m.end)) for m in doc.mentions]
     facts = [(f.type, f.source, f.target, f.props, evidence(f.start, f.end)) for f in doc.facts]
     return ReportFacts(doc.id, doc.name, props, mentions, facts)

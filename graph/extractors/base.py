@@ -21,8 +21,13 @@ class Extractor(Protocol):
     def __call__(self, doc: Document) -> Findings: ...
 
 
+BOOKKEEPING = ("key", "held", "title_start", "short")  # Mention's typed fields, not facts
+
+
 def make_mention(doc: Document, label, start: int, end: int, *, text: str | None = None, **props) -> Mention:
-    """A mention of doc.text[start:end], keeping the original spelling and span for display."""
+    """A mention of doc.text[start:end], keeping the original spelling and span for display; the
+    bookkeeping arguments (key, held, title_start, short) go to their typed fields."""
     os_, oe = doc.orig_span(start, end)
+    fields = {k: props.pop(k) for k in BOOKKEEPING if k in props}
     return Mention(label=label, text=text or doc.text[start:end], original=doc.raw[os_:oe],
-                   start=start, end=end, props=props)
+                   start=start, end=end, props=props, **fields)

@@ -54,7 +54,7 @@ class PolicyExtractor:
         seen: set[tuple[str, str]] = set()
         last_speaker = None
         directing = {}
-        reported = {m.props["key"] for m in doc.mentions if m.label == Label.MEETING and m.props.get("reported")}
+        reported = {m.key for m in doc.mentions if m.label == Label.MEETING and m.props.get("reported")}
         for f in sorted(spoke, key=lambda f: f.start):
             if DIRECTIVE_RE.search(f.props.get("how", "")) and f.target[1] in reported:
                 directing.setdefault(f.start, f.source[1])

@@ -63,12 +63,12 @@ class ReportedExtractor:
         first: dict[str, object] = {}  # meeting key -> its first mention, in text order
         for m in sorted((m for m in doc.mentions if m.label == Label.MEETING and m.props.get("reported")),
                         key=lambda m: m.start):
-            first.setdefault(m.props["key"], m)
+            first.setdefault(m.key, m)
         if not first:
             return found
         staffed = {f.target[1] for f in doc.facts if f.type in PRESENT}
         header = len(headline_block(doc.text))
-        in_headline = {m.props["key"] for m in doc.mentions if m.label == Label.MEETING and m.start < header}
+        in_headline = {m.key for m in doc.mentions if m.label == Label.MEETING and m.start < header}
         about = {}
         for key, m in first.items():
             if key in staffed:

@@ -70,7 +70,7 @@ REL = {"chair": RelType.CHAIRED, "attend": RelType.ATTENDED, "speak": RelType.SP
 
 
 def _title_start(m: Mention) -> int:
-    return m.props.get("title_start", m.start)
+    return m.start if m.title_start is None else m.title_start
 
 
 class _Report:
@@ -113,13 +113,13 @@ class _Report:
 
     def current(self, pos: int, sent_start: int) -> list[str]:
         """The meeting a sentence speaks of: one it names as held before pos, else the last reported one."""
-        here = [m for m in self.meetings_in(sent_start, pos) if m.props.get("held")]
+        here = [m for m in self.meetings_in(sent_start, pos) if m.held]
         if here:  # 此前,县人大常委会召开第四十二次主任会议,訾建平主持: the meeting this sentence names
-            return [here[-1].props["key"]]
+            return [here[-1].key]
         if not self.reported:
             return []
         k = bisect_left(self.reported_starts, pos + 1)  # the last reported meeting named by pos, else the first
-        return [self.reported[k - 1 if k else 0].props["key"]]
+        return [self.reported[k - 1 if k else 0].key]
 
     def subjects(self, verb_at: int, sent_start: int) -> list[Mention]:
         """The person right before the verb (across an allowed gap), and the people listed with them."""
@@ -165,7 +165,7 @@ def chaired_by_passive(r: _Report, sent: Span) -> None:
             continue
         named = [x for x in r.meetings_in(sent.start, m.start()) if x.end <= m.start() and
                  re.fullmatch(r"\s*", r.text[x.end:m.start()])]
-        for key in [named[-1].props["key"]] if named else r.current(m.start(), sent.start):
+        for key in [named[-1].key] if named else r.current(m.start(), sent.start):
             for p in subjects:
                 r.add(RelType.CHAIRED, p, key, sent, "主持", "chaired_by_passive")
 
@@ -191,13 +191,13 @@ def _verb_targets(r: _Report, v: re.Match, gap: str, kind: str, lead: int, sent:
     if kind != "speak":
         after = r.meetings_in(v.end(), v.end() + 3)
         if after:
-            return [after[0].props["key"]]
+            return [after[0].key]
     inside = r.meetings_in(v.start() - len(gap), v.start()) if "在" in gap else []
     if inside:
-        return [inside[-1].props["key"]]
+        return [inside[-1].key]
     opening = [m for m in r.meetings_in(sent.start, lead) if OPENING_AFTER_RE.match(r.text, m.end, lead)
                and OPENING_BEFORE_RE.search(r.text, sent.start, m.start)]
-    return [opening[-1].props["key"]] if opening else []
+    return [opening[-1].key] if opening else []
 
 
 def _passed_on_person(text: str, sent_start: int, person: Mention) -> bool:
@@ -229,10 +229,10 @@ def verb_subject(r: _Report, sent: Span) -> None:
             named = r.meetings_in(v.end(), v.end() + 3)
             for p in subjects:
                 for m in named[:1]:
-                    r.add(RelType.SPOKE_AT, p, m.props["key"], sent, v.group(), "verb_subject")
+                    r.add(RelType.SPOKE_AT, p, m.key, sent, v.group(), "verb_subject")
             continue
         if kind == "attend" and ("分会场" in gap or "收听收看" in r.text[v.start():v.end() + 4]):
-            video = sorted({m.props["key"] for m in r.reported if m.props.get("kind") == "video conference"})
+            video = sorted({m.key for m in r.reported if m.props.get("kind") == "video conference"})
             targets = video if len(video) > 1 else targets  # watched at a branch venue: every video meeting
         for key in targets:
             for p in subjects:
@@ -263,7 +263,7 @@ def intro_list(r: _Report, sent: Span) -> None:
         how = "列席" if "列席" in intro.group() else "出席"
         for key in r.current(intro.start(), sent.start):
             for person in r.people_in(intro.end(), sent.end):
-                if "title_start" in person.props or r.text[person.start - 1] in "、,:和及与":
+                if person.title_start is not None or r.text[person.start - 1] in "、,:和及与":
                     r.add(RelType.ATTENDED, person, key, sent, how, "intro_list")  # a list item, not a word inside one
 
 
@@ -294,7 +294,7 @@ def speech_at_meeting(r: _Report, sent: Span) -> None:
         before = [p for p in r.people_in(max(sent.start, m.start - 20), m.start) if p.end <= m.start]
         if before and SPEAKER_BEFORE_AT_RE.fullmatch(r.text, before[-1].end, m.start) and \
                 not SPEECH_AS_TEXT_RE.search(r.text, sent.start, before[-1].start):
-            r.add(RelType.SPOKE_AT, before[-1], m.props["key"], sent, "讲话", "speech_at_meeting")
+            r.add(RelType.SPOKE_AT, before[-1], m.key, sent, "讲话", "speech_at_meeting")
 
 
 RULES: tuple[Rule, ...] = (chaired_by_passive, verb_subject, executive_chairs, intro_list, heard_report,

@@ -21,7 +21,7 @@ def meetings(doc: Document) -> dict[str, dict]:
     out = {}
     for m in doc.mentions:
         if m.label == Label.MEETING:
-            out.setdefault(m.props["key"], {"name": m.text, **m.props})
+            out.setdefault(m.key, {"name": m.text, "key": m.key, **m.props})
     return out
 
 

@@ -30,7 +30,7 @@ def _merge_props(entity: Entity, props: dict) -> None:
 def sorted_merge(docs):
     docs = sorted(docs, key=lambda d: (d.name, d.id))
     meeting_ids = resolve._meeting_ids(
-        (d.id, m.props["key"], m.text, m.props.get("date"), m.props.get("jurisdiction"))
+        (d.id, m.key, m.text, m.props.get("date"), m.props.get("jurisdiction"))
         for d in docs for m in d.mentions if m.label == Label.MEETING)
     entities: dict[str, Entity] = {}
     relations: dict[tuple, Relation] = {}
@@ -51,7 +51,7 @@ def sorted_merge(docs):
             "url": doc.meta.url})
         first_seen = {}
         for m in doc.mentions:
-            eid = entity_id(doc, m.label, m.props["key"] if m.label == Label.MEETING else m.text)
+            eid = entity_id(doc, m.label, m.key if m.label == Label.MEETING else m.text)
             ent = entities.get(eid) or entities.setdefault(eid, Entity(id=eid, label=m.label, name=m.text))
             props = {k: v for k, v in m.props.items() if k != "name"}
             if m.label == Label.PERSON:
@@ -115,8 +115,8 @@ def person_doc(name: str, text: str, role: str, titles: list[str], *, meeting: s
     doc.mentions = [
         Mention(label=Label.PERSON, text="王建国", original=original or "王建国", start=0, end=3,
                 props={"role": role, "titles": titles}),
-        Mention(label=Label.MEETING, text=meeting, original=meeting, start=4, end=4 + len(meeting),
-                props={"key": "M1", "date": date, "jurisdiction": "云南", "place": name[:2]})]
+        Mention(label=Label.MEETING, text=meeting, original=meeting, start=4, end=4 + len(meeting), key="M1",
+                props={"date": date, "jurisdiction": "云南", "place": name[:2]})]
     doc.facts = [Fact(type=RelType.ATTENDED, source=(Label.PERSON, "王建国"), target=(Label.MEETING, "M1"),
                       start=0, end=3, props={"how": "出席"})]
     return doc
