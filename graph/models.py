@@ -29,18 +29,6 @@ class Label(str, Enum):
     DOCUMENT = "Document"
 
 
-class PlaceKind(str, Enum):
-    PROVINCE = "province"
-    CITY = "city"
-    COUNTY = "county"
-    DISTRICT = "district"
-    TOWNSHIP = "township"
-    VILLAGE = "village"
-    PORT = "port"
-    COUNTRY = "country"
-    REGION = "region"
-
-
 class RelType(str, Enum):
     CHAIRED = "CHAIRED"  # Person -> Meeting
     ATTENDED = "ATTENDED"  # Person -> Meeting (everyone present: chair, speakers, attendees)
@@ -208,8 +196,6 @@ class Document(BaseModel):
     sentences: list[Sentence] = Field(default_factory=list)
     mentions: list[Mention] = Field(default_factory=list)
     facts: list[Fact] = Field(default_factory=list)
-    entities: list[Entity] = Field(default_factory=list)
-    relations: list[Relation] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
 
     def orig_span(self, start: int, end: int) -> tuple[int, int]:

@@ -3,6 +3,7 @@
 They run in `EXTRACTORS` order; each reads what earlier ones found on the Document and returns
 `Findings` without touching the Document (the pipeline applies them).
 """
+from .base import Extractor
 from .bodies import BodyExtractor
 from .jurisdiction import JurisdictionExtractor
 from .meetings import MeetingExtractor
@@ -13,5 +14,6 @@ from .policies import PolicyExtractor
 from .reported import ReportedExtractor
 from .roles import RoleExtractor
 
-EXTRACTORS = [MetadataExtractor(), JurisdictionExtractor(), PersonExtractor(), MeetingExtractor(),
-              RoleExtractor(), ReportedExtractor(), PolicyExtractor(), PlaceExtractor(), BodyExtractor()]
+EXTRACTORS: list[Extractor] = [MetadataExtractor(), JurisdictionExtractor(), PersonExtractor(), MeetingExtractor(),
+                                RoleExtractor(), ReportedExtractor(), PolicyExtractor(), PlaceExtractor(),
+                                BodyExtractor()]

@@ -16,6 +16,7 @@ class Findings(BaseModel):
 
 
 class Extractor(Protocol):
+    """A named component (spaCy's sense): reads the Document, returns what it found, never mutates it."""
     name: str
 
     def __call__(self, doc: Document) -> Findings: ...
