@@ -14,7 +14,7 @@ from datetime import date
 
 from ..models import Document, Fact, Label, RelType
 from .base import Findings
-from .meetings import headline_block
+from .meeting_text import headline_block
 
 PRESENT = (RelType.CHAIRED, RelType.ATTENDED, RelType.SPOKE_AT)
 RECENT_DAYS = 45  # a report on a meeting is published within weeks of it (portals lag; features recall years)
