@@ -10,8 +10,12 @@ from graph.evaluate import evaluate, read_gold
 from graph.pipeline import build_graph
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
-BARS = {"persons": 0.97, "attended": 0.95, "chaired": 0.95, "spoke": 0.95, "meetings": 0.95}
-HARDER_BARS = {"persons": 0.95, "attended": 0.82, "chaired": 0.90, "spoke": 0.83, "meetings": 0.95}
+# What each set measures today (F1, rounded down): a change that reads any of them worse fails.
+BARS = {
+    "synthetic": {"persons": 0.996, "attended": 0.998, "chaired": 1.0, "spoke": 1.0, "meetings": 0.990},
+    "heldout": {"persons": 0.992, "attended": 0.973, "chaired": 1.0, "spoke": 0.993, "meetings": 0.989},
+    "heldout2": {"persons": 0.972, "attended": 0.890, "chaired": 1.0, "spoke": 0.904, "meetings": 1.0},
+}
 
 
 @pytest.fixture(scope="module", params=["synthetic", "heldout", "heldout2"])
@@ -21,8 +25,7 @@ def scored(request):
     return request.param, evaluate(graph, read_gold(folder))[0]
 
 
-@pytest.mark.parametrize("measure", BARS)
-def test_reports_of_our_own_meet_the_bars(scored, measure):
+@pytest.mark.parametrize("measure", BARS["synthetic"])
+def test_reports_of_our_own_read_as_well_as_measured(scored, measure):
     name, scores = scored
-    bar = (HARDER_BARS if name == "heldout2" else BARS)[measure]
-    assert scores[measure]["f1"] >= bar, (name, scores[measure])
+    assert scores[measure]["f1"] >= BARS[name][measure], (name, scores[measure])
