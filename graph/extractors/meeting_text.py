@@ -50,6 +50,9 @@ SPIRIT_RE = re.compile(rf"(?:(?<=传达)|(?<=学习)|(?<=贯彻)|(?<=落实)|(?<
                        rf"(?=(?:的)?(?:精神|部署|决策部署)|[、和及,][^。;]{{2,60}}?{ANY_HEAD}(?:的)?精神)")
 # 召开驻寺各单位负责人、全体干部座谈会: a name listing its participants (the last resort, see _listed)
 LISTED_RE = re.compile(rf"(?:召开|举行|举办)了?(?P<name>(?:{BODY}|、){{2,60}}?{MEETING_HEAD})(?=[,。;])")
+# …or one the subject attends, listing the groups it joins: 参加了民盟、农工党界委员联组会,
+# 分别参加了香港、澳门代表团审议 (the verb itself places someone there).
+ATTENDED_LISTED_RE = re.compile(rf"(?:参加|出席|列席)了?(?P<name>(?:{BODY}|、){{2,60}}?(?:{MEETING_HEAD}|代表团审议))(?=[,。;])")
 # The last resort but one: a caption run into the text with no stop, 召开对口支援座谈会罗某校长指出
 # (a speaker and a speech verb right after the name).
 RUN_IN_RE = re.compile(rf"(?:召开|举行|举办)了?(?P<name>{BODY}{{2,60}}?{MEETING_HEAD})"

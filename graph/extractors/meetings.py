@@ -14,7 +14,7 @@ from ..meeting_names import canonical_meeting_name, meeting_core, meeting_level,
 from ..models import Document, Fact, Label, RelType
 from .base import Findings, make_mention
 from .lexicon import FULL_DATE_RE, MONTH_DAY_RE, RELATIVE_RE, date_in, range_end
-from .meeting_text import (AT_MEETING_RE, BODY_MEETING_RE, CONVENED_RE, Candidate, EVENT_WORD_RE, FOLLOW_ON_RE,
+from .meeting_text import (ATTENDED_LISTED_RE, AT_MEETING_RE, BODY_MEETING_RE, CONVENED_RE, Candidate, EVENT_WORD_RE, FOLLOW_ON_RE,
                            HABIT_RE, HEADING_TAIL_RE, HELD_RE, HELD_VERBS, INSTRUCTED_RE, LISTED_RE, MEETING_CUE_RE,
                            NAME_ENDS, NEGATED_RE, OPENS_AT_RE, PARTY_PASSED_RE, PARTY_RE, PAST_RE, PLANNED_RE,
                            ROLE_AT_MEETING_RE, RUN_IN_RE, SPEECH_RE, SPIRIT_RE, TEASER_RE, TRIGGERS, TYPE_ONLY,
@@ -187,9 +187,10 @@ class MeetingExtractor:
     def _listed(doc: Document, publish: str | None, teaser: int) -> list[Candidate]:
         """The last resort: 召开驻寺各单位负责人、全体干部座谈会,会议由X主持 — a name that lists its
         participants (with 、), when the text also places someone at a meeting (会议由…主持, 出席会议)."""
-        if not ROLE_AT_MEETING_RE.search(doc.text[:teaser]):
-            return []
-        return _first_named(LISTED_RE, doc, publish, teaser, "convened_listed")
+        if ROLE_AT_MEETING_RE.search(doc.text[:teaser]) and (found := _first_named(LISTED_RE, doc, publish, teaser,
+                                                                                    "convened_listed")):
+            return found
+        return _first_named(ATTENDED_LISTED_RE, doc, publish, teaser, "attended_listed")
 
     @staticmethod
     def _run_in(doc: Document, publish: str | None, teaser: int) -> list[Candidate]:

@@ -389,3 +389,11 @@ def test_a_meeting_that_closes_or_a_study_class_that_ends_was_held():
     assert pairs(doc, RelType.SPOKE_AT) == {("王一奇", "全省领导干部专题研讨班")}
     doc = run("3月10日,县政协十届三次会议在县城闭幕。县政协主席李二华主持闭幕会。")
     assert pairs(doc, RelType.CHAIRED) == {("李二华", "县政协十届三次会议")}
+
+
+def test_the_last_resort_reads_a_session_that_lists_its_groups():
+    doc = run("中共中央政治局常委王一际7日上午分别参加了十四届全国人大一次会议香港、澳门代表团审议。"
+              "在听取代表发言后,王一际表示,要坚持一国两制。")
+    assert pairs(doc, RelType.SPOKE_AT) == {("王一际", "十四届全国人大一次会议香港、澳门代表团审议")}
+    doc = run("全国政协主席王一际参加了民盟、农工党界委员联组会。")
+    assert pairs(doc, RelType.ATTENDED) == {("王一际", "民盟、农工党界委员联组会")}
