@@ -235,6 +235,7 @@ def test_a_post_after_a_name_at_a_clause_start_before_its_verb():
     ("学会总干事郑一堆致辞。", "郑一堆"),  # 总干事 is a post before a name
     ("县文史馆馆长海春生发表讲话。", "海春生"),  # 发表讲话 ends a name with a rare surname
     ("省老领导蒋一国出席会议并讲话。", "蒋一国"),  # 老领导: a retired leader's title
+    ("党工委委员武国二,副县级干部仝兴三分别领学。", "仝兴三"),  # a rank (副县级干部) stands as a title
     ("日报社副总编才仁出席并致辞。", "才仁"),
     ("省民宗委主任楼一文作了动员部署。", "楼一文"),  # 楼, 亓, 芦: modern surnames the old list lacked
 ])
