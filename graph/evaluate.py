@@ -102,6 +102,11 @@ def _match_meetings(G: nx.MultiDiGraph, sys_meetings: list[str], gold_meetings: 
     return match
 
 
+def _shown(pairs, key_name: dict, G) -> list[str]:
+    """`person @ meeting name` for (person, gold key or sys:node id) pairs, sorted."""
+    return sorted(f"{p} @ {key_name.get(m, G.nodes.get(m[4:], {}).get('name', m))}" for p, m in pairs)
+
+
 def evaluate(G: nx.MultiDiGraph, gold_docs: list[dict]) -> tuple[dict, list[DocErrors]]:
     """Scores of graph G against gold documents, and each document's errors."""
     doc_name = {n: os.path.basename(str(d.get("name"))) for n, d in G.nodes(data=True) if d.get("label") == "Document"}
@@ -150,8 +155,7 @@ def evaluate(G: nx.MultiDiGraph, gold_docs: list[dict]) -> tuple[dict, list[DocE
             got = {(name[u], match.get(v, "sys:" + v)) for u, v in typed.get((doc, t), [])
                    if label.get(u) == "Person" and label.get(v) == "Meeting"}
             tallies[gk].add(want, got)
-            show = lambda pairs: sorted(f"{p} @ {key_name.get(m, G.nodes.get(m[4:], {}).get('name', m))}" for p, m in pairs)
-            err.missed[gk], err.spurious[gk] = show(want - got), show(got - want)
+            err.missed[gk], err.spurious[gk] = _shown(want - got, key_name, G), _shown(got - want, key_name, G)
 
         if "directed" in gold:
             want = [(p, POLICY_NOISE_RE.sub("", pol)) for p, pol in gold["directed"]]

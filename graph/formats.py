@@ -294,7 +294,7 @@ def parse_record(line: bytes, number: int) -> Record | None:
     except json.JSONDecodeError as exc:
         return Record(number, problem=f"not JSON ({exc.msg} at column {exc.colno})")
     if not isinstance(obj, dict):
-        return Record(number, problem=f"not a JSON object; each line needs {{\"id\", \"text\"}}")
+        return Record(number, problem='not a JSON object; each line needs {"id", "text"}')
     rid, text = obj.get("id"), obj.get("text")
     if not isinstance(rid, (str, int)) or isinstance(rid, bool) or not str(rid).strip():
         return Record(number, problem="no \"id\" (a string or number)")

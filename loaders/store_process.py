@@ -156,7 +156,7 @@ def save_and_load(G, folder: Path, path: Path) -> dict[str, dict[str, int]]:
         work.put(("stop", []))
         loader.join()
         if isinstance(outcome.get("error"), StoreError) and not isinstance(outcome["error"].__cause__, _Stopped):
-            raise outcome["error"]
+            raise outcome["error"] from None  # the loader's own error says what failed; ours only stopped it
         raise
     work.put(None)
     loader.join()

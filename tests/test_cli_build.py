@@ -1,8 +1,5 @@
 """The `huiyi build` and `huiyi eval` commands, as a user runs them."""
 import json
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 from typer.testing import CliRunner

@@ -41,7 +41,7 @@ def named_tests(cell: str) -> list[tuple[str, str]]:
 def test_every_row_names_a_test_that_exists():
     rows = [r for r in catalogue() if len(r) == 4]
     assert len(rows) >= 10
-    for construction, example, rule, test in rows:
+    for _construction, _example, rule, test in rows:
         for path, name in named_tests(test):
             source = (ROOT / path).read_text(encoding="utf-8")
             names = {n.name for n in ast.walk(ast.parse(source)) if isinstance(n, ast.FunctionDef)}

@@ -15,7 +15,7 @@ from graph.models import ConfigError, InputError
 from loaders.html_view import (HIDDEN, LABEL_STYLES, LARGE, RELATION_STYLES, page_data, render_html, script_json,
                                write_html, write_view)
 from loaders.json_export import write_json
-from view_graphs import PEOPLE, hand_graph, synthetic_graph
+from view_graphs import hand_graph, synthetic_graph
 
 DATA_BLOCK = re.compile(r'<script type="application/json" id="huiyi-data">(.*?)</script>', re.S)
 
