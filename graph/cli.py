@@ -385,7 +385,8 @@ def load_neo4j(out: Path = typer.Option(Path("out"), "--out", "-o", help="Output
     the statements without a server)
     """
     from loaders.json_export import read_json
-    from loaders.neo4j_loader import Neo4jSettings, load_neo4j as load
+    from loaders.neo4j_loader import Neo4jSettings
+    from loaders.neo4j_loader import load_neo4j as load
 
     if dry_run:
         return _print_dry_run(out, batch_size, wipe)
