@@ -19,7 +19,7 @@ import networkx as nx
 
 from graph.models import ConfigError, StoreError
 
-from .rows import DATE, GraphRows, graph_rows, identifier
+from .rows import DATE, INT, GraphRows, full_date, graph_rows, identifier
 
 DEFAULT_URI = "bolt://localhost:7687"
 DEFAULT_BATCH = 2000
@@ -92,10 +92,18 @@ def count_relationships_statement() -> str:
 
 # ---- rows -> parameters ---------------------------------------------------------------------
 
+def _int64(value):
+    """Neo4j stores 64-bit integers only, and one larger fails its whole batch: send it as digits."""
+    return str(value) if type(value) is int and not -2**63 <= value < 2**63 else value
+
+
 def _payload(row: dict, columns: dict[str, str], fixed: tuple[str, ...]) -> dict:
+    """The parameters of one row: its ids, `props` (null removes a property) and `dates`, each a
+    full date 'YYYY-MM-DD' for the statement's date() or null (anything else would fail date())."""
     out = {k: row[k] for k in fixed}
-    out["props"] = {c: row[c] for c, t in columns.items() if t != DATE and c not in fixed}
-    out["dates"] = {c: row[c] for c, t in columns.items() if t == DATE}
+    out["props"] = {c: _int64(row[c]) if t == INT else row[c]
+                    for c, t in columns.items() if t != DATE and c not in fixed}
+    out["dates"] = {c: full_date(row[c]) for c, t in columns.items() if t == DATE}
     return out
 
 
