@@ -106,6 +106,7 @@ def export_csv(G: nx.MultiDiGraph, folder: str | Path, *, database: str = "neo4j
     script = folder / "import.sh"
     script.write_text(import_command(written, database=database, array_delimiter=delimiter,
                                      multiline=multiline) + "\n", encoding="utf-8")
+    script.chmod(0o755)
     written.append(script)
     return written
 
@@ -133,4 +134,5 @@ def import_command(files: list[Path], *, database: str = "neo4j", array_delimite
     for f in files:
         kind = "nodes" if f.name.startswith("nodes_") else "relationships"
         parts.append(f"--{kind}={f.name}")
-    return "# run in this folder, with the Neo4j database stopped\n" + " ".join(shlex.quote(p) for p in parts)
+    return ("#!/bin/sh\n# Neo4j 5, with the database stopped; the files are read from this script's folder\n"
+            'cd "$(dirname "$0")" || exit 1\n' + " ".join(shlex.quote(p) for p in parts))

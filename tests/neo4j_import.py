@@ -55,9 +55,8 @@ def _char(value: str) -> str:
 
 def read_script(path: Path) -> Options:
     """The options of the `neo4j-admin database import full` command in import.sh."""
-    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
-             and not line.lstrip().startswith("#")]
-    assert len(lines) == 1, f"{path}: one command expected, found {lines}"
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("neo4j-admin ")]
+    assert len(lines) == 1, f"{path}: one neo4j-admin command expected, found {lines}"
     words = shlex.split(lines[0])
     assert words[:4] == ["neo4j-admin", "database", "import", "full"], words[:4]
     options = Options()
