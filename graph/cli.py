@@ -374,15 +374,22 @@ def load_neo4j(out: Path = typer.Option(Path("out"), "--out", "-o", help="Output
                                                                                "else the server's default."),
                batch_size: int = typer.Option(2000, "--batch-size", min=1, help="Rows per transaction."),
                wipe: bool = typer.Option(False, "--wipe", help="Delete everything in the database first."),
+               dry_run: bool = typer.Option(False, "--dry-run", help="Contact no server: print each statement "
+                                            "the load would send, ended by a line `;`, and on stderr the rows "
+                                            "and batches of each."),
                ) -> None:
     """Load OUT/graph.json into Neo4j: constraints first, then batched MERGE by id (loading twice
     changes nothing).
 
-    Example: huiyi load neo4j --out out --uri bolt://localhost:7687
+    Example: huiyi load neo4j --out out --uri bolt://localhost:7687 (or --dry-run > load.cypher to see
+    the statements without a server)
     """
     from loaders.json_export import read_json
-    from loaders.neo4j_loader import Neo4jSettings, load_neo4j as load
+    from loaders.neo4j_loader import Neo4jSettings
+    from loaders.neo4j_loader import load_neo4j as load
 
+    if dry_run:
+        return _print_dry_run(out, batch_size, wipe)
     try:
         settings = Neo4jSettings.resolve(uri, user, password, database)
         counts = load(read_json(out / "graph.json"), settings, batch_size=batch_size, wipe=wipe)
@@ -393,6 +400,20 @@ def load_neo4j(out: Path = typer.Option(Path("out"), "--out", "-o", help="Output
     console.print(f"the database holds {sum(counts['nodes'].values())} nodes ("
                   + ", ".join(f"{k} {v}" for k, v in counts["nodes"].items()) + f") and "
                   f"{sum(counts['edges'].values())} relationships", highlight=False, soft_wrap=True)
+
+
+def _print_dry_run(out: Path, batch_size: int, wipe: bool) -> None:
+    from loaders.json_export import read_json
+    from loaders.neo4j_loader import describe_steps, dry_run
+
+    try:
+        steps = dry_run(read_json(out / "graph.json"), batch_size=batch_size, wipe=wipe)
+    except HuiyiError as exc:
+        fail(exc)
+    for step in steps:
+        typer.echo(f"{step.statement}\n;")
+    for line in describe_steps(steps, batch_size):
+        console.print(line, highlight=False, soft_wrap=True, markup=False)
 
 
 @export_app.command("csv")

@@ -2,12 +2,16 @@
 
 One file per label (`nodes_Person.csv`: `id:ID,name,…,:LABEL`) and per relation type
 (`relationships_ATTENDED.csv`: `:START_ID,:END_ID,:TYPE,id,…`), headers typed (`start:long`,
-`titles:string[]`, `day:date`), plus `import.sh` with the matching command. Empty fields are
-absent properties. Lists are joined with the array delimiter, chosen so that no item contains it.
+`titles:string[]`, `day:date`), plus `import.sh` with the matching command. Node ids are one global
+id space (every id starts with its label). Empty fields are absent properties. Lists are joined
+with the array delimiter, chosen so that no item contains it. A typed column whose values do not
+all parse as its type is written as text instead (the importer would stop at the first that does
+not); a `day` that is not a calendar date is left empty.
 """
 from __future__ import annotations
 
 import csv
+import math
 import shlex
 from pathlib import Path
 
@@ -15,7 +19,7 @@ import networkx as nx
 
 from graph.models import StoreError
 
-from .rows import BOOL, DATE, FLOAT, INT, STRINGS, graph_rows
+from .rows import BOOL, DATE, FLOAT, INT, STRING, STRINGS, full_date, graph_rows
 
 NEO4J_TYPES = {INT: "long", FLOAT: "double", BOOL: "boolean", DATE: "date", STRINGS: "string[]"}
 ARRAY_DELIMITERS = (";", "|", "\u001f")
@@ -36,6 +40,25 @@ def _array_delimiter(rows) -> str:
     raise StoreError("every array delimiter (" + ", ".join(map(repr, ARRAY_DELIMITERS)) + ") occurs in a list value")
 
 
+def _fits(value, kind: str) -> bool:
+    """Whether `value` (not None) parses as a column of `kind` in the import (long: 64 bits)."""
+    if kind == INT:
+        return type(value) is int and -2**63 <= value < 2**63
+    if kind == FLOAT:
+        return type(value) in (int, float)
+    if kind == BOOL:
+        return type(value) is bool
+    return True  # text, lists of text (rows.py makes them so) and dates (`_cell` keeps full ones)
+
+
+def _kinds(columns: dict[str, str], rows: list[dict]) -> dict[str, str]:
+    """The columns' types, a typed one whose values do not all fit it made text."""
+    return {c: k if all(r[c] is None or _fits(r[c], k) for r in rows) else STRING for c, k in columns.items()}
+
+
+_JAVA_DOUBLES = {math.inf: "Infinity", -math.inf: "-Infinity"}  # what the importer's parser reads
+
+
 def _cell(value, kind: str, delimiter: str):
     if value is None:
         return None
@@ -43,6 +66,10 @@ def _cell(value, kind: str, delimiter: str):
         return delimiter.join(value)
     if kind == BOOL:
         return "true" if value else "false"
+    if kind == DATE:
+        return full_date(value)
+    if kind == FLOAT:
+        return "NaN" if value != value else _JAVA_DOUBLES.get(value, repr(float(value)))
     return value
 
 
@@ -57,24 +84,29 @@ def export_csv(G: nx.MultiDiGraph, folder: str | Path, *, database: str = "neo4j
         if not table.rows:
             continue
         path = folder / f"nodes_{label}.csv"
-        names = list(table.columns)
-        header = ["id:ID", *(_header(c, table.columns[c]) for c in names[1:]), ":LABEL"]
-        multiline |= _write(path, header, ([_cell(r[c], table.columns[c], delimiter) for c in names] + [label]
-                                           for r in table.rows))
+        table_rows = table.rows
+        kinds = _kinds(table.columns, table_rows)
+        names = list(kinds)
+        header = ["id:ID", *(_header(c, kinds[c]) for c in names[1:]), ":LABEL"]
+        multiline |= _write(path, header, ([_cell(r[c], kinds[c], delimiter) for c in names] + [label]
+                                           for r in table_rows))
         written.append(path)
     for kind, table in rows.relations.items():
         if not table.rows:
             continue
         path = folder / f"relationships_{kind}.csv"
-        names = list(table.columns)
-        header = [":START_ID", ":END_ID", ":TYPE", *(_header(c, table.columns[c]) for c in names)]
+        table_rows = table.rows
+        kinds = _kinds(table.columns, table_rows)
+        names = list(kinds)
+        header = [":START_ID", ":END_ID", ":TYPE", *(_header(c, kinds[c]) for c in names)]
         multiline |= _write(path, header, ([r["source"], r["target"], kind]
-                                           + [_cell(r[c], table.columns[c], delimiter) for c in names]
-                                           for r in table.rows))
+                                           + [_cell(r[c], kinds[c], delimiter) for c in names]
+                                           for r in table_rows))
         written.append(path)
     script = folder / "import.sh"
     script.write_text(import_command(written, database=database, array_delimiter=delimiter,
                                      multiline=multiline) + "\n", encoding="utf-8")
+    script.chmod(0o755)
     written.append(script)
     return written
 
@@ -102,4 +134,5 @@ def import_command(files: list[Path], *, database: str = "neo4j", array_delimite
     for f in files:
         kind = "nodes" if f.name.startswith("nodes_") else "relationships"
         parts.append(f"--{kind}={f.name}")
-    return "# run in this folder, with the Neo4j database stopped\n" + " ".join(shlex.quote(p) for p in parts)
+    return ("#!/bin/sh\n# Neo4j 5, with the database stopped; the files are read from this script's folder\n"
+            'cd "$(dirname "$0")" || exit 1\n' + " ".join(shlex.quote(p) for p in parts))

@@ -5,7 +5,9 @@ then nodes and relationships in batches of `UNWIND $rows … MERGE` on `id`, so 
 the same counts. Each batch is a managed write transaction (`session.execute_write`), which the
 driver retries on transient errors (deadlocks, leader switches). Batch size: 1k-10k rows per
 transaction is the usual sweet spot; larger batches need more server heap, smaller ones pay more
-round trips. Every statement comes from a builder function below (pinned by unit tests).
+round trips. Every statement comes from a builder function below (pinned by unit tests), and
+`load_steps` lists them in the order the load sends them, so `dry_run` shows exactly what a load
+would send without a server.
 """
 from __future__ import annotations
 
@@ -17,7 +19,7 @@ import networkx as nx
 
 from graph.models import ConfigError, StoreError
 
-from .rows import DATE, GraphRows, graph_rows, identifier
+from .rows import DATE, INT, GraphRows, full_date, graph_rows, identifier
 
 DEFAULT_URI = "bolt://localhost:7687"
 DEFAULT_BATCH = 2000
@@ -90,28 +92,95 @@ def count_relationships_statement() -> str:
 
 # ---- rows -> parameters ---------------------------------------------------------------------
 
+def _int64(value):
+    """Neo4j stores 64-bit integers only, and one larger fails its whole batch: send it as digits."""
+    return str(value) if type(value) is int and not -2**63 <= value < 2**63 else value
+
+
 def _payload(row: dict, columns: dict[str, str], fixed: tuple[str, ...]) -> dict:
+    """The parameters of one row: its ids, `props` (null removes a property) and `dates`, each a
+    full date 'YYYY-MM-DD' for the statement's date() or null (anything else would fail date())."""
     out = {k: row[k] for k in fixed}
-    out["props"] = {c: row[c] for c, t in columns.items() if t != DATE and c not in fixed}
-    out["dates"] = {c: row[c] for c, t in columns.items() if t == DATE}
+    out["props"] = {c: _int64(row[c]) if t == INT else row[c]
+                    for c, t in columns.items() if t != DATE and c not in fixed}
+    out["dates"] = {c: full_date(row[c]) for c, t in columns.items() if t == DATE}
     return out
 
 
-def load_plan(rows: GraphRows) -> list[tuple[str, str, list[dict]]]:
-    """(what, statement, parameter rows) in load order: nodes per label, then relationships per pair."""
+@dataclass(frozen=True)
+class Step:
+    """One distinct statement of a load. `kind`: the label or relation type a merge loads; `rows`:
+    the parameter rows, sent `batch_size` at a time (None: the statement is sent once as it is);
+    `repeat`: sent until it deletes nothing (the wipe); `read`: a read (the counts after)."""
+    what: str
+    statement: str
+    rows: list[dict] | None = None
+    kind: str = ""
+    repeat: bool = False
+    read: bool = False
+
+    def batches(self, batch_size: int) -> int:
+        """Transactions this step takes (the wipe: at least one)."""
+        return 1 if self.rows is None else -(-len(self.rows) // batch_size)
+
+
+def load_plan(rows: GraphRows) -> list[Step]:
+    """The merges in load order: nodes per label, then relationships per (type, from, to) pair
+    that has rows; a label with no nodes is listed with no rows (nothing is sent for it)."""
     plan = []
     for label, table in rows.nodes.items():
         dates = [c for c, t in table.columns.items() if t == DATE]
-        plan.append((label, merge_nodes_statement(label, dates),
-                     [_payload(r, table.columns, ("id",)) for r in table.rows]))
+        plan.append(Step(label, merge_nodes_statement(label, dates),
+                         [_payload(r, table.columns, ("id",)) for r in table.rows], kind=label))
     for kind, table in rows.relations.items():
         dates = [c for c, t in table.columns.items() if t == DATE]
         for a, b in table.pairs:
             pair_rows = table.pair_rows((a, b))
             if pair_rows:
-                plan.append((kind, merge_relationships_statement(kind, a, b, dates),
-                             [_payload(r, table.columns, ("id", "source", "target")) for r in pair_rows]))
+                plan.append(Step(f"{kind} ({a}->{b})", merge_relationships_statement(kind, a, b, dates),
+                                 [_payload(r, table.columns, ("id", "source", "target")) for r in pair_rows],
+                                 kind=kind))
     return plan
+
+
+def load_steps(rows: GraphRows, *, wipe: bool = False) -> list[Step]:
+    """Every statement the load sends, in order: the wipe when asked, constraints, indexes, the
+    merges that have rows (see `load_plan`), then the counts."""
+    steps = [Step("wipe", wipe_statement(), repeat=True)] if wipe else []
+    steps += [Step(f"constraint {label}", constraint_statement(label)) for label in rows.nodes]
+    steps += [Step(f"index {kind}", relationship_index_statement(kind)) for kind in rows.relations]
+    steps += [step for step in load_plan(rows) if step.rows]
+    steps += [Step("count nodes", count_nodes_statement(), read=True),
+              Step("count relationships", count_relationships_statement(), read=True)]
+    return steps
+
+
+def dry_run(G: nx.MultiDiGraph, *, batch_size: int = DEFAULT_BATCH, wipe: bool = False) -> list[Step]:
+    """What `load_neo4j` would send for `G`, without a server: its steps (see `load_steps`)."""
+    _check_batch_size(batch_size)
+    return load_steps(graph_rows(G), wipe=wipe)
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 'es' if word.endswith('ch') else 's'}"
+
+
+def describe_steps(steps: list[Step], batch_size: int = DEFAULT_BATCH) -> list[str]:
+    """One line per statement (rows and batches it is sent in), after a line of totals."""
+    lines = []
+    for step in steps:
+        if step.repeat:
+            sent = f"batches of {batch_size} nodes until none is left"
+        elif step.rows is None:
+            sent = "read, once" if step.read else "once"
+        else:
+            sent = f"{_plural(len(step.rows), 'row')} in {_plural(step.batches(batch_size), 'batch')}"
+        lines.append(f"  {step.what}: {sent}")
+    merges = [step for step in steps if step.rows is not None]
+    total = (f"dry run, nothing sent: {_plural(len(steps), 'statement')}; "
+             f"{_plural(sum(len(step.rows) for step in merges), 'row')} in "
+             f"{_plural(sum(step.batches(batch_size) for step in merges), 'batch')} of up to {batch_size}")
+    return [total, *lines]
 
 
 # ---- the driver ------------------------------------------------------------------------------
@@ -152,39 +221,44 @@ def _write(session, statement: str, **params):
     return session.execute_write(lambda tx: tx.run(statement, **params).data())
 
 
+def _check_batch_size(batch_size: int) -> None:
+    if batch_size < 1:
+        raise ConfigError(f"batch size {batch_size}: must be 1 or more (e.g. {DEFAULT_BATCH})")
+
+
 def load_neo4j(G: nx.MultiDiGraph, settings: Neo4jSettings, *, batch_size: int = DEFAULT_BATCH,
                wipe: bool = False, driver=None) -> dict:
     """Load `G` into Neo4j; returns rows sent per label/type and the database's totals after."""
     from neo4j import exceptions as ne
 
-    if batch_size < 1:
-        raise ConfigError(f"batch size {batch_size}: must be 1 or more (e.g. {DEFAULT_BATCH})")
+    _check_batch_size(batch_size)
     rows = graph_rows(G)
+    steps = load_steps(rows, wipe=wipe)
     own = driver is None
     driver = driver or connect(settings)
     sent: dict[str, int] = {}
+    counted: list[list[dict]] = []
     try:
         with driver.session(database=settings.database) as session:
-            if wipe:
-                while _write(session, wipe_statement(), batch=batch_size)[0]["deleted"]:
-                    pass
-            for label in rows.nodes:
-                _write(session, constraint_statement(label))
-            for kind in rows.relations:
-                _write(session, relationship_index_statement(kind))
-            for what, statement, params in load_plan(rows):
-                for i in range(0, len(params), batch_size):
-                    _write(session, statement, rows=params[i:i + batch_size])
-                sent[what] = sent.get(what, 0) + len(params)
-            nodes = {r["label"]: r["count"] for r in session.execute_read(
-                lambda tx: tx.run(count_nodes_statement()).data())}
-            edges = {r["type"]: r["count"] for r in session.execute_read(
-                lambda tx: tx.run(count_relationships_statement()).data())}
+            for step in steps:
+                if step.read:
+                    counted.append(session.execute_read(lambda tx, s=step.statement: tx.run(s).data()))
+                elif step.repeat:
+                    while _write(session, step.statement, batch=batch_size)[0]["deleted"]:
+                        pass
+                elif step.rows is None:
+                    _write(session, step.statement)
+                else:
+                    for i in range(0, len(step.rows), batch_size):
+                        _write(session, step.statement, rows=step.rows[i:i + batch_size])
+                    sent[step.kind] = sent.get(step.kind, 0) + len(step.rows)
     except (ne.Neo4jError, ne.DriverError, OSError) as exc:
         raise _translate(exc, settings) from exc
     finally:
         if own:
             driver.close()
+    nodes = {r["label"]: r["count"] for r in counted[0]}
+    edges = {r["type"]: r["count"] for r in counted[1]}
     return {"sent": sent, "nodes": nodes, "edges": edges}
 
 

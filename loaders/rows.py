@@ -137,8 +137,8 @@ def coerce(value, kind: str):
     """`value` as a column of type `kind` holds it (None stays None)."""
     if value is None:
         return None
-    if kind == STRINGS:
-        return [str(v) for v in value] if isinstance(value, (list, tuple, set)) else [str(value)]
+    if kind == STRINGS:  # a null in a list is no item (Neo4j refuses lists holding null)
+        return [str(v) for v in value if v is not None] if isinstance(value, (list, tuple, set)) else [str(value)]
     if kind == STRING or kind == DATE:
         return value if isinstance(value, str) else str(value)
     return value

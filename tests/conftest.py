@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -9,6 +11,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 GOLD = Path(__file__).resolve().parent / "gold"
+DEVSET = ROOT.parent / "shared" / "devset"  # beside the clone, as on CI; its texts are never read here
 
 
 @pytest.fixture(scope="session")
@@ -39,3 +42,24 @@ def seed_compact():
     are in a spill (graph/spill.py). Read-only: tests must not change it."""
     from graph.pipeline import build_graph
     return build_graph([SEEDS], compact=True).graph
+
+
+@pytest.fixture(scope="session")
+def built_out(tmp_path_factory):
+    """`huiyi build FOLDER --out TMP` run once per folder per session; returns TMP (graph.json in it).
+    A folder that is not there is skipped, with the reason."""
+    made: dict[Path, Path] = {}
+
+    def build(folder: Path) -> Path:
+        if not folder.is_dir():
+            pytest.skip(f"{folder} is not here (the shared folder beside the clone)")
+        if folder not in made:
+            out = tmp_path_factory.mktemp(folder.name)
+            done = subprocess.run([sys.executable, "-m", "graph.cli", "build", str(folder), "--out", str(out),
+                                   "--no-html", "--no-store", "--no-cache", "--quiet"],
+                                  capture_output=True, text=True, cwd=ROOT)
+            assert (out / "graph.json").exists(), f"huiyi build {folder} failed: {done.stderr[-2000:]}"
+            made[folder] = out
+        return made[folder]
+
+    return build

@@ -142,6 +142,19 @@ def test_load_neo4j_with_no_server_is_one_line_and_fails(out):
     assert "scheme" in one_error_line(huiyi("load", "neo4j", "--out", out, "--uri", "http://127.0.0.1:1"))
 
 
+def test_load_neo4j_dry_run_prints_the_statements_and_contacts_no_server(out, monkeypatch):
+    monkeypatch.setenv("NEO4J_URI", "bolt://127.0.0.1:1")  # a server that is not there
+    result = huiyi("load", "neo4j", "--out", out, "--dry-run", "--batch-size", "2")
+    assert result.exit_code == 0, result.output
+    statements = [s.strip() for s in result.stdout.split("\n;\n") if s.strip()]
+    assert result.stdout.endswith("\n;\n") and len(statements) == result.stdout.count("\n;\n")
+    assert statements[0].startswith("CREATE CONSTRAINT huiyi_person_id")
+    assert any(s.startswith("UNWIND $rows AS row\nMERGE (n:`Person`") for s in statements)
+    assert f"dry run, nothing sent: {len(statements)} statements" in result.stderr
+    assert "  Person: 4 rows in 2 batches" in result.stderr
+    assert "no graph here" in one_error_line(huiyi("load", "neo4j", "--out", out / "none", "--dry-run"))
+
+
 def test_export_csv_and_graphml(out, tmp_path):
     result = huiyi("export", "csv", "--out", out, "--to", tmp_path / "import")
     assert result.exit_code == 0, result.output

@@ -52,6 +52,7 @@ def test_the_import_command_names_every_file_and_the_options_it_needs(tmp_path):
     assert "--multiline-fields=true" in script  # the evidence spans lines
     assert "--nodes=nodes_Person.csv" in script and "--relationships=relationships_ATTENDED.csv" in script
     assert "'--array-delimiter=;'" in script
+    assert script.startswith("#!/bin/sh\n") and (tmp_path / "import.sh").stat().st_mode & 0o111
 
 
 def test_the_array_delimiter_avoids_what_the_lists_hold(tmp_path):

@@ -56,14 +56,15 @@ def test_names_written_into_cypher_must_be_identifiers(bad):
 
 def test_the_plan_loads_nodes_before_relationships_with_values_as_parameters():
     plan = nl.load_plan(graph_rows(tiny_graph()))
-    kinds = ["node" if "MERGE (n:" in statement else "rel" for _, statement, _ in plan]
+    kinds = ["node" if "MERGE (n:" in step.statement else "rel" for step in plan]
     assert kinds == sorted(kinds)  # every node statement first
-    meeting = next(params for what, _, params in plan if what == "Meeting")
+    meeting = next(step.rows for step in plan if step.what == "Meeting")
     m1 = next(p for p in meeting if p["id"] == "Meeting:m1")
     assert m1["dates"] == {"day": "2020-02-20"} and "id" not in m1["props"] and m1["props"]["date"] == "2020-02-20"
+    assert "ATTENDED (Person->Meeting)" in [step.what for step in plan]
     sent = {}
-    for what, _, params in plan:
-        sent[what] = sent.get(what, 0) + len(params)
+    for step in plan:
+        sent[step.kind] = sent.get(step.kind, 0) + len(step.rows)
     s = summary(tiny_graph())
     assert sent == {**s["nodes"], **s["edges"]}
 
@@ -136,6 +137,29 @@ def test_wipe_runs_only_when_asked_until_nothing_is_left():
 def test_a_batch_size_below_one_is_refused():
     with pytest.raises(ConfigError, match="batch size"):
         nl.load_neo4j(tiny_graph(), nl.Neo4jSettings(), batch_size=0, driver=RecordingDriver())
+
+
+# ---- the dry run: what a load sends, without a server ----------------------------------------
+
+@pytest.mark.parametrize("wipe", [False, True])
+def test_the_dry_run_lists_each_statement_the_load_sends_once_in_order(wipe):
+    driver = RecordingDriver()
+    nl.load_neo4j(tiny_graph(), nl.Neo4jSettings(), batch_size=2, wipe=wipe, driver=driver)
+    sent = list(dict.fromkeys(statement for statement, _ in driver.calls))
+    assert [step.statement for step in nl.dry_run(tiny_graph(), batch_size=2, wipe=wipe)] == sent
+
+
+def test_the_dry_run_counts_rows_and_batches_per_statement():
+    steps = {step.what: step for step in nl.dry_run(tiny_graph())}
+    assert len(steps["Person"].rows) == 4 and steps["Person"].batches(3) == 2
+    assert steps["ATTENDED (Person->Meeting)"].batches(2000) == 1
+    assert steps["constraint Person"].rows is None and steps["constraint Person"].batches(2) == 1
+    lines = nl.describe_steps(list(steps.values()), batch_size=3)
+    assert lines[0].startswith(f"dry run, nothing sent: {len(steps)} statements; ")
+    assert "  Person: 4 rows in 2 batches" in lines and "  constraint Person: once" in lines
+    assert "  count nodes: read, once" in lines
+    with pytest.raises(ConfigError, match="batch size"):
+        nl.dry_run(tiny_graph(), batch_size=0)
 
 
 # ---- settings and connection errors ---------------------------------------------------------
