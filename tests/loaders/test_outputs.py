@@ -77,7 +77,7 @@ def test_a_page_drawn_by_a_child_that_fails_fails_the_build(seed_graph, tmp_path
 def test_the_store_writer_hands_each_table_to_the_loader_as_it_ends(seed_compact, tmp_path):
     handed = []
     store_process._write_tables(seed_compact, tmp_path, lambda kind, items: handed.append((kind, items)))
-    pairs = {pair for pair, n in seed_compact.edge_layout()[0].items() if n}
+    pairs = {pair for pair, n in seed_compact.pair_counts().items() if n}
     assert [kind for kind, _ in handed] == ["create"] + ["copy"] * (1 + len(pairs))  # schema, nodes, a pass a pair
     assert {c["table"] for c in handed[1][1]} == set(summary(seed_compact)["nodes"])
     assert all(len(items) == 1 for _, items in handed[2:])  # one table each
@@ -86,7 +86,7 @@ def test_the_store_writer_hands_each_table_to_the_loader_as_it_ends(seed_compact
     files = {(c["table"], c["options"]): c["file"] for _, items in handed[2:] for c in items}
     for (kind, source, target) in pairs:  # each file holds its pair's edges, all of them
         data = pq.read_table(tmp_path / files[(kind, pair_options((source, target)))])
-        assert data.num_rows == seed_compact.edge_layout()[0][(kind, source, target)]
+        assert data.num_rows == seed_compact.pair_counts()[(kind, source, target)]
         assert {i.split(":")[0] for i in data.column("source").to_pylist()} == {source}
 
 
@@ -154,10 +154,10 @@ def test_one_pass_when_the_graph_kept_no_counts_or_has_one_pair_else_a_pass_per_
     spill = EdgeSpill()
     spill.append(("all",), chaired)
     one_pair = EdgeListGraph(dict(seed_compact.nodes(data=True)), spill)  # counts kept, but of one pair
-    assert one_pair.edge_layout() is not None
+    assert one_pair.pair_counts() is not None
     assert store_process._relation_jobs(one_pair, nodes, relation_tables(one_pair, nodes)) == [None]
     jobs = store_process._relation_jobs(seed_compact, nodes, relation_tables(seed_compact, nodes))
-    counts = seed_compact.edge_layout()[0]
+    counts = seed_compact.pair_counts()
     sizes = [counts[next(iter(job))] for job in jobs]
     assert all(len(job) == 1 for job in jobs) and {p for job in jobs for p in job} == {p for p, n in counts.items() if n}
     assert sizes == sorted(sizes)  # smallest first
