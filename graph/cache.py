@@ -11,8 +11,8 @@ the last build.
 """
 from __future__ import annotations
 
-import contextlib
 import ast
+import contextlib
 import hashlib
 import pickle
 import re

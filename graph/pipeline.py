@@ -17,8 +17,8 @@ from typing import Callable, Iterable, Iterator
 
 import networkx as nx
 
-from . import documents, outcomes, parallel
 from . import cache as extraction_cache
+from . import documents, outcomes, parallel
 from .build import EdgeListGraph
 from .cache import CacheUse, ExtractionCache
 from .extractors import EXTRACTORS

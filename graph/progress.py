@@ -44,8 +44,7 @@ def build_progress(console: Console, *, enabled: bool = True) -> Iterator[Callab
     if not enabled or not console.is_terminal:
         yield lambda *_: None
         return
-    from rich.progress import (BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn,
-                               TransferSpeedColumn)
+    from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn, TransferSpeedColumn
     # auto_refresh=False: no drawing thread, so worker processes can be forked safely
     progress = Progress(TextColumn("extracting"), BarColumn(), TextColumn("{task.fields[reports]} reports"),
                         DownloadColumn(), TransferSpeedColumn(), TextColumn("ETA"), TimeRemainingColumn(),

@@ -21,8 +21,8 @@ import networkx as nx
 
 from .build import EdgeListGraph, clean_value
 from .meeting_names import ordinals_clash, same_meeting
-from .spill import IN_MEMORY, Sinks
 from .models import Document, Entity, Label, Provenance, Relation, RelType, Role, relation_id, stable_id
+from .spill import IN_MEMORY, Sinks
 
 # When two names name one meeting: the rule shared with the extractors (graph/meeting_names.py).
 
@@ -66,7 +66,7 @@ def report_facts(doc: Document) -> ReportFacts:
     shared: dict[tuple[int, int], Evidence] = {}
     sentences = doc.sentences
     starts = [s.start for s in sentences]
-    ordered = all(a.end <= b.start for a, b in zip(sentences, sentences[1:]))
+    ordered = all(a.end <= b.start for a, b in zip(sentences, sentences[1:], strict=False))
 
     def evidence(start: int, end: int) -> Evidence:
         if ordered:  # the sentence holding `start`, found by bisection

@@ -22,8 +22,8 @@ from typing import Any, Iterable, Mapping
 
 import networkx as nx
 
-from graph.source import GraphSource, as_source, edge_attributes
 from graph.models import ConfigError, InputError
+from graph.source import GraphSource, as_source, edge_attributes
 
 from . import atomic
 from .layout import seed_layout
@@ -252,8 +252,8 @@ def write_view(graph_dir: str | Path = "out", *, person: str | None = None, meet
     """A focused page from the graph built in `graph_dir` (or a graph.json path): one person, one
     meeting or a named query's result. Writes `<graph dir>/view-<kind>-<name>.html` unless `path` is
     given; returns the path."""
-    from loaders.json_export import read_json
     from loaders import subgraph
+    from loaders.json_export import read_json
 
     chosen = [(k, v) for k, v in (("person", person), ("meeting", meeting), ("query", query)) if v]
     if len(chosen) != 1:

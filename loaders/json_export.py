@@ -9,8 +9,8 @@ from typing import Iterator
 import networkx as nx
 import orjson
 
-from graph.source import GraphSource, as_source, edge_item
 from graph.models import InputError
+from graph.source import GraphSource, as_source, edge_item
 
 from .atomic import replacing
 

@@ -12,15 +12,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
 from datetime import date
+from functools import cached_property
 from itertools import islice
 from typing import Iterator
 
 import networkx as nx
 
-from graph.source import GraphSource, as_source
 from graph.models import EDGE_PROPERTIES, NODE_PROPERTIES, Label, RelType, StoreError
+from graph.source import GraphSource, as_source
 
 # Column types, in the embedded store's spelling; other sinks map them.
 STRING, STRINGS, INT, FLOAT, BOOL, DATE = "STRING", "STRING[]", "INT64", "DOUBLE", "BOOLEAN", "DATE"
@@ -89,7 +89,7 @@ class RelTable:
 def _as_rows(data: dict[str, list]) -> list[dict]:
     """Column lists as one dict per row (for the sinks that send rows: Neo4j, CSV)."""
     names = list(data)
-    return [dict(zip(names, values)) for values in zip(*data.values())] if names else []
+    return [dict(zip(names, values, strict=False)) for values in zip(*data.values(), strict=False)] if names else []
 
 
 @dataclass
@@ -155,7 +155,7 @@ class _Columns:
         self.n = 0
 
     def add(self, fixed: tuple, data: dict) -> None:
-        for values, value in zip(self.fixed.values(), fixed):
+        for values, value in zip(self.fixed.values(), fixed, strict=False):
             values.append(value)
         cols = self.cols
         for name, values in cols.items():
@@ -209,7 +209,7 @@ def _table_data(group: _Columns, columns: dict[str, str], trusted: set[str]) -> 
             continue
         if name == "day" and kind == DATE:
             given = group.cols.get("day", none)
-            data[name] = [d if d is not None else full_date(v) for d, v in zip(given, group.cols.get("date", none))]
+            data[name] = [d if d is not None else full_date(v) for d, v in zip(given, group.cols.get("date", none), strict=False)]
         else:
             data[name] = _typed(group.cols.get(name, none), kind, name in trusted)
     return data
@@ -376,8 +376,8 @@ def relation_chunks(G: nx.MultiDiGraph, nodes: dict[str, NodeTable], tables: dic
 def _record_columns(records: list[tuple]) -> _Columns:
     """Edge records (build.EdgeRecord) as columns: transposed at once, not appended value by value."""
     columns = _Columns(EDGE_FIXED)
-    values = list(zip(*records))
-    for name, i in zip(EDGE_FIXED, (0, 1, 2, 4, 5, 6, 7, 8)):
+    values = list(zip(*records, strict=False))
+    for name, i in zip(EDGE_FIXED, (0, 1, 2, 4, 5, 6, 7, 8), strict=False):
         columns.fixed[name] = list(values[i])
     if set(map(type, values[0])) != {str}:  # a graph built without relation ids: ids made of its keys
         columns.fixed["id"] = [_edge_key(r[3], r[1], r[2], r[0]) for r in records]

@@ -6,9 +6,8 @@ import pytest
 
 from graph.build import summary
 from graph.models import StoreError
-from loaders import outputs
+from loaders import outputs, store_process
 from loaders.embedded_store import EmbeddedStore, write_store
-from loaders import store_process
 from loaders.store_process import PendingStore, load_saved, save_and_load, save_tables
 
 
@@ -161,3 +160,26 @@ def test_one_pass_when_the_graph_kept_no_counts_or_has_one_pair_else_a_pass_per_
     sizes = [counts[next(iter(job))] for job in jobs]
     assert all(len(job) == 1 for job in jobs) and {p for job in jobs for p in job} == {p for p, n in counts.items() if n}
     assert sizes == sorted(sizes)  # smallest first
+
+
+def test_build_and_write_is_huiyi_build_as_one_call(seed_paths, tmp_path):
+    out = tmp_path / "out"
+    run = outputs.build_and_write(seed_paths, out, store=False)
+    assert [p.name for p in run.written] == ["graph.json", "graph.html"] and run.exit_code == 0
+    assert json.loads((out / "report.json").read_text(encoding="utf-8")) == run.report
+    assert run.report["summary"]["read"] == 5 and run.seconds > 0
+    again = outputs.build_and_write(seed_paths, out, html=False, store=False)  # the lock was let go; cached now
+    assert (out / "graph.json").read_bytes() == run.written[0].read_bytes()
+    assert again.report["summary"]["cached"] == 5
+
+
+def test_build_and_write_when_nothing_is_read_or_it_stops_at_a_problem(tmp_path):
+    from graph.outcomes import StoppedAtProblem
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "empty.txt").write_text("", encoding="utf-8")
+    run = outputs.build_and_write([tmp_path / "in"], tmp_path / "out")
+    assert run.written == [] and run.exit_code == 3 and not (tmp_path / "out" / "graph.json").exists()
+    assert json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))["summary"]["skipped"] == 1
+    with pytest.raises(StoppedAtProblem):
+        outputs.build_and_write([tmp_path / "in"], tmp_path / "strict", strict=True)
+    assert json.loads((tmp_path / "strict" / "report.json").read_text(encoding="utf-8"))["summary"]["exit_code"] == 4
