@@ -144,7 +144,8 @@ def test_when_the_load_fails_the_rows_stop_and_the_error_names_the_store(seed_co
 def test_one_pass_when_the_graph_kept_no_counts_or_has_one_pair_else_a_pass_per_pair(seed_compact, seed_graph):
     from graph.build import EdgeListGraph
     from graph.spill import EdgeSpill
-    from loaders.rows import node_tables, relation_tables
+    from loaders.rows import node_tables
+    from loaders.streamed_rows import relation_tables
     nodes = node_tables(seed_graph)
     assert store_process._relation_jobs(seed_graph, nodes, relation_tables(seed_graph, nodes)) == [None]  # networkx
     chaired = [r for r in seed_compact.edge_records() if r[3] == "CHAIRED"]
