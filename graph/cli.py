@@ -122,32 +122,25 @@ def eval_(gold: Path = typer.Argument(..., help="Folder of gold annotations (<do
     Example: huiyi eval my_gold/ --reports my_reports/ --out out/eval
     """
     import json as _json
-    from dataclasses import asdict
 
-    from graph.evaluate import evaluate, read_gold
-    from loaders.json_export import read_json, write_json
+    from graph.outcomes import EXIT_NOTHING_READ, NothingRead
+    from loaders.outputs import score_build
 
     try:
-        if reports is not None:
-            from graph.pipeline import build_graph
-            built = build_graph([reports], on_problem=lambda o: console.print(
-                f"[yellow]{o.outcome}:[/yellow] {escape(o.line())}", highlight=False, soft_wrap=True))
-            if not built.documents:
-                fail(f"nothing could be read from {reports}; nothing to score", 3)
-            write_json(built.graph, out / "graph.json")
-        gold_docs = read_gold(gold)
-        scores, errors = evaluate(read_json(out / "graph.json"), gold_docs)
+        report = score_build(gold, out, reports=reports, on_problem=lambda o: console.print(
+            f"[yellow]{o.outcome}:[/yellow] {escape(o.line())}", highlight=False, soft_wrap=True))
+    except NothingRead as exc:
+        fail(exc, EXIT_NOTHING_READ)
     except HuiyiError as exc:
         fail(exc)
-    report = {"scores": scores, "documents": [asdict(e) for e in errors]}
-    (out / "eval.json").write_text(_json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
     if as_json:
         typer.echo(_json.dumps(report, ensure_ascii=False, indent=1))
         return
-    for e in errors:
-        problems = {k: v for k, v in {**{f"missed {k}": v for k, v in e.missed.items()},
-                                      **{f"spurious {k}": v for k, v in e.spurious.items()}}.items() if v}
-        typer.echo(f"{e.doc}: " + ("ok" if not problems else ""))
+    scores = report["scores"]
+    for e in report["documents"]:
+        problems = {k: v for k, v in {**{f"missed {k}": v for k, v in e["missed"].items()},
+                                      **{f"spurious {k}": v for k, v in e["spurious"].items()}}.items() if v}
+        typer.echo(f"{e['doc']}: " + ("ok" if not problems else ""))
         for k, v in problems.items():
             typer.echo(f"  {k}: {', '.join(map(str, v))}")
     for k, v in scores.items():
@@ -239,11 +232,9 @@ def view(person: Optional[str] = typer.Option(None, "--person", help="A person's
 
     Example: huiyi view --person 宗国英 --out out/
     """
-    from loaders.atomic import writable_folder
     from loaders.html_view import write_view
 
     try:
-        writable_folder(file.parent if file else out)
         path = write_view(out, person=person, meeting=meeting, query=query, params=param, path=file)
     except HuiyiError as exc:
         fail(exc)
@@ -352,12 +343,11 @@ def load_neo4j(out: Path = typer.Option(Path("out"), "--out", "-o", help="Output
 
     Example: huiyi load neo4j --out out --uri bolt://localhost:7687
     """
-    from loaders.json_export import read_json
-    from loaders.neo4j_loader import Neo4jSettings, load_neo4j as load
+    from loaders.neo4j_loader import Neo4jSettings, load_graph_json
 
     try:
         settings = Neo4jSettings.resolve(uri, user, password, database)
-        counts = load(read_json(out / "graph.json"), settings, batch_size=batch_size, wipe=wipe)
+        counts = load_graph_json(out, settings, batch_size=batch_size, wipe=wipe)
     except HuiyiError as exc:
         fail(exc)
     console.print(f"loaded into Neo4j at {settings.uri}: " + ", ".join(f"{k} {v}" for k, v in counts["sent"].items()),
@@ -377,13 +367,10 @@ def export_csv(out: Path = typer.Option(Path("out"), "--out", "-o", help="Output
 
     Example: huiyi export csv --out out --to out/neo4j-import
     """
-    from loaders.atomic import writable_folder
-    from loaders.csv_export import export_csv as export
-    from loaders.json_export import read_json
+    from loaders.csv_export import export_import_files
 
     try:
-        writable_folder(to or out / "neo4j-import")
-        files = export(read_json(out / "graph.json"), to or out / "neo4j-import", database=database)
+        files = export_import_files(out, to, database=database)
     except HuiyiError as exc:
         fail(exc)
     console.print(f"wrote {len(files)} files to {files[-1].parent} (run import.sh there with Neo4j stopped)",
@@ -398,13 +385,10 @@ def export_graphml(out: Path = typer.Option(Path("out"), "--out", "-o", help="Ou
 
     Example: huiyi export graphml --out out
     """
-    from loaders.atomic import writable_folder
-    from loaders.graphml_export import write_graphml
-    from loaders.json_export import read_json
+    from loaders.graphml_export import export_graphml as export
 
     try:
-        writable_folder((to or out / "graph.graphml").parent)
-        path = write_graphml(read_json(out / "graph.json"), to or out / "graph.graphml")
+        path = export(out, to)
     except HuiyiError as exc:
         fail(exc)
     console.print(f"wrote {path}", highlight=False, soft_wrap=True)

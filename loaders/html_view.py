@@ -261,6 +261,7 @@ def write_view(graph_dir: str | Path = "out", *, person: str | None = None, meet
     kind, value = chosen[0]
     graph_dir = Path(graph_dir)
     source = graph_dir if graph_dir.suffix == ".json" else graph_dir / "graph.json"
+    atomic.writable_folder(Path(path).parent if path else source.parent)  # before the work
     if not source.exists():
         raise InputError(f"{source}: no graph here; run `huiyi build REPORTS --out {source.parent}` first")
     G = read_json(source)

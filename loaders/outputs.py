@@ -159,3 +159,31 @@ def _write(result: BuildResult, out: Path, *, html: bool, store: bool, jobs: int
 
 def _write_report(out: Path, data: dict) -> None:
     write_text(out / "report.json", json.dumps(data, ensure_ascii=False, indent=1))
+
+
+def score_build(gold: str | Path, out: str | Path = "out", *, reports: str | Path | None = None,
+                on_problem: Callable[[Outcome], None] | None = None) -> dict:
+    """Score the graph in `out` (its graph.json; built first from `reports` when given) against
+    the gold annotations in `gold`; writes and returns OUT/eval.json's content: {"scores",
+    "documents": each document's misses and inventions}. NothingRead when `reports` gives nothing.
+
+    Example: score_build("tests/gold", "out/eval", reports="seeds")["scores"]
+    """
+    from dataclasses import asdict
+
+    from graph.evaluate import evaluate, read_gold
+    from graph.outcomes import NothingRead
+    from graph.pipeline import build_graph
+
+    from .json_export import read_json, write_json
+    out = Path(out)
+    if reports is not None:
+        built = build_graph([reports], on_problem=on_problem)
+        if not built.documents:
+            raise NothingRead(f"nothing could be read from {reports}; nothing to score")
+        write_json(built.graph, out / "graph.json")
+    gold_docs = read_gold(gold)
+    scores, errors = evaluate(read_json(out / "graph.json"), gold_docs)
+    scored = {"scores": scores, "documents": [asdict(e) for e in errors]}
+    (out / "eval.json").write_text(json.dumps(scored, ensure_ascii=False, indent=1), encoding="utf-8")
+    return scored
