@@ -19,13 +19,12 @@ import multiprocessing
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 import networkx as nx
 
 from graph.models import HuiyiError
 from graph.outcomes import EXIT_STRICT, EXIT_USAGE, Outcome, StoppedAtProblem, report
-from graph.pipeline import BuildResult
 from graph.progress import OnProgress
 from graph.source import GraphSource
 
@@ -34,6 +33,9 @@ from .child import Child, release_freed_memory
 from .embedded_store import STORE_NAME, write_store
 from .json_export import write_json
 from .store_process import start_store
+
+if TYPE_CHECKING:  # (the pipeline is imported when a build runs, not with the writers)
+    from graph.pipeline import BuildResult
 
 SEPARATE_STORE_EDGES = 50_000  # from this many edges the store is loaded by its own process
 
