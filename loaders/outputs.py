@@ -19,12 +19,13 @@ import multiprocessing
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable
+from typing import Callable, Iterable
 
 import networkx as nx
 
 from graph.models import HuiyiError
 from graph.outcomes import EXIT_STRICT, EXIT_USAGE, Outcome, StoppedAtProblem, report
+from graph.pipeline import BuildResult, build_graph
 from graph.progress import OnProgress
 from graph.source import GraphSource
 
@@ -33,9 +34,6 @@ from .child import Child, release_freed_memory
 from .embedded_store import STORE_NAME, write_store
 from .json_export import write_json
 from .store_process import start_store
-
-if TYPE_CHECKING:  # (the pipeline is imported when a build runs, not with the writers)
-    from graph.pipeline import BuildResult
 
 SEPARATE_STORE_EDGES = 50_000  # from this many edges the store is loaded by its own process
 
@@ -130,8 +128,6 @@ def build_and_write(inputs: Iterable[str | Path], out: str | Path, *, html: bool
 def _build(inputs, out: Path, *, cache: bool, jobs: int, dask: str | None, **options) -> BuildResult:
     """The graph, compactly (build.EdgeListGraph: what the outputs are written from)."""
     from functools import partial
-
-    from graph.pipeline import build_graph
     if dask:
         from graph.distributed import build_graph_on_dask
         from graph.parallel import check_jobs
@@ -175,7 +171,6 @@ def score_build(gold: str | Path, out: str | Path = "out", *, reports: str | Pat
 
     from graph.evaluate import evaluate, read_gold
     from graph.outcomes import NothingRead
-    from graph.pipeline import build_graph
 
     from .json_export import read_json, write_json
     out = Path(out)
