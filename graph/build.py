@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any, Iterable, Iterator
+from typing import Iterable, Iterator
 
 import networkx as nx
 
 from .models import Entity, Relation
-from .spill import EdgeSpill, record_pair
+from .source import EdgeRecord, GraphSource, Pair, as_source, edge_attributes, edge_item, record_pair
+from .spill import EDGE_SINKS
+
+__all__ = ["EdgeListGraph", "EdgeRecord", "clean_value", "edge_attributes", "edge_item", "summary", "to_networkx"]
 
 
 def clean_value(value):
@@ -30,33 +33,6 @@ def to_networkx(entities: Iterable[Entity], relations: Iterable[Relation]) -> nx
         G.add_edge(r.source, r.target, key=r.id, type=r.type.value, doc=p.doc, doc_id=p.doc_id,
                    evidence=p.evidence, start=p.start, end=p.end, **attrs)
     return G
-
-
-# An edge of EdgeListGraph: (id, source, target, type, doc, doc_id, evidence, start, end, more), `more`
-# being None, MENTIONED_IN's count (an int) or a dict of further properties. A million small
-# attribute dicts, as networkx holds them, would take more memory than the rest of a build.
-EdgeRecord = tuple
-
-
-def edge_attributes(record: EdgeRecord) -> dict[str, Any]:
-    """The attributes networkx would hold for one edge record."""
-    return _add_attributes({}, record)
-
-
-def edge_item(record: EdgeRecord) -> dict[str, Any]:
-    """An edge record as graph.json's node-link item: id, source, target, then its attributes
-    (the dict networkx's edge gives, made in one go)."""
-    return _add_attributes({"id": record[0], "source": record[1], "target": record[2]}, record)
-
-
-def _add_attributes(attrs: dict[str, Any], record: EdgeRecord) -> dict[str, Any]:
-    _, _, _, attrs["type"], attrs["doc"], attrs["doc_id"], attrs["evidence"], attrs["start"], attrs["end"], more \
-        = record
-    if isinstance(more, int):
-        attrs["count"] = more
-    elif more:
-        attrs.update(more)
-    return attrs
 
 
 class _Nodes:
@@ -88,13 +64,14 @@ class _Nodes:
 
 class EdgeListGraph:
     """A read-only directed multigraph held compactly: node attributes by id, and edges as records
-    (a list, or a graph.spill.EdgeSpill that keeps them out of the heap) whose attribute dicts are
-    made as they are read. It offers the part of networkx's
-    reading API the writers use (`nodes`, `edges`, counts, `in`, `graph`); `to_networkx()` gives
-    the full graph."""
+    (a list, or a graph.spill sink: EdgeList in memory, EdgeSpill out of the heap) whose attribute
+    dicts are made as they are read. It is a source.GraphSource, what every writer reads, and
+    offers the part of networkx's reading API tests and views use (`nodes`, `edges`, counts, `in`,
+    `graph`); `to_networkx()` gives the full graph."""
 
     def __init__(self, nodes: dict[str, dict], edges: Iterable[EdgeRecord], graph: dict | None = None):
         self._nodes, self._edges = nodes, edges
+        self._sink = edges if isinstance(edges, EDGE_SINKS) else None  # keeps records by pair, and counts
         self.graph = dict(graph or {})
 
     @property
@@ -114,22 +91,25 @@ class EdgeListGraph:
             else:
                 yield (record[1], record[2], value) if data else (record[1], record[2])
 
-    def edge_records(self, pairs: Iterable[tuple[str, str, str]] | None = None) -> Iterator[EdgeRecord]:
-        """The edge records themselves (see EdgeRecord), for writers that need no attribute dicts;
-        `pairs`: only those of these (type, from label, to label)s, a label being the part of an
-        id before its first colon (from an EdgeSpill only their chunks are read)."""
+    def edge_records(self, pairs: Iterable[Pair] | None = None) -> Iterator[EdgeRecord]:
+        """The edge records themselves (see source.EdgeRecord), for writers that need no attribute
+        dicts; `pairs`: only those of these (type, from label, to label)s (from a sink that keeps
+        them by pair, only their chunks are read)."""
         if pairs is None:
             return iter(self._edges)
-        if isinstance(self._edges, EdgeSpill):
-            return (r for chunk in self._edges.chunks(pairs) for r in chunk)
+        if self._sink is not None:
+            return (r for chunk in self._sink.chunks(pairs) for r in chunk)
         wanted = set(pairs)
         return (r for r in self._edges if record_pair(r) in wanted)
 
-    def edge_layout(self) -> tuple[Counter, dict[str, set[tuple[str, type]]]] | None:
-        """(records per (type, from label, to label), each type's (property, Python type)s) as an
-        EdgeSpill keeps them while records are added; None for other edge lists (read them instead)."""
-        pairs, properties = getattr(self._edges, "pairs", None), getattr(self._edges, "properties", None)
-        return None if pairs is None or properties is None else (pairs, properties)
+    def pair_counts(self) -> dict[Pair, int] | None:
+        """Records per (type, from label, to label), pairs with none left out, as the edges' sink
+        (graph.spill.EdgeList or EdgeSpill) noted them while records came; None for a plain list."""
+        return None if self._sink is None else {pair: n for pair, n in self._sink.layout.pairs.items() if n}
+
+    def edge_properties(self) -> dict[str, set[tuple[str, type]]] | None:
+        """Each type's (property, Python type)s, as the sink noted them; None for a plain list."""
+        return None if self._sink is None else self._sink.layout.properties
 
     def number_of_nodes(self) -> int:
         return len(self._nodes)
@@ -139,8 +119,7 @@ class EdgeListGraph:
 
     def edge_type_counts(self) -> Counter:
         """Edges per type (kept by an EdgeSpill as records come, so no pass over the edges)."""
-        counts = getattr(self._edges, "types", None)
-        return Counter(counts) if counts is not None else Counter(r[3] for r in self._edges)
+        return Counter(self._sink.layout.types) if self._sink is not None else Counter(r[3] for r in self._edges)
 
     def __len__(self) -> int:
         return len(self._nodes)
@@ -165,17 +144,9 @@ class EdgeListGraph:
         return G
 
 
-def pair_counts(G) -> dict[tuple[str, str, str], int] | None:
-    """Edges per (type, from label, to label), pairs with none left out, when G is an EdgeListGraph
-    whose edges kept them as they came (graph.spill.EdgeSpill: its records are read a pair at a
-    time); None for any other graph."""
-    layout = getattr(G, "edge_layout", None)
-    kept = layout() if layout is not None else None
-    return None if kept is None else {pair: n for pair, n in kept[0].items() if n}
-
-
-def summary(G: nx.MultiDiGraph | EdgeListGraph) -> dict[str, dict[str, int]]:
+def summary(G: GraphSource | nx.MultiDiGraph) -> dict[str, dict[str, int]]:
     """Counts of nodes by label and edges by type."""
-    nodes = Counter(label for _, label in G.nodes(data="label"))
-    edges = G.edge_type_counts() if isinstance(G, EdgeListGraph) else Counter(k for _, _, k in G.edges(data="type"))
+    source = as_source(G)
+    nodes = Counter(label for _, label in source.nodes(data="label"))
+    edges = source.edge_type_counts()
     return {"nodes": dict(sorted(nodes.items())), "edges": dict(sorted(edges.items()))}

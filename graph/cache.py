@@ -11,19 +11,21 @@ the last build.
 """
 from __future__ import annotations
 
-import contextlib
 import ast
+import contextlib
 import hashlib
 import pickle
 import re
 import shutil
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+from typing import Any
 
 from .models import Document
+from .resolve import ReportFacts
 
 # What extraction results depend on: the modules graph/pipeline.py imports, followed through every
 # import (module level or inside a function) that stays in the graph package, and its data files.
@@ -113,6 +115,31 @@ def decode(entry: bytes) -> object | None:
         return pickle.loads(entry)
     except Exception:  # a damaged pickle can raise almost anything; the report is only extracted again
         return None
+
+
+def encode_entry(summary: Any, facts: ReportFacts) -> bytes:
+    """A report's cache entry: its summary (a pipeline.DocumentSummary, without the text) and facts."""
+    return encode((replace(summary, raw=None), facts))
+
+
+def entry_parts(entry: bytes) -> tuple[Any, ReportFacts]:
+    """The (summary, facts) of an entry this process's build encoded (a worker's result crossing
+    to the build's process: see pipeline.Extracted)."""
+    return decode(entry)
+
+
+def decode_entry(entry: bytes, read: Any) -> tuple[Any, ReportFacts] | None:
+    """The summary and facts in a cache entry, named as the report `read` (its summary as read
+    now) is (the same text may have moved or been renamed); None if the entry is damaged or of
+    another text."""
+    decoded = decode(entry)
+    if not (isinstance(decoded, tuple) and len(decoded) == 2 and isinstance(decoded[0], type(read))
+            and isinstance(decoded[1], ReportFacts) and decoded[0].sha256 == read.sha256):
+        return None
+    summary, facts = decoded
+    summary.name, summary.path, summary.raw = read.name, read.path, read.raw
+    facts.name, facts.props["path"] = read.name, read.path
+    return summary, facts
 
 
 _known: dict[str, frozenset[str]] = {}  # per process: the keys a build's cache held when it began

@@ -1,7 +1,6 @@
 """The `huiyi` command: thin wrappers, each calling one library function."""
 from __future__ import annotations
 
-import gc
 from pathlib import Path
 from typing import List, Optional
 
@@ -39,8 +38,7 @@ def fail(exc: Exception, code: int = 2) -> None:
 
 
 @app.command()
-def build(ctx: typer.Context,
-          inputs: List[Path] = typer.Argument(..., metavar="REPORTS", help="Report files, folders (searched recursively) or quoted "
+def build(inputs: List[Path] = typer.Argument(..., metavar="REPORTS", help="Report files, folders (searched recursively) or quoted "
                                                         "globs ('reports/**/*.html'): .txt .md .html .htm .pdf "
                                                         ".docx .jsonl."),
           out: Path = typer.Option(Path("out"), "--out", "-o", help="Output folder."),
@@ -65,62 +63,38 @@ def build(ctx: typer.Context,
 
     Example: huiyi build seeds/ 'more/**/*.html' --out out/ --jobs 2
     """
-    import json as _json
-    import time as _time
-    from functools import partial
-
-    from graph.progress import build_progress, summary_line
-
-    from graph.build import summary
-    from graph.outcomes import EXIT_NOTHING_READ, EXIT_STRICT, StoppedAtProblem, report
-    from graph.pipeline import build_graph
-
-    def write_report(data: dict) -> None:
-        from loaders.atomic import write_text
-        write_text(out / "report.json", _json.dumps(data, ensure_ascii=False, indent=1))
+    from graph.outcomes import EXIT_NOTHING_READ, EXIT_STRICT, StoppedAtProblem
+    from graph.progress import build_progress
+    from loaders.outputs import build_and_write
 
     def problem(o) -> None:
         console.print(f"[yellow]{o.outcome}:[/yellow] {escape(o.line())}", highlight=False, soft_wrap=True)
 
-    started = _time.perf_counter()
     try:
-        from loaders.atomic import OutLock, writable_folder
-        writable_folder(out)  # before the work: a bad --out costs nothing
-        ctx.call_on_close(OutLock(out).release)  # one build at a time in OUT
-        if dask:
-            from graph.distributed import build_graph_on_dask
-            from graph.parallel import check_jobs
-            run = partial(build_graph_on_dask, scheduler=dask, workers=check_jobs(jobs))
-        else:
-            run = partial(build_graph, jobs=jobs)
         with build_progress(console, enabled=not quiet) as on_progress:
-            result = run(inputs, max_mb=max_mb, strict=strict, exclude=[out], on_problem=problem,
-                         cache_dir=out / ".cache" if cache else None, on_progress=on_progress, compact=True)
+            run = build_and_write(inputs, out, html=html, store=store, cache=cache, jobs=jobs, dask=dask,
+                                  max_mb=max_mb, strict=strict, on_problem=problem, on_progress=on_progress)
     except StoppedAtProblem as exc:
-        write_report(report(exc.outcomes, exit_code=EXIT_STRICT, graph_written=False))
         fail(exc, EXIT_STRICT)
     except HuiyiError as exc:
         fail(exc)
-    build_report = result.report()  # (every input's line: made once); written last, when it is true
-    counts = build_report["summary"]
-    if counts["ignored"]:
-        console.print(f"ignored {counts['ignored']} files in the folders that are not reports (see "
+    if run.report["summary"]["ignored"]:
+        console.print(f"ignored {run.report['summary']['ignored']} files in the folders that are not reports (see "
                       f"{out}/report.json)", highlight=False, soft_wrap=True)
-    if not result.documents:
-        write_report(build_report)
+    if not run.written:
         fail(f"nothing could be read from {', '.join(map(str, inputs))}; no graph written; "
              f"see {out}/report.json", EXIT_NOTHING_READ)
-    from graph.segment import release
+    _print_build(run, out, store)
+    raise typer.Exit(run.exit_code)
+
+
+def _print_build(run, out: Path, store: bool) -> None:
+    """`huiyi build`'s closing lines: counts, where things are, warnings, the summary line."""
+    from graph.build import summary
+    from graph.progress import summary_line
     from loaders.embedded_store import STORE_NAME
-    from loaders.outputs import write_outputs
-    release()  # the dictionaries are done with: their memory goes to writing the outputs
-    gc.freeze()  # the build lives until exit: collections walking it would slow every writer
-    try:
-        write_outputs(result.graph, out, html=html, store=store, jobs=jobs)
-    except HuiyiError as exc:
-        write_report(report(result.outcomes, exit_code=2, graph_written=False))
-        fail(exc)
-    write_report(build_report)
+
+    result, counts = run.result, run.report["summary"]
     s = summary(result.graph)
     console.print(f"[bold]{len(result.documents)} documents[/bold] ({counts['read']} read, {counts['cached']} "
                   f"from the cache), {counts['skipped'] + counts['duplicate']} inputs skipped -> {out}/graph.json, "
@@ -133,10 +107,8 @@ def build(ctx: typer.Context,
     for w in result.warnings:
         console.print(f"[yellow]warning:[/yellow] {w}", highlight=False)
     built = sum(result.seconds.values())
-    console.print(summary_line(result.reports, result.input_bytes, _time.perf_counter() - started,
-                               {**result.seconds, "write": _time.perf_counter() - started - built}),
-                  highlight=False, soft_wrap=True)
-    raise typer.Exit(result.exit_code)
+    console.print(summary_line(result.reports, result.input_bytes, run.seconds,
+                               {**result.seconds, "write": run.seconds - built}), highlight=False, soft_wrap=True)
 
 
 @app.command("eval")
@@ -150,32 +122,25 @@ def eval_(gold: Path = typer.Argument(..., help="Folder of gold annotations (<do
     Example: huiyi eval my_gold/ --reports my_reports/ --out out/eval
     """
     import json as _json
-    from dataclasses import asdict
 
-    from graph.evaluate import evaluate, read_gold
-    from loaders.json_export import read_json, write_json
+    from graph.outcomes import EXIT_NOTHING_READ, NothingRead
+    from loaders.outputs import score_build
 
     try:
-        if reports is not None:
-            from graph.pipeline import build_graph
-            built = build_graph([reports], on_problem=lambda o: console.print(
-                f"[yellow]{o.outcome}:[/yellow] {escape(o.line())}", highlight=False, soft_wrap=True))
-            if not built.documents:
-                fail(f"nothing could be read from {reports}; nothing to score", 3)
-            write_json(built.graph, out / "graph.json")
-        gold_docs = read_gold(gold)
-        scores, errors = evaluate(read_json(out / "graph.json"), gold_docs)
+        report = score_build(gold, out, reports=reports, on_problem=lambda o: console.print(
+            f"[yellow]{o.outcome}:[/yellow] {escape(o.line())}", highlight=False, soft_wrap=True))
+    except NothingRead as exc:
+        fail(exc, EXIT_NOTHING_READ)
     except HuiyiError as exc:
         fail(exc)
-    report = {"scores": scores, "documents": [asdict(e) for e in errors]}
-    (out / "eval.json").write_text(_json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
     if as_json:
         typer.echo(_json.dumps(report, ensure_ascii=False, indent=1))
         return
-    for e in errors:
-        problems = {k: v for k, v in {**{f"missed {k}": v for k, v in e.missed.items()},
-                                      **{f"spurious {k}": v for k, v in e.spurious.items()}}.items() if v}
-        typer.echo(f"{e.doc}: " + ("ok" if not problems else ""))
+    scores = report["scores"]
+    for e in report["documents"]:
+        problems = {k: v for k, v in {**{f"missed {k}": v for k, v in e["missed"].items()},
+                                      **{f"spurious {k}": v for k, v in e["spurious"].items()}}.items() if v}
+        typer.echo(f"{e['doc']}: " + ("ok" if not problems else ""))
         for k, v in problems.items():
             typer.echo(f"  {k}: {', '.join(map(str, v))}")
     for k, v in scores.items():
@@ -267,11 +232,9 @@ def view(person: Optional[str] = typer.Option(None, "--person", help="A person's
 
     Example: huiyi view --person 宗国英 --out out/
     """
-    from loaders.atomic import writable_folder
     from loaders.html_view import write_view
 
     try:
-        writable_folder(file.parent if file else out)
         path = write_view(out, person=person, meeting=meeting, query=query, params=param, path=file)
     except HuiyiError as exc:
         fail(exc)
@@ -384,15 +347,13 @@ def load_neo4j(out: Path = typer.Option(Path("out"), "--out", "-o", help="Output
     Example: huiyi load neo4j --out out --uri bolt://localhost:7687 (or --dry-run > load.cypher to see
     the statements without a server)
     """
-    from loaders.json_export import read_json
-    from loaders.neo4j_loader import Neo4jSettings
-    from loaders.neo4j_loader import load_neo4j as load
+    from loaders.neo4j_loader import Neo4jSettings, load_graph_json
 
     if dry_run:
         return _print_dry_run(out, batch_size, wipe)
     try:
         settings = Neo4jSettings.resolve(uri, user, password, database)
-        counts = load(read_json(out / "graph.json"), settings, batch_size=batch_size, wipe=wipe)
+        counts = load_graph_json(out, settings, batch_size=batch_size, wipe=wipe)
     except HuiyiError as exc:
         fail(exc)
     console.print(f"loaded into Neo4j at {settings.uri}: " + ", ".join(f"{k} {v}" for k, v in counts["sent"].items()),
@@ -426,13 +387,10 @@ def export_csv(out: Path = typer.Option(Path("out"), "--out", "-o", help="Output
 
     Example: huiyi export csv --out out --to out/neo4j-import
     """
-    from loaders.atomic import writable_folder
-    from loaders.csv_export import export_csv as export
-    from loaders.json_export import read_json
+    from loaders.csv_export import export_import_files
 
     try:
-        writable_folder(to or out / "neo4j-import")
-        files = export(read_json(out / "graph.json"), to or out / "neo4j-import", database=database)
+        files = export_import_files(out, to, database=database)
     except HuiyiError as exc:
         fail(exc)
     console.print(f"wrote {len(files)} files to {files[-1].parent} (run import.sh there with Neo4j stopped)",
@@ -447,13 +405,10 @@ def export_graphml(out: Path = typer.Option(Path("out"), "--out", "-o", help="Ou
 
     Example: huiyi export graphml --out out
     """
-    from loaders.atomic import writable_folder
-    from loaders.graphml_export import write_graphml
-    from loaders.json_export import read_json
+    from loaders.graphml_export import export_graphml as export
 
     try:
-        writable_folder((to or out / "graph.graphml").parent)
-        path = write_graphml(read_json(out / "graph.json"), to or out / "graph.graphml")
+        path = export(out, to)
     except HuiyiError as exc:
         fail(exc)
     console.print(f"wrote {path}", highlight=False, soft_wrap=True)

@@ -35,6 +35,10 @@ class Outcome:
         return f"{self.input}: {self.reason}"
 
 
+class NothingRead(InputError):
+    """No input could be read: there is no graph (exit code 3)."""
+
+
 class StoppedAtProblem(InputError):
     """--strict: the build stopped at its first problem; `outcomes` is what happened until then."""
 

@@ -17,8 +17,8 @@ from typing import Callable, Iterable, Iterator
 
 import networkx as nx
 
-from . import documents, outcomes, parallel
 from . import cache as extraction_cache
+from . import documents, outcomes, parallel
 from .build import EdgeListGraph
 from .cache import CacheUse, ExtractionCache
 from .extractors import EXTRACTORS
@@ -26,7 +26,9 @@ from .extractors.base import Findings
 from .models import Document, DocumentMeta, Label, Sentence
 from .normalize import normalize, split_sentences
 from .outcomes import InputLog, Outcome
+from .progress import BuildProgress, OnProgress
 from .resolve import Merger, ReportFacts, report_facts
+from .spill import IN_MEMORY, SPILLED
 
 
 @dataclass
@@ -63,26 +65,8 @@ class Extracted:
         raw = state.pop("raw", None)
         self.__dict__.update(state)
         if self.entry is not None:
-            self.summary, self.facts = extraction_cache.decode(self.entry)
+            self.summary, self.facts = extraction_cache.entry_parts(self.entry)
             self.summary.raw = raw
-
-
-def encode_entry(summary: DocumentSummary, facts: ReportFacts) -> bytes:
-    """A report's cache entry: its summary (without the text) and facts."""
-    return extraction_cache.encode((replace(summary, raw=None), facts))
-
-
-def decode_entry(entry: bytes, read: DocumentSummary) -> tuple[DocumentSummary, ReportFacts] | None:
-    """The summary and facts in a cache entry, named as the report `read` now is (the same text
-    may have moved or been renamed); None if the entry is damaged or of another text."""
-    decoded = extraction_cache.decode(entry)
-    if not (isinstance(decoded, tuple) and len(decoded) == 2 and isinstance(decoded[0], DocumentSummary)
-            and isinstance(decoded[1], ReportFacts) and decoded[0].sha256 == read.sha256):
-        return None
-    summary, facts = decoded
-    summary.name, summary.path, summary.raw = read.name, read.path, read.raw
-    facts.name, facts.props["path"] = read.name, read.path
-    return summary, facts
 
 
 @dataclass
@@ -155,7 +139,7 @@ def process_document(doc: Document, *, cache: CacheUse | None = None, keep_text:
         return Extracted(_summary(doc, keep_text), None, content_key, key, True)
     extract(doc)
     summary, facts = _summary(doc, keep_text), report_facts(doc)
-    return Extracted(summary, facts, content_key, key, False, encode_entry(summary, facts) if cache else None)
+    return Extracted(summary, facts, content_key, key, False, extraction_cache.encode_entry(summary, facts) if cache else None)
 
 
 def process(task: Path | Document, *, max_mb: float = documents.DEFAULT_MAX_MB, cache: CacheUse | None = None,
@@ -173,27 +157,75 @@ def warm_up() -> None:
     tokenizer()
 
 
-def _tasks(files: list[Path], max_mb: float, sizes: dict[int, int]) -> Iterator[Path | Document]:
-    """Report files go to the workers whole; a JSON Lines file is read here, record by record."""
+def _tasks(files: list[Path], max_mb: float, sizes: dict[Path, int]) -> Iterator[tuple[Path | Document, int]]:
+    """(task, its input bytes) per task: report files go to the workers whole; a JSON Lines file is
+    read here, record by record, a record counting its text's bytes."""
     for path in files:
         if documents.FORMATS.get(path.suffix.lower()) != "jsonl":
-            yield path
+            yield path, sizes.get(path, 0)
             continue
         for item in documents.read_path(path, max_mb=max_mb):
-            if not isinstance(item, documents.Skipped):  # a Skipped passes through `process` as is
-                sizes[id(item)] = len(item.raw.encode("utf-8", "surrogatepass"))
-            yield item
+            # a Skipped passes through `process` as is
+            yield item, 0 if isinstance(item, documents.Skipped) else len(item.raw.encode("utf-8", "surrogatepass"))
 
 
 def _process_or_pass(task, **kw):
     return [task] if isinstance(task, documents.Skipped) else process(task, **kw)
 
 
+class _Intake:
+    """Each input's results on their way into the merge: skipped inputs, duplicates (the same text
+    under another name) and reports with no meeting are logged and left out; with a cache, a
+    cached report is completed from its entry and a new one's entry stored."""
+
+    def __init__(self, log: InputLog, merger: Merger, cache: ExtractionCache | None):
+        self.log, self.merger, self.cache = log, merger, cache
+        self.docs: list[DocumentSummary] = []  # the reports merged, in input order
+        self.first_of: dict[str, str] = {}  # content key -> input read for it
+        self.reports = 0  # extracted or from the cache (duplicates and those with no meeting too)
+
+    def take(self, item: Extracted | documents.Skipped, extract_again: Callable[[], list]) -> None:
+        if isinstance(item, documents.Skipped):
+            self.log.add(item.path, "skipped", reason=item.reason)
+            return
+        self.reports += 1
+        first = self.first_of.get(item.content_key)
+        if first is not None:
+            self.log.add(item.summary.path, "duplicate", reason=f"same text as {first}; read once", of=first)
+            return
+        self.first_of[item.content_key] = item.summary.path
+        if self.cache:
+            item = _with_cache(self.cache, item, extract_again)
+        s = item.summary
+        entry = self.log.add(s.path, "cached" if item.cached else "read", document=s.id)
+        if not item.facts.has_meeting:
+            self.log.skip(entry, NO_MEETING)
+            return
+        self.merger.add(item.facts)
+        self.docs.append(s)
+
+
+def _extract_all(files: list[Path], sizes: dict[Path, int], intake: _Intake, progress: BuildProgress, *,
+                 mapper: parallel.Mapper | None, jobs: int, max_mb: float, keep_text: bool) -> None:
+    """Every input extracted (by `mapper`, else `jobs` processes) and taken in, in input order."""
+    cache = intake.cache
+    use = cache.use(uuid.uuid4().hex) if cache else None  # read here first: forked workers inherit its keys
+    work = partial(_process_or_pass, max_mb=max_mb, cache=use, keep_text=keep_text)
+    # a report whose cache entry turns out damaged is extracted again here, the cache not consulted
+    again = partial(_process_or_pass, max_mb=max_mb, cache=replace(use, look_up=False), keep_text=keep_text) \
+        if use else None
+    mapper = mapper or parallel.process_map(parallel.check_jobs(jobs), initializer=warm_up)
+    for task, nbytes, results in _with_tasks(mapper, work, _tasks(files, max_mb, sizes)):
+        for item in results:
+            intake.take(item, partial(again, task) if again else None)
+        progress.advance(nbytes, intake.reports)  # progress in input bytes
+
+
 def build_graph(inputs: Iterable[str | Path], *, max_mb: float = documents.DEFAULT_MAX_MB,
                 cache_dir: str | Path | None = None, strict: bool = False, exclude: Iterable[str | Path] = (),
                 on_problem: Callable[[Outcome], None] | None = None, jobs: int = 1,
                 mapper: parallel.Mapper | None = None, keep_text: bool = False,
-                on_progress: Callable[[int, int, int], None] | None = None, compact: bool = False) -> BuildResult:
+                on_progress: OnProgress | None = None, compact: bool = False) -> BuildResult:
     """Build the graph of every report under `inputs` (files, folders, globs).
 
     Unreadable inputs, duplicates (the same text under another name) and reports with no meeting are
@@ -203,7 +235,8 @@ def build_graph(inputs: Iterable[str | Path], *, max_mb: float = documents.DEFAU
     elsewhere instead (see graph/distributed.py). `keep_text` keeps each report's text in
     `result.documents` (for tests and small corpora). `on_progress(reports, bytes, total_bytes)`
     is called as reports are done. `compact` gives `result.graph` as a `build.EdgeListGraph` (what
-    `huiyi build` writes its outputs from: a fraction of the memory) instead of a networkx graph.
+    `huiyi build` writes its outputs from: a fraction of the memory, its records spilled out of the
+    heap) instead of a networkx graph.
     """
     started = time.perf_counter()
     log = InputLog(strict=strict, on_problem=on_problem)
@@ -211,49 +244,12 @@ def build_graph(inputs: Iterable[str | Path], *, max_mb: float = documents.DEFAU
     for folder in found.unsearched:  # first: with --strict, nothing is read past a lost folder
         log.add(folder.path, "skipped", reason=folder.reason)
     cache = ExtractionCache(cache_dir) if cache_dir is not None else None
-    use = cache.use(uuid.uuid4().hex) if cache else None  # read here first: forked workers inherit its keys
-    work = partial(_process_or_pass, max_mb=max_mb, cache=use, keep_text=keep_text)
-    # a report whose cache entry turns out damaged is extracted again here, the cache not consulted
-    again = partial(_process_or_pass, max_mb=max_mb, cache=replace(use, look_up=False), keep_text=keep_text) \
-        if use else None
-    mapper = mapper or parallel.process_map(parallel.check_jobs(jobs), initializer=warm_up)
-    sizes = {p: _size(p) for p in found.files}  # read once: stat is not free on a million files
-    total = sum(sizes.values())
-    if on_progress:
-        on_progress(0, 0, total)
-    record_sizes: dict[int, int] = {}  # JSON Lines records: bytes each, for progress
-    merger = Merger()
-    docs: list[DocumentSummary] = []
-    first_of: dict[str, str] = {}  # content key -> input read for it
-    done_bytes = reports = 0
-    tasks = _tasks(found.files, max_mb, record_sizes)
+    intake = _Intake(log, Merger(sinks=SPILLED if compact else IN_MEMORY), cache)
     try:
-        for task, results in _with_tasks(mapper, work, tasks):
-            # progress in input bytes: a file's size, a JSON Lines record's text
-            done_bytes += record_sizes.pop(id(task), 0) if isinstance(task, Document) else \
-                sizes.get(task, 0) if isinstance(task, Path) else 0
-            for item in results:
-                if isinstance(item, documents.Skipped):
-                    log.add(item.path, "skipped", reason=item.reason)
-                    continue
-                s = item.summary
-                reports += 1
-                if item.content_key in first_of:
-                    log.add(s.path, "duplicate", reason=f"same text as {first_of[item.content_key]}; read once",
-                            of=first_of[item.content_key])
-                    continue
-                first_of[item.content_key] = s.path
-                if cache:
-                    item = _with_cache(cache, item, partial(again, task))
-                    s = item.summary
-                entry = log.add(s.path, "cached" if item.cached else "read", document=s.id)
-                if not item.facts.has_meeting:
-                    log.skip(entry, NO_MEETING)
-                    continue
-                merger.add(item.facts)
-                docs.append(s)
-            if on_progress:
-                on_progress(reports, done_bytes, total)
+        sizes = {p: _size(p) for p in found.files}  # read once: stat is not free on a million files
+        progress = BuildProgress(sum(sizes.values()), on_progress)
+        _extract_all(found.files, sizes, intake, progress, mapper=mapper, jobs=jobs, max_mb=max_mb,
+                     keep_text=keep_text)
         if cache:
             cache.prune()  # every input was seen: what this build did not use goes
     finally:
@@ -261,15 +257,15 @@ def build_graph(inputs: Iterable[str | Path], *, max_mb: float = documents.DEFAU
             cache.close()
     for path in found.ignored:
         log.add(path, "ignored", reason=f"not a report format ({path.suffix or 'no suffix'})")
-    if on_progress and done_bytes != total:  # JSON Lines records are credited by their text only
-        on_progress(reports, total, total)
+    progress.finish()
     extracted = time.perf_counter()
+    merger, docs = intake.merger, intake.docs
     merger.finish()
     G = merger.to_graph() if compact else merger.to_networkx()
     warnings = [f"{d.name}: {w}" for d in docs for w in d.warnings]
     skipped = [documents.Skipped(o.input, o.reason) for o in log.outcomes if o.outcome in ("skipped", "duplicate")]
     seconds = {"extract": extracted - started, "merge": time.perf_counter() - extracted}
-    return BuildResult(G, docs, skipped, warnings, log.outcomes, seconds, reports, total)
+    return BuildResult(G, docs, skipped, warnings, log.outcomes, seconds, intake.reports, progress.total)
 
 
 def _with_cache(cache: ExtractionCache, item: Extracted, extract_again: Callable[[], list]) -> Extracted:
@@ -277,7 +273,7 @@ def _with_cache(cache: ExtractionCache, item: Extracted, extract_again: Callable
     extracting the report again (`extract_again` processes its input once more), here."""
     cache.used.add(item.cache_key)
     if item.facts is None:
-        decoded = decode_entry(cache.get(item.cache_key) or b"", item.summary)
+        decoded = extraction_cache.decode_entry(cache.get(item.cache_key) or b"", item.summary)
         if decoded is not None:
             item.summary, item.facts = decoded
             return item
@@ -299,13 +295,14 @@ def _one(work, task) -> list:
     return [work(task)]
 
 
-def _with_tasks(mapper: parallel.Mapper, work, tasks: Iterator) -> Iterator[tuple[object, list]]:
-    """Each task with its results (the mapper yields one list per task, in task order)."""
+def _with_tasks(mapper: parallel.Mapper, work, tasks: Iterator[tuple]) -> Iterator[tuple[object, int, list]]:
+    """(task, its input bytes, its results) per (task, input bytes) (the mapper yields one list per
+    task, in task order)."""
     sent: deque = deque()
 
     def remember(items):
-        for t in items:
-            sent.append(t)
-            yield t
+        for task, nbytes in items:
+            sent.append((task, nbytes))
+            yield task
     for results in mapper(partial(_one, work), remember(tasks)):
-        yield sent.popleft(), results
+        yield (*sent.popleft(), results)

@@ -1,15 +1,40 @@
-"""The progress bar of a long `huiyi build` (reports, MB, speed, ETA) and its closing summary."""
+"""A build's progress: what it counts (`BuildProgress`), the bar of a long `huiyi build` (reports,
+MB, speed, ETA) and its closing summary."""
 from __future__ import annotations
 
 import time
 from contextlib import contextmanager
-from typing import Callable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
-from rich.console import Console
-from rich.progress import (BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn,
-                           TransferSpeedColumn)
+if TYPE_CHECKING:
+    from rich.console import Console
 
 REFRESH = 0.25  # seconds between redraws
+OnProgress = Callable[[int, int, int], None]  # (reports, done bytes, total bytes)
+
+
+class BuildProgress:
+    """Reports done and input bytes read of `total`, told to `on_progress(reports, done, total)`
+    (nothing told without it): at the start, after each input, and at the end."""
+    __slots__ = ("total", "done", "reports", "_tell")
+
+    def __init__(self, total: int, on_progress: OnProgress | None = None):
+        self.total, self.done, self.reports = total, 0, 0
+        self._tell = on_progress
+        if on_progress:
+            on_progress(0, 0, total)
+
+    def advance(self, nbytes: int, reports: int) -> None:
+        """One more input done: `nbytes` of it read, `reports` reports done in all."""
+        self.done += nbytes
+        self.reports = reports
+        if self._tell:
+            self._tell(reports, self.done, self.total)
+
+    def finish(self) -> None:
+        """All done (JSON Lines records are credited by their text only: the rest now)."""
+        if self._tell and self.done != self.total:
+            self._tell(self.reports, self.total, self.total)
 
 
 @contextmanager
@@ -19,6 +44,7 @@ def build_progress(console: Console, *, enabled: bool = True) -> Iterator[Callab
     if not enabled or not console.is_terminal:
         yield lambda *_: None
         return
+    from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn, TransferSpeedColumn
     # auto_refresh=False: no drawing thread, so worker processes can be forked safely
     progress = Progress(TextColumn("extracting"), BarColumn(), TextColumn("{task.fields[reports]} reports"),
                         DownloadColumn(), TransferSpeedColumn(), TextColumn("ETA"), TimeRemainingColumn(),

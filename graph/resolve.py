@@ -21,8 +21,8 @@ import networkx as nx
 
 from .build import EdgeListGraph, clean_value
 from .meeting_names import ordinals_clash, same_meeting
-from .spill import EdgeSpill, Spill
 from .models import Document, Entity, Label, Provenance, Relation, RelType, Role, relation_id, stable_id
+from .spill import IN_MEMORY, Sinks
 
 # When two names name one meeting: the rule shared with the extractors (graph/meeting_names.py).
 
@@ -66,7 +66,7 @@ def report_facts(doc: Document) -> ReportFacts:
     shared: dict[tuple[int, int], Evidence] = {}
     sentences = doc.sentences
     starts = [s.start for s in sentences]
-    ordered = all(a.end <= b.start for a, b in zip(sentences, sentences[1:]))
+    ordered = all(a.end <= b.start for a, b in zip(sentences, sentences[1:], strict=False))
 
     def evidence(start: int, end: int) -> Evidence:
         if ordered:  # the sentence holding `start`, found by bisection
@@ -140,11 +140,14 @@ class _Node:
 class Merger:
     """Entities and relations of reports added one at a time, in any order."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, sinks: Sinks = IN_MEMORY) -> None:
+        """`sinks`: where records wait, lists by default (spill.IN_MEMORY); spill.SPILLED keeps
+        them out of the heap, for a large build."""
         self.nodes: dict[str, _Node] = {}
-        # edge records as build.EdgeListGraph reads them, a report's at a time, out of the heap
-        self.relations = EdgeSpill()
-        self.pending = Spill()  # per report: what waits for the meeting ids (see `add`), out of the heap
+        self.sinks = sinks
+        # edge records as build.EdgeListGraph reads them, a report's at a time
+        self.relations = sinks.edges()
+        self.pending = sinks.pending()  # per report: what waits for the meeting ids (see `add`)
         # every meeting mention: (report's order, index, doc id, key, name, date, jurisdiction)
         self.meetings: list[tuple] = []
         self.ids: dict[tuple[Label, str], str] = {}
@@ -242,7 +245,7 @@ class Merger:
 
     def finish(self) -> None:
         """Merge what waited for the meeting ids (call once, after the last `add`)."""
-        pending, self.pending = self.pending, Spill()
+        pending, self.pending = self.pending, self.sinks.pending()
         ids = _meeting_ids(m[2:] for m in sorted(self.meetings, key=lambda m: m[:2]))
         self.meetings = []
         for base, (meetings, facts) in pending.keyed():
@@ -284,13 +287,13 @@ class Merger:
 
     def to_graph(self) -> EdgeListGraph:
         """The graph, compactly (see build.EdgeListGraph): nodes sorted by id, edges report by report
-        in (file name, document id) order. Takes the merger's relations over (they stay out of the heap)."""
+        in (file name, document id) order. Takes the merger's relations over (a spill stays out of the heap)."""
         nodes = {}
         for eid in sorted(self.nodes):
             n = self.nodes[eid]
             nodes[eid] = {"label": n.label.value, "name": n.name[1],
                           **{k: clean_value(v) for k, v in sorted(n.props().items()) if k not in {"label", "name"}}}
-        rels, self.relations = self.relations, EdgeSpill()
+        rels, self.relations = self.relations, self.sinks.edges()
         rels.sort()  # once here, not in each process that reads it
         return EdgeListGraph(nodes, rels)
 

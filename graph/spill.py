@@ -8,6 +8,8 @@ and id), so the edges come out the same whatever order reports were merged in. R
 positional (`os.pread`), so a forked writer reads the same file without disturbing this process.
 An `EdgeSpill` keeps a report's edges as a chunk per (type, from label, to label), so the store's
 writer reads one table's records at a time (and hands each table to the engine as it is done).
+`RecordList` and `EdgeList` are the same sinks in memory: a Merger keeps its records in either
+(`Sinks`: lists by default, the spill for large builds), and reads them back in the same order.
 """
 from __future__ import annotations
 
@@ -16,7 +18,9 @@ import pickle
 import tempfile
 from array import array
 from collections import Counter
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator, NamedTuple
+
+from .source import record_pair
 
 MEMORY_LIMIT = 32 * 2**20  # bytes held in memory before the chunks move to a temporary file
 READ_AHEAD = 2**20  # bytes of adjacent chunks read at once
@@ -166,20 +170,54 @@ class Spill:
             self.append(key, records, group)
 
 
-def record_pair(record: tuple) -> tuple[str, str, str]:
-    """An edge record's (type, from label, to label), a label being the part of an id before its
-    first colon (graph.models.stable_id)."""
-    return record[3], record[1][:record[1].find(":")], record[2][:record[2].find(":")]
+class RecordList:
+    """The in-memory record sink: a Spill's interface (chunks appended under a key and a group,
+    read back in key order, chunks with equal keys in the order they came) over a plain list."""
+
+    def __init__(self) -> None:
+        self._chunks: list[tuple[tuple, tuple, list[tuple]]] = []  # (key, group, records)
+        self._sorted, self._count = True, 0
+
+    def append(self, key: tuple, records: list[tuple], group: tuple = ()) -> None:
+        if not records:
+            return
+        if self._chunks and key < self._chunks[-1][0]:
+            self._sorted = False
+        self._chunks.append((key, group, records))
+        self._count += len(records)
+
+    def sort(self) -> None:
+        if not self._sorted:
+            self._chunks.sort(key=lambda chunk: chunk[0])  # stable: equal keys keep their order
+            self._sorted = True
+
+    def chunks(self, groups: Iterable[tuple] | None = None) -> Iterator[list[tuple]]:
+        self.sort()
+        wanted = None if groups is None else set(groups)
+        return (records for _, group, records in self._chunks if wanted is None or group in wanted)
+
+    def __iter__(self) -> Iterator[tuple]:
+        for records in self.chunks():
+            yield from records
+
+    def keyed(self) -> Iterator[tuple[tuple, object]]:
+        self.sort()
+        return ((key, record) for key, _, records in self._chunks for record in records)
+
+    def __len__(self) -> int:
+        return self._count
+
+    def close(self) -> None:
+        self.__init__()
 
 
-class EdgeSpill(Spill):
-    """A Spill of edge records (build.EdgeRecord), with what the store's writer needs before it reads
-    them, kept as they are added: the records per (type, from label, to label), a label being the
-    part of an id before its first colon (graph.models.stable_id), and the (property, Python type)s
-    of each type's further properties."""
+class EdgeLayout:
+    """What a writer needs before it reads the edge records, noted as they are added: the records
+    per (type, from label, to label) and the (property, Python type)s of each type's further
+    properties."""
+    __slots__ = ("pairs", "properties")
 
-    def __init__(self, **kw):
-        super().__init__(**kw)
+    def __init__(self) -> None:
         self.pairs: Counter = Counter()  # (type, from label, to label) -> records
         self.properties: dict[str, set[tuple[str, type]]] = {}  # type -> (property, Python type)
 
@@ -191,10 +229,8 @@ class EdgeSpill(Spill):
             counts[kind] += n
         return counts
 
-    def append(self, key: tuple, records: list[tuple], group: tuple | None = None) -> None:
-        """Add a report's records under `key`, a chunk per (type, from label, to label) (so that a
-        writer can read one pair's records without the others'); `group` is not used: a record's
-        group is its pair."""
+    def by_pair(self, records: list[tuple]) -> list[tuple[tuple[str, str, str], list[tuple]]]:
+        """A report's records split by pair, pairs in order, noting their counts and properties."""
         by_pair: dict[tuple[str, str, str], list[tuple]] = {}
         for r in records:
             pair = record_pair(r)
@@ -212,7 +248,60 @@ class EdgeSpill(Spill):
                     kinds.add(("count", int))
                 else:
                     kinds.update([(k, type(v)) for k, v in more.items()])
-        for pair in sorted(by_pair):
-            super().append(key, by_pair[pair], pair)
-            self.pairs[pair] += len(by_pair[pair])
+        chunks = sorted(by_pair.items())
+        for pair, chunk in chunks:
+            self.pairs[pair] += len(chunk)
+        return chunks
 
+
+class _EdgeSink:
+    """Edge records (source.EdgeRecord) kept as a chunk per report and (type, from label, to
+    label), so that a writer can read one pair's records without the others', with their layout."""
+    layout: EdgeLayout
+
+    @property
+    def pairs(self) -> Counter:
+        return self.layout.pairs
+
+    @property
+    def properties(self) -> dict[str, set[tuple[str, type]]]:
+        return self.layout.properties
+
+    @property
+    def types(self) -> Counter:
+        return self.layout.types
+
+    def append(self, key: tuple, records: list[tuple], group: tuple | None = None) -> None:
+        """Add a report's records under `key`, a chunk per pair; `group` is not used: a record's
+        group is its pair."""
+        for pair, chunk in self.layout.by_pair(records):
+            super().append(key, chunk, pair)  # type: ignore[misc]
+
+
+class EdgeList(_EdgeSink, RecordList):
+    """The edge records in memory (a library build's default)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.layout = EdgeLayout()
+
+
+class EdgeSpill(_EdgeSink, Spill):
+    """The edge records out of the heap (a large build's: see the module docstring)."""
+
+    def __init__(self, **kw):
+        super().__init__(**kw)
+        self.layout = EdgeLayout()
+
+
+EDGE_SINKS = (EdgeList, EdgeSpill)
+
+
+class Sinks(NamedTuple):
+    """Where a Merger keeps its records: edge records, and what waits for the meeting ids."""
+    edges: Callable[[], EdgeList | EdgeSpill]
+    pending: Callable[[], RecordList | Spill]
+
+
+IN_MEMORY = Sinks(EdgeList, RecordList)  # the default: lists
+SPILLED = Sinks(EdgeSpill, Spill)  # a large build's: out of the heap

@@ -136,3 +136,17 @@ def import_command(files: list[Path], *, database: str = "neo4j", array_delimite
         parts.append(f"--{kind}={f.name}")
     return ("#!/bin/sh\n# Neo4j 5, with the database stopped; the files are read from this script's folder\n"
             'cd "$(dirname "$0")" || exit 1\n' + " ".join(shlex.quote(p) for p in parts))
+
+
+def export_import_files(out: str | Path = "out", to: str | Path | None = None, *, database: str = "neo4j"
+                        ) -> list[Path]:
+    """The `neo4j-admin` import files of the graph built in `out` (its graph.json), into `to`
+    (default OUT/neo4j-import); returns the files written.
+
+    Example: export_import_files("out", "out/neo4j-import")
+    """
+    from .atomic import writable_folder
+    from .json_export import read_json
+    folder = Path(to) if to is not None else Path(out) / "neo4j-import"
+    writable_folder(folder)
+    return export_csv(read_json(Path(out) / "graph.json"), folder, database=database)

@@ -5,6 +5,8 @@ from pathlib import Path
 
 import networkx as nx
 
+from graph.source import GraphSource, as_source, edge_attributes
+
 LIST_JOIN = "; "
 
 
@@ -13,12 +15,25 @@ def _flat(attrs: dict) -> dict:
             for k, v in attrs.items() if v is not None}
 
 
-def write_graphml(G: nx.MultiDiGraph, path: str | Path) -> Path:
+def write_graphml(G: GraphSource | nx.MultiDiGraph, path: str | Path) -> Path:
     """Write `G` as GraphML; edge keys (relation ids) become the edges' ids."""
+    G = as_source(G)
     H = nx.MultiDiGraph()
     H.add_nodes_from((n, _flat(d)) for n, d in G.nodes(data=True))
-    H.add_edges_from((u, v, k, _flat(d)) for u, v, k, d in G.edges(keys=True, data=True))
+    H.add_edges_from((r[1], r[2], r[0], _flat(edge_attributes(r))) for r in G.edge_records())
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     nx.write_graphml(H, path, edge_id_from_attribute=None)
     return path
+
+
+def export_graphml(out: str | Path = "out", to: str | Path | None = None) -> Path:
+    """GraphML of the graph built in `out` (its graph.json), into `to` (default OUT/graph.graphml).
+
+    Example: export_graphml("out")
+    """
+    from .atomic import writable_folder
+    from .json_export import read_json
+    path = Path(to) if to is not None else Path(out) / "graph.graphml"
+    writable_folder(path.parent)
+    return write_graphml(read_json(Path(out) / "graph.json"), path)

@@ -22,8 +22,8 @@ from typing import Any, Iterable, Mapping
 
 import networkx as nx
 
-from graph.build import edge_attributes, pair_counts
 from graph.models import ConfigError, InputError
+from graph.source import GraphSource, as_source, edge_attributes
 
 from . import atomic
 from .layout import seed_layout
@@ -163,55 +163,53 @@ OVERVIEW_NODES = 5000
 OVERVIEW_EDGES = 20_000  # more than a browser lays out and a reader can follow
 
 
-def overview(G: nx.MultiDiGraph, *, max_nodes: int = OVERVIEW_NODES, max_edges: int = OVERVIEW_EDGES
+def overview(G: GraphSource | nx.MultiDiGraph, *, max_nodes: int = OVERVIEW_NODES, max_edges: int = OVERVIEW_EDGES
              ) -> nx.MultiDiGraph:
     """The best-linked part of a graph too large to read whole: the `max_nodes` nodes with the most
     links other than MENTIONED_IN (meetings and their people first), and at most `max_edges` of the
-    edges among them (links other than MENTIONED_IN first, each kind in G's order). G may be a
-    build.EdgeListGraph; what comes back is a networkx graph."""
+    edges among them (links other than MENTIONED_IN first, each kind in G's order). G may be any
+    source.GraphSource; what comes back is a networkx graph."""
+    G = as_source(G)
     if G.number_of_nodes() <= max_nodes and G.number_of_edges() <= max_edges:
-        return G if isinstance(G, nx.MultiDiGraph) else G.to_networkx()
-    records = getattr(G, "edge_records", None)  # a compact graph: read its records, no dict per edge
-    links_first = _links_then_mentions(G)
+        return G.to_networkx()
+    links_first = _links_then_mentions(G)  # None: the graph reads all its records at once
     keep: set | dict = G.nodes
     if G.number_of_nodes() > max_nodes:
-        degree: dict[str, int] = {}
-        if links_first is not None:  # only the links' records are read (half of a corpus's edges)
-            ends = ((r[1], r[2], r[3]) for r in records(links_first[0]))
-        else:
-            ends = ((r[1], r[2], r[3]) for r in records()) if records else G.edges(data="type")
-        for u, v, kind in ends:
-            if kind != "MENTIONED_IN":
-                degree[u] = degree.get(u, 0) + 1
-                degree[v] = degree.get(v, 0) + 1
-        keep = set(sorted(G.nodes, key=lambda n: (-degree.get(n, 0), n))[:max_nodes])
+        keep = _best_linked(G, max_nodes, links_first)
     links: list[tuple] = []
     mentions: list[tuple] = []
-    if links_first is not None:  # links, then mentions: read only as far as the page fills
-        edges = ((r[1], r[2], r[3], r) for pairs in links_first for r in records(pairs))
-    else:
-        edges = ((r[1], r[2], r[3], r) for r in records()) if records else \
-            ((u, v, d.get("type"), (u, v, k, d)) for u, v, k, d in G.edges(keys=True, data=True))
-    for u, v, kind, edge in edges:
-        if u in keep and v in keep:
-            chosen = mentions if kind == "MENTIONED_IN" else links
+    # links, then mentions: read only as far as the page fills
+    records = (r for pairs in links_first for r in G.edge_records(pairs)) \
+        if links_first is not None else G.edge_records()
+    for r in records:
+        if r[1] in keep and r[2] in keep:
+            chosen = mentions if r[3] == "MENTIONED_IN" else links
             if len(chosen) < max_edges:
-                chosen.append(edge)
+                chosen.append(r)
             elif chosen is links:  # as many links as are shown: no mention would be
                 break
-    chosen = links + mentions[:max_edges - len(links)]
-    if records:
-        chosen = [(r[1], r[2], r[0], edge_attributes(r)) for r in chosen]
     H = nx.MultiDiGraph(**G.graph)
     H.add_nodes_from((n, d) for n, d in G.nodes(data=True) if n in keep)
-    H.add_edges_from(chosen)
+    H.add_edges_from((r[1], r[2], r[0], edge_attributes(r)) for r in links + mentions[:max_edges - len(links)])
     return H
 
 
-def _links_then_mentions(G) -> tuple[list, list] | None:
+def _best_linked(G: GraphSource, max_nodes: int, links_first: tuple[list, list] | None) -> set:
+    """The `max_nodes` nodes with the most links other than MENTIONED_IN (ties by id)."""
+    degree: dict[str, int] = {}
+    # only the links' records are read when the graph reads them by pair (half of a corpus's edges)
+    records = G.edge_records(links_first[0]) if links_first is not None else G.edge_records()
+    for r in records:
+        if r[3] != "MENTIONED_IN":
+            degree[r[1]] = degree.get(r[1], 0) + 1
+            degree[r[2]] = degree.get(r[2], 0) + 1
+    return set(sorted(G.nodes, key=lambda n: (-degree.get(n, 0), n))[:max_nodes])
+
+
+def _links_then_mentions(G: GraphSource) -> tuple[list, list] | None:
     """(the (type, from, to) pairs of links other than MENTIONED_IN, those of MENTIONED_IN) when G
-    reads its records a pair at a time (build.EdgeListGraph over the build's spill), else None."""
-    counts = pair_counts(G)
+    kept its records by pair (build.EdgeListGraph over a graph.spill sink), else None."""
+    counts = G.pair_counts()
     if counts is None:
         return None
     return [p for p in counts if p[0] != "MENTIONED_IN"], [p for p in counts if p[0] == "MENTIONED_IN"]
@@ -254,8 +252,8 @@ def write_view(graph_dir: str | Path = "out", *, person: str | None = None, meet
     """A focused page from the graph built in `graph_dir` (or a graph.json path): one person, one
     meeting or a named query's result. Writes `<graph dir>/view-<kind>-<name>.html` unless `path` is
     given; returns the path."""
-    from loaders.json_export import read_json
     from loaders import subgraph
+    from loaders.json_export import read_json
 
     chosen = [(k, v) for k, v in (("person", person), ("meeting", meeting), ("query", query)) if v]
     if len(chosen) != 1:
@@ -263,6 +261,7 @@ def write_view(graph_dir: str | Path = "out", *, person: str | None = None, meet
     kind, value = chosen[0]
     graph_dir = Path(graph_dir)
     source = graph_dir if graph_dir.suffix == ".json" else graph_dir / "graph.json"
+    atomic.writable_folder(Path(path).parent if path else source.parent)  # before the work
     if not source.exists():
         raise InputError(f"{source}: no graph here; run `huiyi build REPORTS --out {source.parent}` first")
     G = read_json(source)

@@ -9,26 +9,24 @@ from typing import Iterator
 import networkx as nx
 import orjson
 
-from graph.build import edge_item
 from graph.models import InputError
+from graph.source import GraphSource, as_source, edge_item
 
 from .atomic import replacing
 
 
-def to_node_link(G: nx.MultiDiGraph) -> dict:
+def to_node_link(G: GraphSource | nx.MultiDiGraph) -> dict:
+    G = as_source(G)
     return {"directed": True, "multigraph": True, "graph": dict(G.graph), "nodes": list(_nodes(G)),
             "edges": list(_edges(G))}
 
 
-def _nodes(G) -> Iterator[dict]:
+def _nodes(G: GraphSource) -> Iterator[dict]:
     return ({"id": n, **d} for n, d in G.nodes(data=True))
 
 
-def _edges(G) -> Iterator[dict]:
-    records = getattr(G, "edge_records", None)
-    if records is not None:  # a compact graph's records: one dict each, made at once
-        return map(edge_item, records())
-    return ({"id": k, "source": u, "target": v, **d} for u, v, k, d in G.edges(keys=True, data=True))
+def _edges(G: GraphSource) -> Iterator[dict]:
+    return map(edge_item, G.edge_records())  # one dict per record, made at once
 
 
 INDENTED_UP_TO = 20000  # edges; a larger graph is written on one line
@@ -52,9 +50,9 @@ def _write_items(f, items: Iterator[dict]) -> None:
         first = False
 
 
-def write_json(G: nx.MultiDiGraph, path: str | Path) -> Path:
-    """Write G (networkx or build.EdgeListGraph) as node-link JSON; returns the path. Streamed."""
-    path = Path(path)
+def write_json(G: GraphSource | nx.MultiDiGraph, path: str | Path) -> Path:
+    """Write G (networkx or any source.GraphSource) as node-link JSON; returns the path. Streamed."""
+    G, path = as_source(G), Path(path)
     with replacing(path) as part:
         if G.number_of_edges() <= INDENTED_UP_TO:
             with part.open("w", encoding="utf-8") as f:

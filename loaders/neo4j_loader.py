@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import urlparse
 
 import networkx as nx
@@ -323,3 +324,15 @@ def _cypher_error(exc: Exception, settings: Neo4jSettings) -> StoreError:
         head = " ".join(text[:pos.start()].split())
         return StoreError(f"Cypher error at line {pos.group(1)}, column {pos.group(2)}: {head}")
     return _translate(exc, settings)
+
+
+def load_graph_json(out: str | Path = "out", settings: Neo4jSettings | None = None, *,
+                    batch_size: int = DEFAULT_BATCH, wipe: bool = False) -> dict:
+    """Load the graph built in `out` (its graph.json) into Neo4j (`settings`: default from the
+    environment, see Neo4jSettings.resolve); returns `load_neo4j`'s counts.
+
+    Example: load_graph_json("out", Neo4jSettings.resolve("bolt://localhost:7687"))
+    """
+    from .json_export import read_json
+    return load_neo4j(read_json(Path(out) / "graph.json"), settings or Neo4jSettings.resolve(),
+                      batch_size=batch_size, wipe=wipe)

@@ -12,15 +12,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
 from datetime import date
-from itertools import islice
+from functools import cached_property
 from typing import Iterator
 
 import networkx as nx
 
-from graph.build import pair_counts
 from graph.models import EDGE_PROPERTIES, NODE_PROPERTIES, Label, RelType, StoreError
+from graph.source import GraphSource, as_source
 
 # Column types, in the embedded store's spelling; other sinks map them.
 STRING, STRINGS, INT, FLOAT, BOOL, DATE = "STRING", "STRING[]", "INT64", "DOUBLE", "BOOLEAN", "DATE"
@@ -89,7 +88,7 @@ class RelTable:
 def _as_rows(data: dict[str, list]) -> list[dict]:
     """Column lists as one dict per row (for the sinks that send rows: Neo4j, CSV)."""
     names = list(data)
-    return [dict(zip(names, values)) for values in zip(*data.values())] if names else []
+    return [dict(zip(names, values, strict=False)) for values in zip(*data.values(), strict=False)] if names else []
 
 
 @dataclass
@@ -155,7 +154,7 @@ class _Columns:
         self.n = 0
 
     def add(self, fixed: tuple, data: dict) -> None:
-        for values, value in zip(self.fixed.values(), fixed):
+        for values, value in zip(self.fixed.values(), fixed, strict=False):
             values.append(value)
         cols = self.cols
         for name, values in cols.items():
@@ -209,7 +208,7 @@ def _table_data(group: _Columns, columns: dict[str, str], trusted: set[str]) -> 
             continue
         if name == "day" and kind == DATE:
             given = group.cols.get("day", none)
-            data[name] = [d if d is not None else full_date(v) for d, v in zip(given, group.cols.get("date", none))]
+            data[name] = [d if d is not None else full_date(v) for d, v in zip(given, group.cols.get("date", none), strict=False)]
         else:
             data[name] = _typed(group.cols.get(name, none), kind, name in trusted)
     return data
@@ -247,22 +246,14 @@ EDGE_FIXED = ("id", "source", "target", *PROVENANCE)  # the columns every edge r
 _NO_PROPS: dict = {}
 
 
-def _edge_rows(G) -> Iterator[tuple[str, tuple, dict]]:
-    """(type, (id, source, target, doc, doc_id, evidence, start, end), properties) per edge. From a
-    build.EdgeListGraph's records the properties are only the others, and no dict is made per edge;
-    from networkx they are the edge's own dict (type and provenance included: readers skip them)."""
-    records = getattr(G, "edge_records", None)
-    if records is not None:
-        for r in records():
-            more = r[9]
-            yield r[3], (r[0], r[1], r[2], r[4], r[5], r[6], r[7], r[8]), \
-                _NO_PROPS if more is None else {"count": more} if type(more) is int else more
-        return
-    for source, target, key, data in G.edges(keys=True, data=True):
-        get = data.get
-        kind = get("type")
-        yield kind, (_edge_key(kind, source, target, key), source, target, get("doc"), get("doc_id"),
-                     get("evidence"), get("start"), get("end")), data
+def _edge_rows(source: GraphSource) -> Iterator[tuple[str, tuple, dict]]:
+    """(type, (id, source, target, doc, doc_id, evidence, start, end), properties) per edge, from
+    its record: the properties are `more` as a dict (a networkx edge's own dict, type and
+    provenance included: readers skip them); no dict is made per edge."""
+    for r in source.edge_records():
+        more, key = r[9], r[0]
+        yield r[3], (key if type(key) is str else _edge_key(r[3], r[1], r[2], key), r[1], r[2], r[4], r[5], r[6],
+                     r[7], r[8]), _NO_PROPS if more is None else {"count": more} if type(more) is int else more
 
 
 def _declared_relation_columns(kind: str) -> dict[str, str]:
@@ -289,130 +280,10 @@ def _relation_layout(declared: dict[str, dict[str, str]], found: dict[str, set[t
     return tables
 
 
-def _ids_name_labels(nodes: dict[str, NodeTable]) -> bool:
-    """Whether every node's id starts with its table's label and a colon (graph.models.stable_id),
-    so that an edge's (from, to) labels can be read off its ends' ids."""
-    return all(table.ids_name_label for table in nodes.values())
-
-
-def kept_pair_counts(G, nodes: dict[str, NodeTable]) -> dict[tuple[str, str, str], int] | None:
-    """Edges per (type, from label, to label) as a compact graph kept them while its records came
-    (graph.build.pair_counts), whose records it can read a pair at a time; None when it kept none
-    or when its ids do not name their nodes' tables (then the edges are read)."""
-    counts = pair_counts(G)
-    if counts is None or any(source not in nodes or target not in nodes for _, source, target in counts):
-        return None
-    return counts if _ids_name_labels(nodes) else None
-
-
-def _kept_layout(G, nodes: dict[str, NodeTable]) -> list[tuple[tuple[str, str, str], set]] | None:
-    """((type, from label, to label), the type's (property, Python type)s) per pair of a compact
-    graph that kept them (see `kept_pair_counts`); None when it did not."""
-    counts = kept_pair_counts(G, nodes)
-    if counts is None:
-        return None
-    properties = G.edge_layout()[1]
-    return [(pair, properties.get(pair[0], set())) for pair in counts]
-
-
-def relation_tables(G: nx.MultiDiGraph, nodes: dict[str, NodeTable]) -> dict[str, RelTable]:
-    """A relationship table per type with its typed columns and (from, to) pairs but no rows: what
-    one pass over the edges learns (or what a compact graph kept as its edges came), so that
-    `relation_chunks` can stream the rows afterwards."""
-    declared = {t.value: _declared_relation_columns(t.value) for t in RelType}
-    found: dict[str, set[tuple[str, type]]] = {t.value: set() for t in RelType}  # (property, Python type)
-    seen: dict[str, dict[tuple[str, str], None]] = {t.value: {} for t in RelType}  # type -> pairs
-    kept = _kept_layout(G, nodes)
-    if kept is not None:  # what the build's spill noted as records came: no pass over the edges
-        for (kind, source, target), properties in kept:
-            if kind not in found:
-                _new_relation_type(kind, declared, found, seen)
-            seen[kind][(source, target)] = None
-            found[kind].update(p for p in properties if p[0] not in declared[kind] and p[0] != "type")
-        return _relation_layout(declared, found, seen)
-    label_of = _label_of(nodes)
-    for kind, fixed, props in _edge_rows(G):
-        if kind not in found:
-            _new_relation_type(kind, declared, found, seen)
-        seen[kind][(label_of[fixed[1]], label_of[fixed[2]])] = None
-        if props:
-            known, types = declared[kind], found[kind]
-            for key, value in props.items():  # only undeclared properties need their values' types
-                if value is not None and key not in known and key != "type":
-                    types.add((key, type(value)))
-    return _relation_layout(declared, found, seen)
-
-
-def relation_chunks(G: nx.MultiDiGraph, nodes: dict[str, NodeTable], tables: dict[str, RelTable],
-                    size: int | None = None, only: set[tuple[str, str, str]] | None = None
-                    ) -> Iterator[tuple[str, tuple[str, str], dict[str, list]]]:
-    """(type, (from, to), columns) chunks, in the column order of `tables` (see `relation_tables`)
-    and in G's order within a pair: with `size`, whenever `size` edges are gathered, every pair's
-    gathered edges come out (so at most `size` are held at once); with None, one chunk per pair.
-    `only`: the (type, from label, to label)s wanted (None: all); a compact graph then reads
-    only their records."""
-    records = getattr(G, "edge_records", None)
-    by_pair = records is not None and only is not None and _ids_name_labels(nodes)
-    if by_pair and len(only) == 1:  # one pair's records, read alone: in batches, no look-ups
-        (kind, source, target), = only
-        chosen = records(only)
-        while batch := list(islice(chosen, size or None)):
-            yield kind, (source, target), _table_data(_record_columns(batch), tables[kind].columns, set())
-        return
-    label_of = _label_of(nodes)
-    if records is not None:  # a compact graph's records are gathered as they are, then transposed
-        chosen = records(only) if by_pair else records()
-        items = ((r[3], (label_of[r[1]], label_of[r[2]]), r) for r in chosen)
-        columns_of = _record_columns
-    else:
-        items = ((kind, (label_of[fixed[1]], label_of[fixed[2]]), (fixed, props)) for kind, fixed, props in _edge_rows(G))
-        columns_of = _dict_columns
-    if only is not None:
-        items = (item for item in items if (item[0], *item[1]) in only)
-    groups: dict[tuple[str, tuple[str, str]], list] = {}
-    held = 0
-    for kind, pair, item in items:
-        group = groups.get((kind, pair))
-        if group is None:
-            group = groups[(kind, pair)] = []
-        group.append(item)
-        held += 1
-        if size is not None and held >= size:
-            for (kind, pair), group in groups.items():
-                yield kind, pair, _table_data(columns_of(group), tables[kind].columns, set())
-            groups, held = {}, 0
-    for (kind, pair), group in groups.items():
-        yield kind, pair, _table_data(columns_of(group), tables[kind].columns, set())
-
-
-def _dict_columns(items: list[tuple[tuple, dict]]) -> _Columns:
-    columns = _Columns(EDGE_FIXED)
-    for fixed, props in items:
-        columns.add(fixed, props)
-    return columns
-
-
-def _record_columns(records: list[tuple]) -> _Columns:
-    """Edge records (build.EdgeRecord) as columns: transposed at once, not appended value by value."""
-    columns = _Columns(EDGE_FIXED)
-    values = list(zip(*records))
-    for name, i in zip(EDGE_FIXED, (0, 1, 2, 4, 5, 6, 7, 8)):
-        columns.fixed[name] = list(values[i])
-    more = values[9]
-    dicts = [m for m in more if type(m) is dict]
-    names = set().union(*dicts) if dicts else set()
-    if len(dicts) < len(more) and any(type(m) is int for m in more):
-        names.add("count")
-    for name in names:
-        columns.cols[name] = [m if type(m) is int and name == "count" else m.get(name) if type(m) is dict else None
-                              for m in more]
-    columns.n = len(records)
-    return columns
-
-
 def graph_rows(G: nx.MultiDiGraph) -> GraphRows:
-    """Split `G` (networkx or build.EdgeListGraph) into typed node and relationship tables (see the
-    module docstring), in G's order: one pass over the edges, gathering them by type and pair."""
+    """Split `G` (networkx or any source.GraphSource) into typed node and relationship tables (see
+    the module docstring), in G's order: one pass over the edges, gathering them by type and pair."""
+    G = as_source(G)
     nodes = node_tables(G)
     label_of = _label_of(nodes)
     declared = {t.value: _declared_relation_columns(t.value) for t in RelType}

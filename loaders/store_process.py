@@ -24,7 +24,8 @@ from graph.models import StoreError
 from .child import Child, release_freed_memory
 from .embedded_store import (arrow_table, copy_file, copy_header, fresh_store, pair_options, schema_statements,
                              table_columns)
-from .rows import GraphRows, kept_pair_counts, node_tables, relation_chunks, relation_tables
+from .rows import GraphRows, node_tables
+from .streamed_rows import kept_pair_counts, relation_chunks, relation_tables
 
 MANIFEST = "manifest.json"
 CHUNK_ROWS = 100_000  # rows converted at a time: bounds the writer's memory whatever the graph's size

@@ -6,9 +6,8 @@ import pytest
 
 from graph.build import summary
 from graph.models import StoreError
-from loaders import outputs
+from loaders import outputs, store_process
 from loaders.embedded_store import EmbeddedStore, write_store
-from loaders import store_process
 from loaders.store_process import PendingStore, load_saved, save_and_load, save_tables
 
 
@@ -77,7 +76,7 @@ def test_a_page_drawn_by_a_child_that_fails_fails_the_build(seed_graph, tmp_path
 def test_the_store_writer_hands_each_table_to_the_loader_as_it_ends(seed_compact, tmp_path):
     handed = []
     store_process._write_tables(seed_compact, tmp_path, lambda kind, items: handed.append((kind, items)))
-    pairs = {pair for pair, n in seed_compact.edge_layout()[0].items() if n}
+    pairs = {pair for pair, n in seed_compact.pair_counts().items() if n}
     assert [kind for kind, _ in handed] == ["create"] + ["copy"] * (1 + len(pairs))  # schema, nodes, a pass a pair
     assert {c["table"] for c in handed[1][1]} == set(summary(seed_compact)["nodes"])
     assert all(len(items) == 1 for _, items in handed[2:])  # one table each
@@ -86,7 +85,7 @@ def test_the_store_writer_hands_each_table_to_the_loader_as_it_ends(seed_compact
     files = {(c["table"], c["options"]): c["file"] for _, items in handed[2:] for c in items}
     for (kind, source, target) in pairs:  # each file holds its pair's edges, all of them
         data = pq.read_table(tmp_path / files[(kind, pair_options((source, target)))])
-        assert data.num_rows == seed_compact.edge_layout()[0][(kind, source, target)]
+        assert data.num_rows == seed_compact.pair_counts()[(kind, source, target)]
         assert {i.split(":")[0] for i in data.column("source").to_pylist()} == {source}
 
 
@@ -145,7 +144,8 @@ def test_when_the_load_fails_the_rows_stop_and_the_error_names_the_store(seed_co
 def test_one_pass_when_the_graph_kept_no_counts_or_has_one_pair_else_a_pass_per_pair(seed_compact, seed_graph):
     from graph.build import EdgeListGraph
     from graph.spill import EdgeSpill
-    from loaders.rows import node_tables, relation_tables
+    from loaders.rows import node_tables
+    from loaders.streamed_rows import relation_tables
     nodes = node_tables(seed_graph)
     assert store_process._relation_jobs(seed_graph, nodes, relation_tables(seed_graph, nodes)) == [None]  # networkx
     chaired = [r for r in seed_compact.edge_records() if r[3] == "CHAIRED"]
@@ -154,10 +154,33 @@ def test_one_pass_when_the_graph_kept_no_counts_or_has_one_pair_else_a_pass_per_
     spill = EdgeSpill()
     spill.append(("all",), chaired)
     one_pair = EdgeListGraph(dict(seed_compact.nodes(data=True)), spill)  # counts kept, but of one pair
-    assert one_pair.edge_layout() is not None
+    assert one_pair.pair_counts() is not None
     assert store_process._relation_jobs(one_pair, nodes, relation_tables(one_pair, nodes)) == [None]
     jobs = store_process._relation_jobs(seed_compact, nodes, relation_tables(seed_compact, nodes))
-    counts = seed_compact.edge_layout()[0]
+    counts = seed_compact.pair_counts()
     sizes = [counts[next(iter(job))] for job in jobs]
     assert all(len(job) == 1 for job in jobs) and {p for job in jobs for p in job} == {p for p, n in counts.items() if n}
     assert sizes == sorted(sizes)  # smallest first
+
+
+def test_build_and_write_is_huiyi_build_as_one_call(seed_paths, tmp_path):
+    out = tmp_path / "out"
+    run = outputs.build_and_write(seed_paths, out, store=False)
+    assert [p.name for p in run.written] == ["graph.json", "graph.html"] and run.exit_code == 0
+    assert json.loads((out / "report.json").read_text(encoding="utf-8")) == run.report
+    assert run.report["summary"]["read"] == 5 and run.seconds > 0
+    again = outputs.build_and_write(seed_paths, out, html=False, store=False)  # the lock was let go; cached now
+    assert (out / "graph.json").read_bytes() == run.written[0].read_bytes()
+    assert again.report["summary"]["cached"] == 5
+
+
+def test_build_and_write_when_nothing_is_read_or_it_stops_at_a_problem(tmp_path):
+    from graph.outcomes import StoppedAtProblem
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "empty.txt").write_text("", encoding="utf-8")
+    run = outputs.build_and_write([tmp_path / "in"], tmp_path / "out")
+    assert run.written == [] and run.exit_code == 3 and not (tmp_path / "out" / "graph.json").exists()
+    assert json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))["summary"]["skipped"] == 1
+    with pytest.raises(StoppedAtProblem):
+        outputs.build_and_write([tmp_path / "in"], tmp_path / "strict", strict=True)
+    assert json.loads((tmp_path / "strict" / "report.json").read_text(encoding="utf-8"))["summary"]["exit_code"] == 4

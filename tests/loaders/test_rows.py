@@ -109,7 +109,8 @@ def test_a_relation_type_that_is_not_an_identifier_is_refused():
 
 
 def test_streamed_chunks_hold_at_most_size_edges_and_add_up_to_the_tables(seed_graph):
-    from loaders.rows import node_tables, relation_chunks, relation_tables
+    from loaders.rows import node_tables
+    from loaders.streamed_rows import relation_chunks, relation_tables
     whole = graph_rows(seed_graph)
     nodes = node_tables(seed_graph)
     tables = relation_tables(seed_graph, nodes)
@@ -124,19 +125,20 @@ def test_streamed_chunks_hold_at_most_size_edges_and_add_up_to_the_tables(seed_g
 
 
 def test_a_compact_graph_gives_its_relation_layout_without_reading_its_edges(seed_compact, monkeypatch):
-    from loaders import rows
+    from loaders import rows, streamed_rows
     nodes = rows.node_tables(seed_compact)
     with monkeypatch.context() as m:
-        m.setattr(rows, "_edge_rows", lambda *a, **k: pytest.fail("the edges were read"))
-        kept = rows.relation_tables(seed_compact, nodes)
-    read = rows.relation_tables(seed_compact.to_networkx(), nodes)
+        m.setattr(streamed_rows, "_edge_rows", lambda *a, **k: pytest.fail("the edges were read"))
+        kept = streamed_rows.relation_tables(seed_compact, nodes)
+    read = streamed_rows.relation_tables(seed_compact.to_networkx(), nodes)
     assert {k: (t.columns, list(t.pairs)) for k, t in kept.items()} == \
         {k: (t.columns, list(t.pairs)) for k, t in read.items()}
     assert kept["MENTIONED_IN"].columns["count"] == rows.INT  # an undeclared property, typed from its values
 
 
 def test_chunks_of_some_pairs_only(seed_compact):
-    from loaders.rows import node_tables, relation_chunks, relation_tables
+    from loaders.rows import node_tables
+    from loaders.streamed_rows import relation_chunks, relation_tables
     nodes = node_tables(seed_compact)
     tables = relation_tables(seed_compact, nodes)
     every = {(k, p): len(d["id"]) for k, p, d in relation_chunks(seed_compact, nodes, tables)}
@@ -151,7 +153,8 @@ def test_chunks_of_some_pairs_only(seed_compact):
 
 def test_a_compact_graph_reads_only_the_chunks_of_the_pairs_asked_for(seed_compact, monkeypatch):
     from graph.spill import Spill
-    from loaders.rows import node_tables, relation_chunks, relation_tables
+    from loaders.rows import node_tables
+    from loaders.streamed_rows import relation_chunks, relation_tables
     nodes = node_tables(seed_compact)
     tables = relation_tables(seed_compact, nodes)
     read = []  # bytes read from the spill
@@ -174,7 +177,8 @@ def _rows_by_id(chunks) -> dict:
 
 
 def test_a_compact_graphs_records_become_the_rows_its_networkx_graph_gives(seed_compact):
-    from loaders.rows import node_tables, relation_chunks, relation_tables
+    from loaders.rows import node_tables
+    from loaders.streamed_rows import relation_chunks, relation_tables
     G = seed_compact.to_networkx()
     nodes = node_tables(G)
     tables = relation_tables(G, nodes)
