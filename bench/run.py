@@ -307,7 +307,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{r['corpus'][:20]:<20} {r['mb']:6.1f} {r['reports']:8d} {r['jieba_mb_s']:10.2f} {r['j1']['mb_s']:9.2f} {r['ratio']:6.2f} "
                   f"{r['j1']['seconds']:7.1f} {jn['seconds']:7.1f} {r['speedup']:7.2f}x {r['j1']['peak_mb']:11.0f} "
                   f"{r['j1']['peak_tree_mb']:9.0f} {jn['peak_tree_mb']:9.0f}")
-        for small, big in zip(generated, generated[1:]):
+        for small, big in zip(generated, generated[1:], strict=False):
             for key in sorted({"j1", f"j{args.jobs}"}):
                 grow = big[key]["seconds"] / small[key]["seconds"]
                 print(f"growth {key}: {big['reports'] / small['reports']:.1f}x the reports cost {grow:.2f}x the time "
