@@ -88,7 +88,7 @@ def tokenizer() -> jieba.Tokenizer:
 SHORT_CUT = 32
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 13)  # bounded: a few MB per worker
 def _cut_short(text: str) -> tuple[str, ...]:
     return tuple(tokenizer().lcut(text, HMM=False))
 

@@ -50,7 +50,7 @@ def _compound_start(s: str, compounds: frozenset[str]) -> bool:
     return s[:2] in compounds or s[:3] in compounds
 
 
-@lru_cache(maxsize=1 << 16)  # pure, and asked about the same strings again and again
+@lru_cache(maxsize=1 << 14)  # pure, and asked about the same strings again and again (bounded: a few MB)
 def is_surname_start(s: str, *, weak: bool = False) -> bool:
     singles, compounds = segment.surnames()
     if _compound_start(s, compounds):
@@ -85,7 +85,7 @@ def ethnic_name_at(text: str, i: int) -> str | None:
     return None
 
 
-@lru_cache(maxsize=1 << 16)  # pure, and asked about the same strings again and again
+@lru_cache(maxsize=1 << 14)  # pure, and asked about the same strings again and again (bounded: a few MB)
 def plausible_name(s: str, *, strict: bool = False, four: bool = False) -> bool:
     """Shape of a Chinese personal name: 2-4 Han characters (or an ethnic name joined by ·).
     Four characters without a compound surname (格日勒图, 才让卓玛) only where `four` allows."""
