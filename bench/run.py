@@ -1,6 +1,10 @@
 """The benchmark: `huiyi build` on generated corpora against bare `jieba.cut` on the same text.
 
     .venv/bin/python bench/run.py --mb 10 --mb 100 --jobs 2
+    .venv/bin/python bench/run.py --corpus ../shared/corpus/real.jsonl --no-store-bench
+
+With --corpus it measures a corpus of real reports as well (a JSON Lines file of records with a
+`text`, or a folder of reports), the same figures over the same texts; alone, nothing is generated.
 
 For each size it writes a corpus of distinct reports (bench/corpus.py) into a temporary folder,
 times bare `jieba.cut` over every report (one process, dictionary loaded first, reading not
@@ -32,21 +36,45 @@ ROOT = HERE.parent
 HUIYI = [sys.executable, "-m", "graph.cli"]
 
 
-def jieba_speed(folder: Path) -> dict:
-    """Bare jieba.cut (its default: HMM on) over every report, in this process."""
+def _texts(corpus: Path):
+    """(bytes read, text) of every report: the `text` of each record of a JSON Lines file, or each
+    file of a folder (.txt and .md as they are; other formats as `huiyi build` reads them)."""
+    if corpus.is_file():
+        with corpus.open("rb") as f:
+            for line in f:
+                try:
+                    record = json.loads(line)
+                except ValueError:  # `huiyi build` skips a bad line too
+                    continue
+                if isinstance(record, dict) and isinstance(record.get("text"), str):
+                        yield len(line), record["text"]
+        return
+    for path in sorted(p for p in corpus.rglob("*") if p.is_file()):
+        data = path.read_bytes()
+        if path.suffix.lower() in (".txt", ".md"):
+            yield len(data), data.decode("utf-8", errors="replace")
+        else:
+            sys.path.insert(0, str(ROOT))
+            from graph.documents import Document, read_path
+            for doc in read_path(path):
+                if isinstance(doc, Document):
+                    yield len(data), doc.raw
+
+
+def jieba_speed(corpus: Path) -> dict:
+    """Bare jieba.cut (its default: HMM on) over every report, in this process (reading not counted)."""
     import jieba
     jieba.setLogLevel(60)
     jieba.initialize()
-    total, seconds, files = 0, 0.0, sorted(folder.rglob("*.txt"))
-    for path in files:
-        data = path.read_bytes()
-        text = data.decode("utf-8")
+    total, seconds, reports = 0, 0.0, 0
+    for size, text in _texts(corpus):
         start = time.perf_counter()
         for _ in jieba.cut(text):
             pass
         seconds += time.perf_counter() - start
-        total += len(data)
-    return {"bytes": total, "seconds": seconds, "reports": len(files)}
+        total += size
+        reports += 1
+    return {"bytes": total, "seconds": seconds, "reports": reports}
 
 
 def _memory(pid: int) -> tuple[int, int]:
@@ -176,9 +204,49 @@ print(json.dumps({{"seconds": time.perf_counter() - start, "counts": counts}}))
     return {**json.loads(lines[-1]), "peak_mb": result["peak_mb"]}
 
 
+def measure(corpus: Path, size: float, reports: int, tag: str, args, workdir: Path) -> dict:
+    """Bare jieba.cut over a corpus's texts, then `huiyi build` with one and with N workers: the
+    figures of one row of the summary (MB/s, reports/s, peak memory, ratio, speed-up)."""
+    jb = min((json.loads(subprocess.run([sys.executable, str(HERE / "run.py"), "--jieba-only", str(corpus)],
+                                        capture_output=True, text=True, check=True, cwd=ROOT).stdout)
+              for _ in range(args.repeat)), key=lambda x: x["seconds"])
+    jieba_mbs = size / jb["seconds"]
+    print(f"bare jieba.cut:   {jieba_mbs:6.2f} MB/s ({jb['seconds']:.1f} s)", flush=True)
+    row = {"mb": size, "reports": reports, "jieba_mb_s": jieba_mbs}
+    runs: dict[int, list[dict]] = {}
+    for _ in range(args.repeat):  # one worker and N workers in turn, so both meet the same machine
+        for jobs in sorted({1, args.jobs}):
+            r = build(corpus, workdir / f"out-{tag}-j{jobs}", jobs, args.build_arg, workdir)
+            runs.setdefault(jobs, []).append(r)
+            print(f"huiyi build -j{jobs}:  {size / r['seconds']:6.2f} MB/s, {reports / r['seconds']:5.0f} "
+                  f"reports/s, {r['seconds']:6.1f} s, peak {r['peak_mb']:.0f} MB in one process "
+                  f"({r['peak_tree_mb']:.0f} MB all processes, PSS)\n                  {r['summary']}",
+                  flush=True)
+    for jobs, done in runs.items():  # the fastest run's time; the largest peak of any run
+        r = min(done, key=lambda x: x["seconds"])
+        row[f"j{jobs}"] = {**r, "mb_s": size / r["seconds"], "reports_s": reports / r["seconds"],
+                           "peak_mb": max(x["peak_mb"] for x in done),
+                           "peak_tree_mb": max(x["peak_tree_mb"] for x in done),
+                           "runs": [x["seconds"] for x in done]}
+    row["ratio"] = row["j1"]["mb_s"] / jieba_mbs
+    row["speedup"] = row["j1"]["seconds"] / row[f"j{args.jobs}"]["seconds"]
+    stage = [_stage(row[k]["summary"], "extract") for k in ("j1", f"j{args.jobs}")]
+    row["extract_speedup"] = stage[0] / stage[1] if all(stage) else None
+    if args.repeat > 1:
+        print("fastest of " + ", ".join(f"-j{j}: " + " / ".join(f"{x:.1f}" for x in row[f"j{j}"]["runs"])
+                                        + " s" for j in sorted(runs)))
+    print(f"ratio to jieba.cut (one worker): {row['ratio']:.2f}   --jobs {args.jobs} speed-up: "
+          f"{row['speedup']:.2f}x (extraction stage alone: "
+          f"{row['extract_speedup'] or 0:.2f}x)", flush=True)
+    return row
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--mb", type=float, action="append", help="corpus size in MB (repeatable; default 10 and 100)")
+    ap.add_argument("--corpus", type=Path, action="append", default=[],
+                    help="a corpus of real reports (JSON Lines or a folder; repeatable), measured beside the "
+                         "generated ones; with --corpus and no --mb, no corpus is generated")
     ap.add_argument("--jobs", type=int, default=2, help="workers of the parallel run (default 2)")
     ap.add_argument("--repeat", type=int, default=1, help="builds of each kind, alternating; the fastest is "
                                                           "reported, with the largest peak memory of any (default 1)")
@@ -191,15 +259,20 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-store-bench", action="store_true", help="skip the embedded store's load benchmark")
     ap.add_argument("--json", type=Path, help="also write the figures as JSON here")
     ap.add_argument("--jieba-only", type=Path, help=argparse.SUPPRESS)
+    ap.add_argument("--count-only", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.jieba_only:
         print(json.dumps(jieba_speed(args.jieba_only)))
+        return 0
+    if args.count_only:  # the size and number of reports of a real corpus, as jieba_speed reads them
+        sizes = [size for size, _ in _texts(args.count_only)]
+        print(json.dumps({"bytes": sum(sizes), "reports": len(sizes)}))
         return 0
 
     sys.path.insert(0, str(HERE))
     from corpus import write_corpus
 
-    sizes = sorted(args.mb or [10.0, 100.0])
+    sizes = sorted(args.mb or ([] if args.corpus else [10.0, 100.0]))
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="huiyi-bench-"))
     workdir.mkdir(parents=True, exist_ok=True)
     print(f"work folder: {workdir}  (cores: {os.cpu_count()}, load average {os.getloadavg()[0]:.2f})", flush=True)
@@ -212,50 +285,29 @@ def main(argv: list[str] | None = None) -> int:
             size = made["bytes"] / 2**20
             shapes = ", ".join(f"{k} {v}" for k, v in made["shapes"].items())
             print(f"\n== {size:.1f} MB: {made['reports']} reports ({shapes})", flush=True)
-            jb = min((json.loads(subprocess.run([sys.executable, str(HERE / "run.py"), "--jieba-only", str(corpus)],
-                                                capture_output=True, text=True, check=True, cwd=ROOT).stdout)
-                      for _ in range(args.repeat)), key=lambda x: x["seconds"])
-            jieba_mbs = size / jb["seconds"]
-            print(f"bare jieba.cut:   {jieba_mbs:6.2f} MB/s ({jb['seconds']:.1f} s)", flush=True)
-            row = {"mb": size, "reports": made["reports"], "jieba_mb_s": jieba_mbs}
-            runs: dict[int, list[dict]] = {}
-            for _ in range(args.repeat):  # one worker and N workers in turn, so both meet the same machine
-                for jobs in sorted({1, args.jobs}):
-                    r = build(corpus, workdir / f"out-{mb:g}-j{jobs}", jobs, args.build_arg, workdir)
-                    runs.setdefault(jobs, []).append(r)
-                    print(f"huiyi build -j{jobs}:  {size / r['seconds']:6.2f} MB/s, {made['reports'] / r['seconds']:5.0f} "
-                          f"reports/s, {r['seconds']:6.1f} s, peak {r['peak_mb']:.0f} MB in one process "
-                          f"({r['peak_tree_mb']:.0f} MB all processes, PSS)\n                  {r['summary']}",
-                          flush=True)
-            for jobs, done in runs.items():  # the fastest run's time; the largest peak of any run
-                r = min(done, key=lambda x: x["seconds"])
-                row[f"j{jobs}"] = {**r, "mb_s": size / r["seconds"], "reports_s": made["reports"] / r["seconds"],
-                                   "peak_mb": max(x["peak_mb"] for x in done),
-                                   "peak_tree_mb": max(x["peak_tree_mb"] for x in done),
-                                   "runs": [x["seconds"] for x in done]}
-            row["ratio"] = row["j1"]["mb_s"] / jieba_mbs
-            row["speedup"] = row["j1"]["seconds"] / row[f"j{args.jobs}"]["seconds"]
-            stage = [_stage(row[k]["summary"], "extract") for k in ("j1", f"j{args.jobs}")]
-            row["extract_speedup"] = stage[0] / stage[1] if all(stage) else None
-            if args.repeat > 1:
-                print("fastest of " + ", ".join(f"-j{j}: " + " / ".join(f"{x:.1f}" for x in row[f"j{j}"]["runs"])
-                                                + " s" for j in sorted(runs)))
-            print(f"ratio to jieba.cut (one worker): {row['ratio']:.2f}   --jobs {args.jobs} speed-up: "
-                  f"{row['speedup']:.2f}x (extraction stage alone: "
-                  f"{row['extract_speedup'] or 0:.2f}x)", flush=True)
+            row = {"corpus": f"generated {size:.0f} MB",
+                   **measure(corpus, size, made["reports"], f"{mb:g}", args, workdir)}
             rows.append(row)
             if not args.keep:
                 shutil.rmtree(corpus, ignore_errors=True)
+        generated = list(rows)
+        for i, corpus in enumerate(args.corpus):
+            corpus = corpus.resolve()
+            texts = json.loads(subprocess.run([sys.executable, str(HERE / "run.py"), "--count-only", str(corpus)],
+                                              capture_output=True, text=True, check=True, cwd=ROOT).stdout)
+            size = texts["bytes"] / 2**20
+            print(f"\n== {corpus}: {size:.1f} MB, {texts['reports']} reports", flush=True)
+            rows.append({"corpus": corpus.name, **measure(corpus, size, texts["reports"], f"real{i}", args, workdir)})
         print("\n== summary")
         flag = f"-j{args.jobs}"
-        print(f"{'MB':>6} {'reports':>8} {'jieba MB/s':>10} {'-j1 MB/s':>9} {'ratio':>6} {'-j1 s':>7} "
+        print(f"{'corpus':<20} {'MB':>6} {'reports':>8} {'jieba MB/s':>10} {'-j1 MB/s':>9} {'ratio':>6} {'-j1 s':>7} "
               f"{flag + ' s':>7} {'speed-up':>8} {'peak MB -j1':>11} {'-j1 (all)':>9} {flag + ' (all)':>9}")
         for r in rows:
             jn = r[f"j{args.jobs}"]
-            print(f"{r['mb']:6.1f} {r['reports']:8d} {r['jieba_mb_s']:10.2f} {r['j1']['mb_s']:9.2f} {r['ratio']:6.2f} "
+            print(f"{r['corpus'][:20]:<20} {r['mb']:6.1f} {r['reports']:8d} {r['jieba_mb_s']:10.2f} {r['j1']['mb_s']:9.2f} {r['ratio']:6.2f} "
                   f"{r['j1']['seconds']:7.1f} {jn['seconds']:7.1f} {r['speedup']:7.2f}x {r['j1']['peak_mb']:11.0f} "
                   f"{r['j1']['peak_tree_mb']:9.0f} {jn['peak_tree_mb']:9.0f}")
-        for small, big in zip(rows, rows[1:]):
+        for small, big in zip(generated, generated[1:], strict=False):
             for key in sorted({"j1", f"j{args.jobs}"}):
                 grow = big[key]["seconds"] / small[key]["seconds"]
                 print(f"growth {key}: {big['reports'] / small['reports']:.1f}x the reports cost {grow:.2f}x the time "

@@ -101,14 +101,19 @@ def _t2s():
     return opencc.OpenCC("t2s")
 
 
+CJK_RE = re.compile(f"[{CJK}]")
+
+
 def traditional_ratio(text: str) -> float:
     """Share of Chinese characters that OpenCC's t2s changes: ~0 for Simplified text."""
-    sample = "".join(re.findall(rf"[{CJK}]", text[:4000]))
+    sample = "".join(CJK_RE.findall(text[:4000]))
     if not sample:
         return 0.0
     conv = _t2s().convert(sample)
     if len(conv) != len(sample):
         return 1.0
+    if conv == sample:  # Simplified text (most reports): nothing changed, no count per character
+        return 0.0
     return sum(x != y for x, y in zip(sample, conv)) / len(sample)
 
 

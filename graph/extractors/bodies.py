@@ -12,8 +12,10 @@ from .persons import absolute_body, body_kind
 NATIONAL_RE = re.compile(r"中共中央|党中央|国务院(?:联防联控机制|扶贫办|办公厅)?|中央政治局常委会|中央政治局|全国人大常委会|"
                          r"全国人大|全国政协|中央军委|中央纪委|国家监委")
 AFTER = "|".join(f"(?<={w})" for w in "按照 根据 落实 贯彻 在 由 和 及 与 经 向 对 把 将 、 ,".split())
-RELATIVE_RE = re.compile(rf"(?:(?<![\u4e00-\u9fff])|{AFTER})[省市县区州](?:委|政府|人大常委会|人大|政协|纪委|监委)"
-                         r"(?![书常副主委员长办])")
+# (?=[省市县区州]) first only for speed: the level character is looked for before the sixteen
+# lookbehinds are tried at every position of the text (the same matches, a tenth of the time)
+RELATIVE_RE = re.compile(rf"(?=[省市县区州])(?:(?<![\u4e00-\u9fff])|{AFTER})[省市县区州]"
+                         r"(?:委|政府|人大常委会|人大|政协|纪委|监委)(?![书常副主委员长办])")
 
 
 class BodyExtractor:

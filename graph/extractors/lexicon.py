@@ -50,6 +50,7 @@ def _compound_start(s: str, compounds: frozenset[str]) -> bool:
     return s[:2] in compounds or s[:3] in compounds
 
 
+@lru_cache(maxsize=1 << 14)  # pure, and asked about the same strings again and again (bounded: a few MB)
 def is_surname_start(s: str, *, weak: bool = False) -> bool:
     singles, compounds = segment.surnames()
     if _compound_start(s, compounds):
@@ -63,29 +64,34 @@ TITLE_ENDINGS = frozenset(("书记", "省长", "市长", "县长", "主任", "�
 
 
 ETHNIC_NAME_RE = re.compile(rf"{HAN}{{1,8}}(?:·{HAN}{{1,8}})+")
+ETHNIC_HEAD_RE = re.compile(rf"(?:{HAN}{{1,8}}·)+")  # the parts of an ethnic name before its last
+HAN_NAME_RE = re.compile(rf"{HAN}{{2,4}}")  # a Chinese name's shape: 2-4 Han characters
+# Compiled once (hot paths): k Han characters, for k = 1..8
+HAN_RUN_RE = {k: re.compile(rf"{HAN}{{{k}}}") for k in range(1, 9)}
 
 
 def ethnic_name_at(text: str, i: int) -> str | None:
     """A name joined by · starting at text[i] (艾力·吐尔地主持 -> 艾力·吐尔地): its last part ends at the
     first place where a verb, a particle or punctuation can follow."""
-    m = re.compile(rf"(?:{HAN}{{1,8}}·)+").match(text, i)
+    m = ETHNIC_HEAD_RE.match(text, i)
     if not m:
         return None
     last = m.end()
     for k in range(1, 9):  # 伊姆兰·汗: the last part may be one character
-        if not re.fullmatch(rf"{HAN}{{{k}}}", text[last:last + k]):
+        if not HAN_RUN_RE[k].fullmatch(text[last:last + k]):
             break
         if boundary_at(text, last + k):
             return text[i:last + k]
     return None
 
 
+@lru_cache(maxsize=1 << 14)  # pure, and asked about the same strings again and again (bounded: a few MB)
 def plausible_name(s: str, *, strict: bool = False, four: bool = False) -> bool:
     """Shape of a Chinese personal name: 2-4 Han characters (or an ethnic name joined by ·).
     Four characters without a compound surname (格日勒图, 才让卓玛) only where `four` allows."""
     if "·" in s:
         return bool(ETHNIC_NAME_RE.fullmatch(s))
-    if not re.fullmatch(rf"{HAN}{{2,4}}", s):
+    if not HAN_NAME_RE.fullmatch(s):
         return False
     if any(c in NOT_IN_NAME for c in s[1:]):
         return False
@@ -143,6 +149,12 @@ def title_re() -> re.Pattern:
     """A title chain's last position word (e.g. 书记 in 云南省委书记)."""
     words = [t for t in segment.titles() if t not in {"同志"}]
     return re.compile("|".join(map(re.escape, words)))
+
+
+@lru_cache(maxsize=1)
+def title_end_re() -> re.Pattern:
+    """A title word ending a string (云南省委书记 ends in 书记): title_re() anchored at the end."""
+    return re.compile(rf"(?:{title_re().pattern})$")
 
 
 @lru_cache(maxsize=1)
@@ -222,6 +234,10 @@ def phrase_after_title(text: str, i: int, s: str) -> bool:
         s[-1] in RARE_NAME_ENDINGS or segment.is_common_word(text[i + 3:i + 5], min_freq=100))
 
 
+# The head of a title (常务副省长, 党组书记): a title follows it one character later
+TITLE_HEAD_RE = re.compile(r"常务|副|代|第一|兼|党组|省|市|县|区")
+
+
 def name_after(text: str, i: int, *, known: set[str] = frozenset()) -> str | None:
     """The name that starts at text[i] (right after a title), if any."""
     if (ethnic := ethnic_name_at(text, i)):
@@ -229,7 +245,7 @@ def name_after(text: str, i: int, *, known: set[str] = frozenset()) -> str | Non
         if title_re().search(head) or (len(head) > 2 and (head[0] == "是" or segment.word_tag(head[0]) in ("p", "c"))):
             return None  # 执行主席是帕巴拉·…, 主席同谢尔达尔·…: a verb or a title before the name
         return ethnic  # 艾力·吐尔地: the whole name, not 艾力
-    if title_re().match(text, i) or re.match(r"常务|副|代|第一|兼|党组|省|市|县|区", text[i:i + 2]) and \
+    if title_re().match(text, i) or TITLE_HEAD_RE.match(text[i:i + 2]) and \
             title_re().match(text, i + 1):
         return None  # another title follows (常委、常务副省长), not a name
     cands = []
@@ -248,7 +264,7 @@ def name_after(text: str, i: int, *, known: set[str] = frozenset()) -> str | Non
     if "·" in text[i + 2:i + 6]:
         return None  # 主席同谢尔达尔·…: a part of a longer name joined by ·, that ethnic_name_at did not take
     five = text[i:i + 5]
-    if len(five) == 5 and re.fullmatch(rf"{HAN}{{5}}", five) and is_surname_start(five) \
+    if len(five) == 5 and HAN_RUN_RE[5].fullmatch(five) and is_surname_start(five) \
             and not any(c in NOT_IN_NAME for c in five[1:]) \
             and not any(segment.is_common_word(five[k:k + 2]) for k in (0, 1, 2, 3)) \
             and _strong_end(text, i + 5) and not any(_strong_end(text, i + n) for n in (2, 3, 4)):

@@ -40,7 +40,9 @@ def publish_date(doc: Document) -> str | None:
 
 
 # the report's own link, printed in its text (not a link to another story in a teaser block)
-OWN_LINK_RE = re.compile(r"(?<!相关)(?<!推荐)(?<!延伸)(?<!更多)(?:本文|原文|文章)?(?:链接|网址|地址)\s*:?\s*(?=https?://)")
+# (?=本文|…|地址) first only for speed: the lookbehinds are tried only where such a word starts
+OWN_LINK_RE = re.compile(r"(?=本文|原文|文章|链接|网址|地址)(?<!相关)(?<!推荐)(?<!延伸)(?<!更多)(?:本文|原文|文章)?"
+                         r"(?:链接|网址|地址)\s*:?\s*(?=https?://)")
 
 
 def printed_date(text: str, prose_ok: bool = True) -> str | None:

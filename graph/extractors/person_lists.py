@@ -32,12 +32,18 @@ def _verb_in_head() -> re.Pattern:
     return re.compile(rf"{ATTEND_VERBS}|{CHAIR_VERBS}|在")
 
 
+# Compiled once (called per list item): a name joined by 和/及 to the next item (A和秘书长C), and the
+# words after the last item that make a list of people (等, a verb of attending, chairing or speaking)
+NAME_THEN_AND_RE = re.compile(rf"^({HAN}{{2,4}}?)(?:以及|和|及)")
+LIST_END_VERB_RE = re.compile(rf"(?:等|等人|{ATTEND_VERBS}|{CHAIR_VERBS}|{SPEAK_VERBS})")
+
+
 def _split_items(clause: str) -> list[tuple[int, str]]:
     """The items of a list clause as (position in the clause, text): split on 、, and on 和/及 where
     they join the last two names (A、B和秘书长C, A和西藏自治区领导B; but 胡和平, 金幼和 keep their 和)."""
     items, pos = [], 0
     for part in clause.split("、"):
-        m = re.match(rf"^({HAN}{{2,4}}?)(?:以及|和|及)", part)
+        m = NAME_THEN_AND_RE.match(part)
         if m and "、" in clause and plausible_name(m.group(1)) and is_surname_start(m.group(1)):
             rest = part[m.end():]
             cut = _title_cut(rest)  # A和西藏自治区领导B: 和 joins a titled name
@@ -98,8 +104,7 @@ def _item_name(body: str, last: bool, strong: bool, known: set[str]) -> tuple[st
 def list_names(clause: str, offset: int, known: set[str]) -> list[tuple[int, int, str]]:
     """Names in an attendance or speaker list clause, as (start, end, rule) in the document."""
     last = clause.split("、")[-1].strip()
-    strong = bool(LIST_INTRO_RE.match(clause.strip())) or bool(re.search(
-        rf"(?:等|等人|{ATTEND_VERBS}|{CHAIR_VERBS}|{SPEAK_VERBS})", last[2:]))
+    strong = bool(LIST_INTRO_RE.match(clause.strip())) or bool(LIST_END_VERB_RE.search(last[2:]))
     items = _split_items(clause)
     for k, (_, item) in enumerate(items[:-1]):
         if (close := LIST_CLOSE_RE.search(item, 2)) and ROLE_TAIL_RE.fullmatch(item[close.start():]):

@@ -22,9 +22,24 @@ from .. import gazetteer, segment
 from ..models import Document, Fact, Label, RelType, Role
 from .base import Findings, make_mention
 from .grammar import ADDRESS_TITLES, LIST_INTRO, LIST_ONLY_TITLES, WORD_CONTEXT
+from .lexicon import (
+    ATTEND_VERBS,
+    CHAIR_VERBS,
+    HAN,
+    PUNCT,
+    ROLE_AFTER_RE,
+    SPEAK_VERBS,
+    boundary_at,
+    first_kind,
+    is_surname_start,
+    name_after,
+    name_shaped,
+    plausible_name,
+    starts_with_phrase_word,
+    title_end_re,
+    title_re,
+)
 from .person_lists import LIST_INTRO_RE, list_names
-from .lexicon import (ATTEND_VERBS, CHAIR_VERBS, HAN, PUNCT, SPEAK_VERBS, boundary_at, first_kind, is_surname_start,
-                      name_after, name_shaped, plausible_name, starts_with_phrase_word, title_re, ROLE_AFTER_RE)
 
 CLAUSE_SPLIT_RE = re.compile(r"[,;:。!?\n]")
 TITLE_BREAKERS = set("由 和 与 及 以及 同 跟 对 向 为 是 在 于 决定 成立 召开 主持 出席 参加 列席 传达 学习 汇报 通报 讲话 强调 "
@@ -78,7 +93,7 @@ def title_chain(text: str, end: int) -> tuple[int, list[str]]:
         while j >= 0 and text[j] not in ",;:。!?\n()、“”" and i - j <= 60:
             j -= 1
         seg, was_cut = _title_suffix(text[j + 1:i])
-        if not seg or not re.search(rf"(?:{title_re().pattern})$", seg):
+        if not seg or not title_end_re().search(seg):
             break
         titles.insert(0, seg)
         start = i - len(seg)
@@ -89,7 +104,7 @@ def title_chain(text: str, end: int) -> tuple[int, list[str]]:
 
 
 def position_word(title: str) -> str | None:
-    m = re.search(rf"(?:{title_re().pattern})$", title)
+    m = title_end_re().search(title)
     return m.group() if m else None
 
 
@@ -195,6 +210,20 @@ def starts_word(text: str, i: int) -> bool:
     return pos == i
 
 
+# Compiled once (hot loops below): a clause between punctuation; commas or spaces between the items
+# of a list; a clause that holds a verb of the sentence, so is not an item of a list of names
+CLAUSE_RE = re.compile(r"[^,;:。!?\n]+")
+COMMAS_RE = re.compile(r"[, ]+")
+NOT_A_NAME_CLAUSE_RE = re.compile(rf"{CHAIR_VERBS}|召开|举行|强调|指出|要求")
+
+
+def _sentence_back(text: str, end: int, limit: int) -> int:
+    """Where the sentence holding text[end] starts, looking back `limit` characters at most: after
+    the last 。;:!?\n before `end` (found with rfind, not a step per character)."""
+    lo = max(0, end - limit)
+    return max(lo, *(text.rfind(c, lo, end) + 1 for c in "。;:!?\n"))
+
+
 class PersonExtractor:
     name = "persons"
 
@@ -232,7 +261,7 @@ class PersonExtractor:
                 titled.append((s, e, chain_start, titles))
 
         # 2. lists of names
-        for cm in re.finditer(r"[^,;:。!?\n]+", text):
+        for cm in CLAUSE_RE.finditer(text):
             clause = cm.group()
             if "、" not in clause and not LIST_INTRO_RE.match(clause.strip()):
                 continue
@@ -256,13 +285,11 @@ class PersonExtractor:
 
         # 2b. lists written with commas or spaces instead of 、, ending in their verb
         for v in LIST_VERB_RE.finditer(text):
-            start = v.start()
-            while start > 0 and text[start - 1] not in "。;:!?\n" and v.start() - start < 160:
-                start -= 1
-            clauses = re.split(r"[, ]+", text[start:v.start()])
+            start = _sentence_back(text, v.start(), 160)
+            clauses = COMMAS_RE.split(text[start:v.start()])
             keep = []
             for c in reversed(clauses):
-                if not c or len(c) > 18 or re.search(rf"{CHAIR_VERBS}|召开|举行|强调|指出|要求", c):
+                if not c or len(c) > 18 or NOT_A_NAME_CLAUSE_RE.search(c):
                     break
                 keep.insert(0, c)
             if len(keep) < 2:

@@ -81,12 +81,14 @@ class PlaceExtractor:
             if m.label == Label.PERSON:
                 people[m.start:m.end] = b"\x01" * (m.end - m.start)
         for start, end, token in _candidates(text):
-            if any(people[start:end]) or not _whole_words(text, start, end):
-                continue  # 李建阳 is a person, not 建阳; 大同小异 is no 大同
+            if any(people[start:end]):
+                continue  # 李建阳 is a person, not 建阳
             place = gazetteer.lookup(token)
             ordinary = _ordinary_word(token) or (len(token) == 2 and token[0] in FUNCTION_CHARS)
             if place is None or (ordinary and not PLACE_CONTEXT_RE.match(text, end)):
                 continue
+            if not _whole_words(text, start, end):  # last: the costly test (a jieba cut)
+                continue  # 大同小异 is no 大同
             found.mentions.append(make_mention(doc, Label.PLACE, start, end, text=place.name, kind=place.kind,
                                                province=place.province))
             seen.setdefault(place.name, place)
