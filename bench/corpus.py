@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 
-from graph.gazetteer import PLACES_TSV
+from huiyi.graph.text.gazetteer import PLACES_TSV
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

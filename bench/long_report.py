@@ -23,7 +23,7 @@ sys.path.insert(0, str(HERE.parent))
 
 from bench.corpus import World, _plain_report, article  # noqa: E402
 
-HUIYI = [sys.executable, "-m", "graph.cli"]
+HUIYI = [sys.executable, "-m", "huiyi.graph.cli"]
 
 
 def long_report(lines: int, seed: int = 11) -> str:

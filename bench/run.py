@@ -33,7 +33,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-HUIYI = [sys.executable, "-m", "graph.cli"]
+HUIYI = [sys.executable, "-m", "huiyi.graph.cli"]
 
 
 def _texts(corpus: Path):
@@ -55,7 +55,7 @@ def _texts(corpus: Path):
             yield len(data), data.decode("utf-8", errors="replace")
         else:
             sys.path.insert(0, str(ROOT))
-            from graph.documents import Document, read_path
+            from huiyi.graph.inputs.documents import Document, read_path
             for doc in read_path(path):
                 if isinstance(doc, Document):
                     yield len(data), doc.raw
@@ -172,7 +172,7 @@ def store_load(nodes: int, edges: int, workdir: Path) -> dict:
     """The embedded store's fresh load (write_store) of a synthetic graph, in a fresh process."""
     code = f"""
 import json, random, time, networkx as nx
-from loaders.embedded_store import write_store
+from huiyi.loaders.embedded_store import write_store
 rng = random.Random(1)
 G = nx.MultiDiGraph()
 labels = ["Person"] * 5 + ["Meeting"] * 2 + ["Document"] * 2 + ["Place", "Body", "Policy"]

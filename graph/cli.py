@@ -63,9 +63,9 @@ def build(inputs: List[Path] = typer.Argument(..., metavar="REPORTS", help="Repo
 
     Example: huiyi build seeds/ 'more/**/*.html' --out out/ --jobs 2
     """
-    from graph.outcomes import EXIT_NOTHING_READ, EXIT_STRICT, StoppedAtProblem
-    from graph.progress import build_progress
-    from loaders.outputs import build_and_write
+    from huiyi.graph.run.outcomes import EXIT_NOTHING_READ, EXIT_STRICT, StoppedAtProblem
+    from huiyi.graph.run.progress import build_progress
+    from huiyi.loaders.outputs import build_and_write
 
     def problem(o) -> None:
         console.print(f"[yellow]{o.outcome}:[/yellow] {escape(o.line())}", highlight=False, soft_wrap=True)
@@ -90,9 +90,9 @@ def build(inputs: List[Path] = typer.Argument(..., metavar="REPORTS", help="Repo
 
 def _print_build(run, out: Path, store: bool) -> None:
     """`huiyi build`'s closing lines: counts, where things are, warnings, the summary line."""
-    from graph.build import summary
-    from graph.progress import summary_line
-    from loaders.embedded_store import STORE_NAME
+    from huiyi.graph.merge.build import summary
+    from huiyi.graph.run.progress import summary_line
+    from huiyi.loaders.embedded_store import STORE_NAME
 
     result, counts = run.result, run.report["summary"]
     s = summary(result.graph)
@@ -123,8 +123,8 @@ def eval_(gold: Path = typer.Argument(..., help="Folder of gold annotations (<do
     """
     import json as _json
 
-    from graph.outcomes import EXIT_NOTHING_READ, NothingRead
-    from loaders.outputs import score_build
+    from huiyi.graph.run.outcomes import EXIT_NOTHING_READ, NothingRead
+    from huiyi.loaders.outputs import score_build
 
     try:
         report = score_build(gold, out, reports=reports, on_problem=lambda o: console.print(
@@ -165,7 +165,7 @@ def explain(report: Path = typer.Argument(..., help="One report file (a JSON Lin
     """
     import json as _json
 
-    from graph.explain import explain_path, render
+    from huiyi.graph.explain import explain_path, render
 
     try:
         found = explain_path(report, person=person, meeting=meeting, only_misses=misses)
@@ -192,7 +192,7 @@ def coverage(inputs: List[Path] = typer.Argument(..., metavar="REPORTS", help="R
     """
     import json as _json
 
-    from graph.coverage import coverage as measure
+    from huiyi.graph.coverage import coverage as measure
 
     try:
         found = measure(inputs)
@@ -232,7 +232,7 @@ def view(person: Optional[str] = typer.Option(None, "--person", help="A person's
 
     Example: huiyi view --person 宗国英 --out out/
     """
-    from loaders.html_view import write_view
+    from huiyi.loaders.html_view import write_view
 
     try:
         path = write_view(out, person=person, meeting=meeting, query=query, params=param, path=file)
@@ -269,7 +269,7 @@ def query(cypher: Optional[str] = typer.Argument(None, help="One Cypher statemen
     """
     import sys
 
-    from queries.cypher import check_format, format_result, parse_params, run_cypher
+    from huiyi.queries.cypher import check_format, format_result, parse_params, run_cypher
 
     try:
         if (cypher is None) == (file is None):
@@ -297,8 +297,8 @@ def ask(name: Optional[str] = typer.Argument(None, help="A named query (see --li
 
     Example: huiyi ask meetings_chaired --param person=宗国英 --out out
     """
-    from queries import registry
-    from queries.cypher import Result, check_format, format_result, parse_params
+    from huiyi.queries import registry
+    from huiyi.queries.cypher import Result, check_format, format_result, parse_params
 
     from .models import ConfigError
 
@@ -347,7 +347,7 @@ def load_neo4j(out: Path = typer.Option(Path("out"), "--out", "-o", help="Output
     Example: huiyi load neo4j --out out --uri bolt://localhost:7687 (or --dry-run > load.cypher to see
     the statements without a server)
     """
-    from loaders.neo4j_loader import Neo4jSettings, load_graph_json
+    from huiyi.loaders.neo4j_loader import Neo4jSettings, load_graph_json
 
     if dry_run:
         return _print_dry_run(out, batch_size, wipe)
@@ -364,8 +364,8 @@ def load_neo4j(out: Path = typer.Option(Path("out"), "--out", "-o", help="Output
 
 
 def _print_dry_run(out: Path, batch_size: int, wipe: bool) -> None:
-    from loaders.json_export import read_json
-    from loaders.neo4j_loader import describe_steps, dry_run
+    from huiyi.loaders.json_export import read_json
+    from huiyi.loaders.neo4j_loader import describe_steps, dry_run
 
     try:
         steps = dry_run(read_json(out / "graph.json"), batch_size=batch_size, wipe=wipe)
@@ -387,7 +387,7 @@ def export_csv(out: Path = typer.Option(Path("out"), "--out", "-o", help="Output
 
     Example: huiyi export csv --out out --to out/neo4j-import
     """
-    from loaders.csv_export import export_import_files
+    from huiyi.loaders.csv_export import export_import_files
 
     try:
         files = export_import_files(out, to, database=database)
@@ -405,7 +405,7 @@ def export_graphml(out: Path = typer.Option(Path("out"), "--out", "-o", help="Ou
 
     Example: huiyi export graphml --out out
     """
-    from loaders.graphml_export import export_graphml as export
+    from huiyi.loaders.graphml_export import export_graphml as export
 
     try:
         path = export(out, to)
@@ -415,5 +415,5 @@ def export_graphml(out: Path = typer.Option(Path("out"), "--out", "-o", help="Ou
 
 
 if __name__ == "__main__":
-    from graph.entry import run
+    from huiyi.graph.entry import run
     run()

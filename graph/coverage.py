@@ -9,8 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterable, NamedTuple
 
-from . import documents
 from .explain import explain_document
+from .inputs import documents
 from .models import Document, Label, RelType
 
 
@@ -59,7 +59,7 @@ def _role_sentences(doc: Document) -> tuple[int, list[Sample]]:
 
 def coverage(inputs: Iterable[str | Path]) -> Coverage:
     """Read and extract every report under `inputs` (files, folders, globs) and count what it yields."""
-    from .pipeline import extract, has_meeting
+    from .run.pipeline import extract, has_meeting
 
     reports = unreadable = meetings = role_sentences = 0
     dropped: list[Sample] = []

@@ -22,7 +22,7 @@ def _stop_now() -> None:
     """Say the one line (once, whoever comes first: the orderly stop or its timer) and end."""
     if _STOPPING.acquire(blocking=False):
         print(STOP_LINE, file=sys.stderr, flush=True)
-    os._exit(130)  # (children die with this process: see graph.parallel.die_with_parent)
+    os._exit(130)  # (children die with this process: see graph.run.parallel.die_with_parent)
 
 
 def _interrupt(signum, frame) -> None:

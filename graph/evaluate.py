@@ -165,7 +165,7 @@ def evaluate(G: nx.MultiDiGraph, gold_docs: list[dict]) -> tuple[dict, list[DocE
                     for p, pol in want]
             tallies["directed (recall only)"].tp += sum(hits)
             tallies["directed (recall only)"].fn += len(want) - sum(hits)
-            err.missed["directed"] = [f"{p} -> {pol}" for (p, pol), h in zip(want, hits) if not h]
+            err.missed["directed"] = [f"{p} -> {pol}" for (p, pol), h in zip(want, hits, strict=True) if not h]
 
         gold_places = {_place_key(p) for p in gold.get("places", [])}
         found_places = {_place_key(name[i]) for i in ids if label[i] in PLACE_LABELS or G.nodes[i].get("kind") in

@@ -12,8 +12,8 @@ from bisect import bisect_right
 from pathlib import Path
 from typing import Iterator, NamedTuple
 
-from . import documents
 from .extractors.lexicon import ATTEND_VERBS, CHAIR_VERBS
+from .inputs import documents
 from .models import Document, HuiyiError, InputError, Label, Mention, RelType
 
 ROLE_TYPES = (RelType.CHAIRED, RelType.ATTENDED, RelType.SPOKE_AT)
@@ -128,7 +128,7 @@ def _unique(items: list) -> list:
 def extracted_documents(path: Path) -> Iterator[Document]:
     """Every report in `path` (a file; JSON Lines: each record), extracted. A report that cannot be
     read raises InputError naming the file and the reason."""
-    from .pipeline import extract
+    from .run.pipeline import extract
 
     if not path.is_file():
         raise InputError(f"{path}: not a file; give one report (or one JSON Lines file)")

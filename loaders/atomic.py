@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from graph.models import ConfigError
+from huiyi.graph.models import ConfigError
 
 
 @contextmanager

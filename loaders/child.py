@@ -7,8 +7,8 @@ import multiprocessing
 import sys
 from typing import Any, Callable
 
-from graph.models import HuiyiError
-from graph.parallel import child_process_setup
+from huiyi.graph.models import HuiyiError
+from huiyi.graph.run.parallel import child_process_setup
 
 
 def _run(fn: Callable, args: tuple, what: str, conn) -> None:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from graph.models import StoreError
+from huiyi.graph.models import StoreError
 
 from .rows import BOOL, DATE, FLOAT, INT, STRING, STRINGS, full_date, graph_rows
 

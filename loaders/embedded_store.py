@@ -19,7 +19,7 @@ from typing import Any, Callable, Iterator
 
 import networkx as nx
 
-from graph.models import StoreError
+from huiyi.graph.models import StoreError
 
 from .rows import BOOL, DATE, FLOAT, INT, STRING, STRINGS, GraphRows, NodeTable, RelTable, graph_rows
 
@@ -202,7 +202,7 @@ def _current(conn, match: str, columns: dict[str, str]) -> dict[str, list]:
 
 
 def _keep(data: dict[str, list], keep: list[bool]) -> dict[str, list]:
-    return {name: [v for v, k in zip(values, keep) if k] for name, values in data.items()}
+    return {name: [v for v, k in zip(values, keep, strict=True) if k] for name, values in data.items()}
 
 
 def _merge_load(conn, rows: GraphRows, batch: int) -> None:

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from graph.source import GraphSource, as_source, edge_attributes
+from huiyi.graph.merge.source import GraphSource, as_source, edge_attributes
 
 LIST_JOIN = "; "
 

@@ -22,8 +22,8 @@ from typing import Any, Iterable, Mapping
 
 import networkx as nx
 
-from graph.models import ConfigError, InputError
-from graph.source import GraphSource, as_source, edge_attributes
+from huiyi.graph.merge.source import GraphSource, as_source, edge_attributes
+from huiyi.graph.models import ConfigError, InputError
 
 from . import atomic
 from .layout import seed_layout
@@ -63,7 +63,7 @@ _PROVENANCE = {"type", "doc", "doc_id", "evidence", "start", "end"}
 
 
 def _static(name: str) -> str:
-    return (resources.files("loaders") / "static" / name).read_text(encoding="utf-8")
+    return (resources.files("huiyi.loaders") / "static" / name).read_text(encoding="utf-8")
 
 
 @lru_cache(maxsize=1)
@@ -252,8 +252,8 @@ def write_view(graph_dir: str | Path = "out", *, person: str | None = None, meet
     """A focused page from the graph built in `graph_dir` (or a graph.json path): one person, one
     meeting or a named query's result. Writes `<graph dir>/view-<kind>-<name>.html` unless `path` is
     given; returns the path."""
-    from loaders import subgraph
-    from loaders.json_export import read_json
+    from huiyi.loaders import subgraph
+    from huiyi.loaders.json_export import read_json
 
     chosen = [(k, v) for k, v in (("person", person), ("meeting", meeting), ("query", query)) if v]
     if len(chosen) != 1:
@@ -274,8 +274,8 @@ def write_view(graph_dir: str | Path = "out", *, person: str | None = None, meet
         title = f"{'；'.join(names[:3])}{' …' if len(names) > 3 else ''} — 会议 meeting"
     else:
         try:
-            from queries import registry
-            from queries.cypher import parse_params
+            from huiyi.queries import registry
+            from huiyi.queries.cypher import parse_params
         except ImportError as exc:
             raise ConfigError(f"named queries are not available in this install ({exc}); "
                               "use --person NAME or --meeting TEXT") from exc

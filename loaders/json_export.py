@@ -9,8 +9,8 @@ from typing import Iterator
 import networkx as nx
 import orjson
 
-from graph.models import InputError
-from graph.source import GraphSource, as_source, edge_item
+from huiyi.graph.merge.source import GraphSource, as_source, edge_item
+from huiyi.graph.models import InputError
 
 from .atomic import replacing
 

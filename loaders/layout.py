@@ -120,7 +120,7 @@ def _hub_weights(U: nx.Graph, nodes: list[str], hubs: set[str]) -> dict[tuple[st
                     weights[tuple(sorted((n, m)))] = max(weights[tuple(sorted((n, m)))], 1.0)
             continue
         linked = sorted(m for m in U[n] if m in hubs)
-        pairs = combinations(linked, 2) if len(linked) <= 8 else zip(linked, linked[1:])
+        pairs = combinations(linked, 2) if len(linked) <= 8 else zip(linked, linked[1:], strict=False)
         for a, b in pairs:
             weights[(a, b)] += 1.0 / (len(linked) - 1)
     return dict(weights)
@@ -217,7 +217,7 @@ def seed_layout(G: nx.MultiDiGraph, *, spacing: float = 60.0, skip: tuple[str, .
     area = sum((b[2] - b[0]) * (b[3] - b[1]) for b in boxes)
     row_width = max([math.sqrt(area) * 1.3] + [b[2] - b[0] for b in boxes])
     x = y = row_height = 0.0
-    for pos, (x0, y0, x1, y1) in zip(laid, boxes):
+    for pos, (x0, y0, x1, y1) in zip(laid, boxes, strict=True):
         if x > 0 and x + (x1 - x0) > row_width:
             x, y, row_height = 0.0, y + row_height, 0.0
         for n, (px, py) in pos.items():

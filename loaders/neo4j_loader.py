@@ -18,7 +18,7 @@ from urllib.parse import urlparse
 
 import networkx as nx
 
-from graph.models import ConfigError, StoreError
+from huiyi.graph.models import ConfigError, StoreError
 
 from .rows import DATE, INT, GraphRows, full_date, graph_rows, identifier
 

@@ -23,11 +23,11 @@ from typing import Callable, Iterable
 
 import networkx as nx
 
-from graph.models import HuiyiError
-from graph.outcomes import EXIT_STRICT, EXIT_USAGE, Outcome, StoppedAtProblem, report
-from graph.pipeline import BuildResult, build_graph
-from graph.progress import OnProgress
-from graph.source import GraphSource
+from huiyi.graph.merge.source import GraphSource
+from huiyi.graph.models import HuiyiError
+from huiyi.graph.run.outcomes import EXIT_STRICT, EXIT_USAGE, Outcome, StoppedAtProblem, report
+from huiyi.graph.run.pipeline import BuildResult, build_graph
+from huiyi.graph.run.progress import OnProgress
 
 from .atomic import OutLock, writable_folder, write_text
 from .child import Child, release_freed_memory
@@ -129,8 +129,8 @@ def _build(inputs, out: Path, *, cache: bool, jobs: int, dask: str | None, **opt
     """The graph, compactly (build.EdgeListGraph: what the outputs are written from)."""
     from functools import partial
     if dask:
-        from graph.distributed import build_graph_on_dask
-        from graph.parallel import check_jobs
+        from huiyi.graph.run.distributed import build_graph_on_dask
+        from huiyi.graph.run.parallel import check_jobs
         run = partial(build_graph_on_dask, scheduler=dask, workers=check_jobs(jobs))
     else:
         run = partial(build_graph, jobs=jobs)
@@ -145,7 +145,7 @@ def _write(result: BuildResult, out: Path, *, html: bool, store: bool, jobs: int
     """The outputs of a build. The build's objects are frozen (`gc.freeze`: left out of the
     collector's walks, which would slow every writer, and out of the full collection at the
     process's exit); a long-lived process that builds again may call `gc.unfreeze()`."""
-    from graph.segment import release
+    from huiyi.graph.text.segment import release
     release()  # the dictionaries are done with: their memory goes to writing the outputs
     gc.freeze()
     try:
@@ -169,8 +169,8 @@ def score_build(gold: str | Path, out: str | Path = "out", *, reports: str | Pat
     """
     from dataclasses import asdict
 
-    from graph.evaluate import evaluate, read_gold
-    from graph.outcomes import NothingRead
+    from huiyi.graph.evaluate import evaluate, read_gold
+    from huiyi.graph.run.outcomes import NothingRead
 
     from .json_export import read_json, write_json
     out = Path(out)

@@ -18,8 +18,8 @@ from typing import Iterator
 
 import networkx as nx
 
-from graph.models import EDGE_PROPERTIES, NODE_PROPERTIES, Label, RelType, StoreError
-from graph.source import GraphSource, as_source
+from huiyi.graph.merge.source import GraphSource, as_source
+from huiyi.graph.models import EDGE_PROPERTIES, NODE_PROPERTIES, Label, RelType, StoreError
 
 # Column types, in the embedded store's spelling; other sinks map them.
 STRING, STRINGS, INT, FLOAT, BOOL, DATE = "STRING", "STRING[]", "INT64", "DOUBLE", "BOOLEAN", "DATE"

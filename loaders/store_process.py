@@ -19,11 +19,18 @@ import threading
 from pathlib import Path
 from typing import Any, Callable
 
-from graph.models import StoreError
+from huiyi.graph.models import StoreError
 
 from .child import Child, release_freed_memory
-from .embedded_store import (arrow_table, copy_file, copy_header, fresh_store, pair_options, schema_statements,
-                             table_columns)
+from .embedded_store import (
+    arrow_table,
+    copy_file,
+    copy_header,
+    fresh_store,
+    pair_options,
+    schema_statements,
+    table_columns,
+)
 from .rows import GraphRows, node_tables
 from .streamed_rows import kept_pair_counts, relation_chunks, relation_tables
 

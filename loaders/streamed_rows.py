@@ -12,11 +12,22 @@ from typing import Iterator
 
 import networkx as nx
 
-from graph.models import RelType
-from graph.source import as_source
+from huiyi.graph.merge.source import as_source
+from huiyi.graph.models import RelType
 
-from .rows import (EDGE_FIXED, NodeTable, RelTable, _Columns, _declared_relation_columns, _edge_key, _edge_rows,
-                   _label_of, _new_relation_type, _relation_layout, _table_data)
+from .rows import (
+    EDGE_FIXED,
+    NodeTable,
+    RelTable,
+    _Columns,
+    _declared_relation_columns,
+    _edge_key,
+    _edge_rows,
+    _label_of,
+    _new_relation_type,
+    _relation_layout,
+    _table_data,
+)
 
 
 def _ids_name_labels(nodes: dict[str, NodeTable]) -> bool:

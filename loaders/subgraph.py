@@ -11,7 +11,7 @@ from typing import Any, Iterable
 
 import networkx as nx
 
-from graph.models import ConfigError
+from huiyi.graph.models import ConfigError
 
 # Who was at a meeting, in the order the views list them.
 PRESENCE = ("CHAIRED", "SPOKE_AT", "ATTENDED")

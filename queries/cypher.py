@@ -13,7 +13,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from graph.models import ConfigError
+from huiyi.graph.models import ConfigError
 
 FORMATS = ("table", "json", "csv")
 
@@ -25,7 +25,7 @@ class Result:
 
     def records(self) -> list[dict]:
         """The rows as objects keyed by the RETURN names."""
-        return [dict(zip(self.columns, row)) for row in self.rows]
+        return [dict(zip(self.columns, row, strict=True)) for row in self.rows]
 
 
 def open_store(*, out: str | Path | None = None, db: str | Path | None = None, neo4j: str | None = None,
@@ -33,9 +33,9 @@ def open_store(*, out: str | Path | None = None, db: str | Path | None = None, n
                database: str | None = None):
     """The embedded store at `db` (default OUT/graph.lbug), or Neo4j at URI `neo4j`."""
     if neo4j:
-        from loaders.neo4j_loader import Neo4jSettings, Neo4jStore
+        from huiyi.loaders.neo4j_loader import Neo4jSettings, Neo4jStore
         return Neo4jStore(Neo4jSettings.resolve(neo4j, user, password, database), write=write)
-    from loaders.embedded_store import EmbeddedStore, store_path
+    from huiyi.loaders.embedded_store import EmbeddedStore, store_path
     return EmbeddedStore(store_path(out, db), write=write)
 
 

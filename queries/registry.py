@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from graph.models import ConfigError
+from huiyi.graph.models import ConfigError
 
 QUERY_DIR = Path(__file__).resolve().parent
 TYPES = ("STRING", "INT", "FLOAT", "BOOL", "DATE")

@@ -27,7 +27,7 @@ def seed_gold() -> dict[str, dict]:
 @pytest.fixture(scope="session")
 def seed_build():
     """The BuildResult of the five seeds (built once per test session)."""
-    from graph.pipeline import build_graph
+    from huiyi.graph.run.pipeline import build_graph
     return build_graph([SEEDS], keep_text=True)  # the tests read evidence back from the texts
 
 
@@ -40,7 +40,7 @@ def seed_graph(seed_build):
 def seed_compact():
     """The seeds' graph as `huiyi build` writes its outputs from: a build.EdgeListGraph whose edges
     are in a spill (graph/spill.py). Read-only: tests must not change it."""
-    from graph.pipeline import build_graph
+    from huiyi.graph.run.pipeline import build_graph
     return build_graph([SEEDS], compact=True).graph
 
 
@@ -55,7 +55,7 @@ def built_out(tmp_path_factory):
             pytest.skip(f"{folder} is not here (the shared folder beside the clone)")
         if folder not in made:
             out = tmp_path_factory.mktemp(folder.name)
-            done = subprocess.run([sys.executable, "-m", "graph.cli", "build", str(folder), "--out", str(out),
+            done = subprocess.run([sys.executable, "-m", "huiyi.graph.cli", "build", str(folder), "--out", str(out),
                                    "--no-html", "--no-store", "--no-cache", "--quiet"],
                                   capture_output=True, text=True, cwd=ROOT)
             assert (out / "graph.json").exists(), f"huiyi build {folder} failed: {done.stderr[-2000:]}"

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.models import Label, RelType
+from huiyi.graph.models import Label, RelType
 
 LINT_DIR = Path(__file__).resolve().parent.parent / "tools" / "cypher-lint"
 PACKAGE = LINT_DIR / "node_modules" / "@neo4j-cypher" / "language-support" / "package.json"

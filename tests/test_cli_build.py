@@ -4,7 +4,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from graph.cli import app
+from huiyi.graph.cli import app
 
 GOLD = Path(__file__).parent / "gold"
 runner = CliRunner()
@@ -58,7 +58,7 @@ def test_report_json_is_written_last_and_says_whether_the_graph_was_written(tmp_
 def test_an_output_that_fails_midway_leaves_the_old_file_whole(tmp_path):
     import pytest
 
-    from loaders.atomic import replacing
+    from huiyi.loaders.atomic import replacing
     target = tmp_path / "graph.json"
     target.write_text('{"old": true}', encoding="utf-8")
     with pytest.raises(RuntimeError):
@@ -82,7 +82,7 @@ def test_a_bad_out_is_one_line_and_exit_2_before_any_work(tmp_path, seed_paths):
 
 
 def test_a_second_build_into_the_same_out_stops_with_one_line(tmp_path, seed_paths):
-    from loaders.atomic import OutLock
+    from huiyi.loaders.atomic import OutLock
     out = tmp_path / "out"
     out.mkdir()
     held = OutLock(out)  # a build running in another process holds the folder

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from graph.cli import app
+from huiyi.graph.cli import app
 
 runner = CliRunner()
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_fbcf11dee7c9eea9.txt"

@@ -10,10 +10,10 @@ import pytest
 from cypher_fixtures import tiny_graph
 from typer.testing import CliRunner
 
-from graph.cli import app
-from loaders.embedded_store import EmbeddedStore, write_store
-from loaders.json_export import write_json
-from queries import registry
+from huiyi.graph.cli import app
+from huiyi.loaders.embedded_store import EmbeddedStore, write_store
+from huiyi.loaders.json_export import write_json
+from huiyi.queries import registry
 
 runner = CliRunner()
 SEVEN = ["任军号", "宗国英", "张国华", "李玛琳", "杨杰", "阮成发", "陈豪"]
@@ -194,8 +194,8 @@ def test_a_query_from_a_file_or_standard_input_and_no_rows_said(out, tmp_path):
 def test_smaller_defects_of_the_commands(tmp_path, seed_paths):
     import os
 
-    from graph.documents import discover
-    from loaders.subgraph import _not_found
+    from huiyi.graph.inputs.documents import discover
+    from huiyi.loaders.subgraph import _not_found
     fifo = tmp_path / "pipe.txt"
     os.mkfifo(fifo)
     assert discover([fifo]).files == [fifo]  # named, so reading it says it is a pipe (not "no such file")

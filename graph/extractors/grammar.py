@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re  # noqa: F401  (the sections below compile their pieces with it)
 
-from ..normalize import CJK
+from ..text.normalize import CJK
 
 _HAN = f"[{CJK}]"  # one Han character
 

@@ -25,7 +25,7 @@ OUTLET_RE = re.compile(rf"({PROVINCE_ALT})(?:日报|网|晚报|卫视|电视台|
 @lru_cache(maxsize=1)
 def _gazetteer():
     try:
-        from .. import gazetteer
+        from ..text import gazetteer
         return gazetteer
     except ImportError:  # the data module is optional for the rules below
         return None

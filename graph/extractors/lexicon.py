@@ -10,8 +10,8 @@ import re
 from datetime import date, timedelta
 from functools import lru_cache
 
-from .. import segment
-from ..normalize import CJK
+from ..text import segment
+from ..text.normalize import CJK
 
 HAN = f"[{CJK}]"
 PUNCT = set(",。;:!?、()“”‘’《》「」【】\n ·.-—…'\"[]")
@@ -392,7 +392,7 @@ RANGE_RE = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日?(?:至|到|-|—
 def range_end(text: str, publish: str | None) -> str | None:
     """The last day of a span of days (`9月5日至6日` -> 9月6日), resolved like any date."""
     m = None
-    for m in RANGE_RE.finditer(text):
+    for m in RANGE_RE.finditer(text):  # noqa: B007 (the last span is the one wanted)
         pass
     if m is None:
         return None

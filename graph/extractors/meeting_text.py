@@ -8,10 +8,19 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from ..meeting_names import canonical_meeting_name
-from .grammar import BOOK_TITLE, DAY_SPAN, HELD_ONLY_HEAD, HOLD_VERB, MEETING_HEAD, PASS_ON_RE, PHRASE_VERB_RE, QUOTED_PART
+from .grammar import (
+    BOOK_TITLE,
+    DAY_SPAN,
+    HELD_ONLY_HEAD,
+    HOLD_VERB,
+    MEETING_HEAD,
+    PASS_ON_RE,
+    PHRASE_VERB_RE,
+    QUOTED_PART,
+)
 from .jurisdiction import abbreviation, province_of
 from .lexicon import first_kind
+from .meeting_names import canonical_meeting_name
 
 # the head of a meeting's name is open (grammar.MEETING_HEAD): a run ending in a head word, found by a trigger
 SUFFIX = MEETING_HEAD

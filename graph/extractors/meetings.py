@@ -10,16 +10,49 @@ from __future__ import annotations
 
 import re
 
-from ..meeting_names import canonical_meeting_name, meeting_core, meeting_level, ordinals_clash, same_meeting
 from ..models import Document, Fact, Label, RelType
 from .base import Findings, make_mention
 from .lexicon import FULL_DATE_RE, MONTH_DAY_RE, RELATIVE_RE, date_in, range_end
-from .meeting_text import (ATTENDED_LISTED_RE, AT_MEETING_RE, BODY_MEETING_RE, CONVENED_RE, Candidate, EVENT_WORD_RE, FOLLOW_ON_RE,
-                           HABIT_RE, HEADING_TAIL_RE, HELD_RE, HELD_VERBS, INSTRUCTED_RE, LISTED_RE, MEETING_CUE_RE,
-                           NAME_ENDS, NEGATED_RE, OPENS_AT_RE, PARTY_PASSED_RE, PARTY_RE, PAST_RE, PLANNED_RE,
-                           ROLE_AT_MEETING_RE, RUN_IN_RE, SPEECH_RE, SPIRIT_RE, TEASER_RE, TRIGGERS, TYPE_ONLY,
-                           YEAR_RE, absolute_name, bare, clean_name, headline_block, meeting_kind, passed_on,
-                           place_name, with_convener)
+from .meeting_names import canonical_meeting_name, meeting_core, meeting_level, ordinals_clash, same_meeting
+from .meeting_text import (
+    AT_MEETING_RE,
+    ATTENDED_LISTED_RE,
+    BODY_MEETING_RE,
+    CONVENED_RE,
+    EVENT_WORD_RE,
+    FOLLOW_ON_RE,
+    HABIT_RE,
+    HEADING_TAIL_RE,
+    HELD_RE,
+    HELD_VERBS,
+    INSTRUCTED_RE,
+    LISTED_RE,
+    MEETING_CUE_RE,
+    NAME_ENDS,
+    NEGATED_RE,
+    OPENS_AT_RE,
+    PARTY_PASSED_RE,
+    PARTY_RE,
+    PAST_RE,
+    PLANNED_RE,
+    ROLE_AT_MEETING_RE,
+    RUN_IN_RE,
+    SPEECH_RE,
+    SPIRIT_RE,
+    TEASER_RE,
+    TRIGGERS,
+    TYPE_ONLY,
+    YEAR_RE,
+    Candidate,
+    absolute_name,
+    bare,
+    clean_name,
+    headline_block,
+    meeting_kind,
+    passed_on,
+    place_name,
+    with_convener,
+)
 from .metadata import with_text_year
 
 

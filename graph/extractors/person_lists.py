@@ -11,11 +11,24 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .. import segment
+from ..text import segment
 from .grammar import GROUP_TAIL, LIST_CLOSE, LIST_INTRO, TAIL_START
-from .lexicon import (ATTEND_VERBS, CHAIR_VERBS, HAN, RARE_NAME_ENDINGS, SPEAK_VERBS, boundary_at, ethnic_name_at,
-                      is_place_or_body, is_surname_start, name_shaped, plausible_name, starts_with_phrase_word,
-                      title_re, weak_word)
+from .lexicon import (
+    ATTEND_VERBS,
+    CHAIR_VERBS,
+    HAN,
+    RARE_NAME_ENDINGS,
+    SPEAK_VERBS,
+    boundary_at,
+    ethnic_name_at,
+    is_place_or_body,
+    is_surname_start,
+    name_shaped,
+    plausible_name,
+    starts_with_phrase_word,
+    title_re,
+    weak_word,
+)
 
 LIST_INTRO_RE = re.compile(rf"^(?:{LIST_INTRO})")
 # The end of the last item: a group tail, then the verb of the sentence (王某等县领导出席会议).

@@ -18,8 +18,8 @@ from typing import Iterator
 
 import ahocorasick
 
-from .. import gazetteer, segment
 from ..models import Document, Fact, Label, RelType, Role
+from ..text import gazetteer, segment
 from .base import Findings, make_mention
 from .grammar import ADDRESS_TITLES, LIST_INTRO, LIST_ONLY_TITLES, WORD_CONTEXT
 from .lexicon import (

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .. import gazetteer, segment
 from ..models import Document, Fact, Label, RelType
+from ..text import gazetteer, segment
 from .base import Findings, make_mention
 from .jurisdiction import ABBR_RE
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from .. import segment
 from ..models import Document, Fact, Label, RelType
+from ..text import segment
 from .base import Findings, make_mention
 from .persons import absolute_body
 

@@ -15,7 +15,8 @@ import re
 from bisect import bisect_left
 from typing import Callable
 
-from ..models import Document, Fact, Label, Mention, RelType, Sentence as Span
+from ..models import Document, Fact, Label, Mention, RelType
+from ..models import Sentence as Span
 from . import grammar as g
 from .base import Findings
 from .lexicon import ATTEND_VERBS, CHAIR_VERBS, SPEAK_VERBS

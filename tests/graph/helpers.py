@@ -1,9 +1,9 @@
 """Small helpers for extraction tests: run the pipeline on a text of our own."""
 from __future__ import annotations
 
-from graph.documents import document_from_text
-from graph.models import Document, Label, RelType
-from graph.pipeline import extract
+from huiyi.graph.inputs.documents import document_from_text
+from huiyi.graph.models import Document, Label, RelType
+from huiyi.graph.run.pipeline import extract
 
 
 def run(text: str, name: str = "t.txt", date: str | None = None) -> Document:

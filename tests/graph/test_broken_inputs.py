@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from graph import documents, pipeline
-from graph.cli import app
-from graph.outcomes import EXIT_NOTHING_READ, EXIT_SKIPPED, EXIT_STRICT, EXIT_USAGE
-from loaders.json_export import read_json
+from huiyi.graph.cli import app
+from huiyi.graph.inputs import documents
+from huiyi.graph.run import pipeline
+from huiyi.graph.run.outcomes import EXIT_NOTHING_READ, EXIT_SKIPPED, EXIT_STRICT, EXIT_USAGE
+from huiyi.loaders.json_export import read_json
 
 runner = CliRunner()
 
@@ -136,8 +137,9 @@ def test_a_file_that_cannot_be_read_is_reported(tmp_path, seed_paths, monkeypatc
 
 def _docx_with_body(tmp_path: Path, body: bytes) -> bytes:
     """A real .docx (made by python-docx) whose word/document.xml is replaced by `body`."""
-    import docx
     import zipfile
+
+    import docx
     made = tmp_path / "made.docx"
     docx.Document().save(made)
     out = tmp_path / "broken.docx"

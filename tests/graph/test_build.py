@@ -6,10 +6,10 @@ import json
 import networkx as nx
 import pytest
 
-from graph.build import EdgeListGraph, edge_attributes, summary
-from loaders.embedded_store import EmbeddedStore, write_store
-from loaders.html_view import overview
-from loaders.json_export import read_json, write_json
+from huiyi.graph.merge.build import EdgeListGraph, edge_attributes, summary
+from huiyi.loaders.embedded_store import EmbeddedStore, write_store
+from huiyi.loaders.html_view import overview
+from huiyi.loaders.json_export import read_json, write_json
 
 
 @pytest.fixture(scope="module")
@@ -73,7 +73,7 @@ def test_every_writer_takes_the_compact_graph_and_writes_the_same(compact, seed_
 
 
 def test_a_large_graph_is_written_in_batches_and_reads_back(compact, monkeypatch, tmp_path):
-    from loaders import json_export
+    from huiyi.loaders import json_export
     monkeypatch.setattr(json_export, "INDENTED_UP_TO", 10)
     monkeypatch.setattr(json_export, "BATCH", 7)  # batches end mid-list, across nodes and edges
     path = write_json(compact, tmp_path / "graph.json")
@@ -84,7 +84,7 @@ def test_a_large_graph_is_written_in_batches_and_reads_back(compact, monkeypatch
 
 
 def test_a_value_the_fast_encoder_refuses_is_written_by_the_standard_one(monkeypatch, tmp_path):
-    from loaders import json_export
+    from huiyi.loaders import json_export
     monkeypatch.setattr(json_export, "INDENTED_UP_TO", 0)  # the streamed form, encoded by orjson
     G = nx.MultiDiGraph()
     G.add_node("Person:甲", label="Person", name="甲", votes=2**70)  # beyond 64 bits: orjson refuses it
@@ -95,10 +95,10 @@ def test_a_value_the_fast_encoder_refuses_is_written_by_the_standard_one(monkeyp
 
 
 def test_relation_ids_are_short_stable_and_unique(compact):
-    from graph.models import relation_id
+    from huiyi.graph.models import relation_id
     ids = [key for _, _, key in compact.edges(keys=True)]
     assert len(set(ids)) == len(ids)  # every relation of the seeds has its own id
-    for (source, target, key), (_, _, data) in zip(compact.edges(keys=True), compact.edges(data=True)):
+    for (source, target, key), (_, _, data) in zip(compact.edges(keys=True), compact.edges(data=True), strict=False):
         kind, digest = key.split(":")
         assert kind == data["type"] and len(digest) == 16  # ASCII whatever the names: cheap to store
         assert key == relation_id(kind, source, target, data["doc_id"], data["start"])  # rebuilt the same

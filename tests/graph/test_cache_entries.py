@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from graph import cache
-from graph.pipeline import process
+from huiyi.graph.run import cache
+from huiyi.graph.run.pipeline import process
 
 
 def test_an_entry_gives_back_the_summary_and_facts_named_as_the_report_now_is(seed_paths):

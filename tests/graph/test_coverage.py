@@ -1,5 +1,5 @@
 """`graph.coverage`: what a corpus without gold says about how much Huiyi reads."""
-from graph.coverage import coverage
+from huiyi.graph.coverage import coverage
 
 HELD = "3月5日,县委常委会会议召开。县委书记张明主持会议。县委常委王强出席会议。"
 EMPTY_MEETING = "4月8日,全县安全生产工作会议召开。会议强调,要压实责任。有关部门负责人参加会议。"

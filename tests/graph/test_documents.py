@@ -18,9 +18,9 @@ from xml.sax.saxutils import escape
 
 import pytest
 
-from graph import documents, encoding, formats
-from graph.formats import FormatError
-from graph.pipeline import build_graph
+from huiyi.graph.inputs import documents, encoding, formats
+from huiyi.graph.inputs.formats import FormatError
+from huiyi.graph.run.pipeline import build_graph
 
 PROVENANCE = {"doc", "doc_id", "evidence", "start", "end"}
 

@@ -3,8 +3,8 @@ from pathlib import Path
 
 import pytest
 
-from graph.explain import explain_document, explain_path, render
-from graph.models import InputError
+from huiyi.graph.explain import explain_document, explain_path, render
+from huiyi.graph.models import InputError
 from tests.graph.helpers import run
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"

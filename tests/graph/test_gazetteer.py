@@ -1,10 +1,10 @@
-"""graph.gazetteer: place lookups in full and short form, ambiguity, abbreviations, countries."""
+"""huiyi.graph.text.gazetteer: place lookups in full and short form, ambiguity, abbreviations, countries."""
 import re
 import time
 
 import pytest
 
-from graph import gazetteer
+from huiyi.graph.text import gazetteer
 
 
 @pytest.mark.parametrize("name, full, kind, province, city", [

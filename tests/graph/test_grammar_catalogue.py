@@ -7,8 +7,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from graph.explain import ROLE_TYPES
-from graph.models import Label
+from huiyi.graph.explain import ROLE_TYPES
+from huiyi.graph.models import Label
 from tests.graph.helpers import run
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from graph import cache as cache_module
-from graph.cli import app
-from graph.pipeline import build_graph
+from huiyi.graph.cli import app
+from huiyi.graph.run import cache as cache_module
+from huiyi.graph.run.pipeline import build_graph
 
 
 def node_link(G) -> tuple[dict, dict]:
@@ -138,15 +138,15 @@ def test_cli_uses_the_cache_in_out_unless_told_not_to(tmp_path, corpus):
 def test_the_cache_version_covers_every_module_extraction_imports(tmp_path):
     import shutil
 
-    import graph
-    from graph.cache import code_files, version_of
+    from huiyi import graph
+    from huiyi.graph.run.cache import code_files, version_of
     root = tmp_path / "graph"
     shutil.copytree(Path(graph.__file__).parent, root, ignore=shutil.ignore_patterns("__pycache__"))
     covered = {f.relative_to(root).as_posix() for f in code_files(root)}
-    assert {"meeting_names.py", "gazetteer.py", "normalize.py", "extractors/roles.py", "data/titles.txt"} <= covered
+    assert {"extractors/meeting_names.py", "text/gazetteer.py", "text/normalize.py", "extractors/roles.py", "data/titles.txt"} <= covered
     assert "cli.py" not in covered  # the command line does not change what is extracted
     before = version_of(root)
-    for name in ("meeting_names.py", "gazetteer.py", "extractors/lexicon.py"):
+    for name in ("extractors/meeting_names.py", "text/gazetteer.py", "extractors/lexicon.py"):
         path = root / name
         original = path.read_bytes()
         path.write_bytes(original + b"\n# changed\n")

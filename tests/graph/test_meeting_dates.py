@@ -1,6 +1,6 @@
 """Meeting dates: the year from a printed link, a stamp, a dateline or the year the report speaks of;
 the day a reported meeting takes when a filing date stands before it."""
-from graph.extractors.lexicon import date_in
+from huiyi.graph.extractors.lexicon import date_in
 from tests.graph.helpers import meetings, run
 
 
@@ -60,8 +60,8 @@ def test_a_day_still_to_come_in_the_publish_month_is_in_the_month_before():
 
 
 def test_a_date_told_in_the_prose_is_not_the_publish_date_the_file_gave():
-    from graph.documents import document_from_text
-    from graph.pipeline import extract
+    from huiyi.graph.inputs.documents import document_from_text
+    from huiyi.graph.run.pipeline import extract
     text = ("4月2日,援藏指挥部党委召开学习先进事迹座谈会,副市长廖小辉主持。他长期致力于研究。2017年9月25日,"
             "他在出差途中遭遇车祸,不幸逝世。廖小辉指出,要学习他坚定的理想信念和无私奉献的精神,做一名合格的援藏干部。")
     doc = extract(document_from_text("t", text, meta={"date": "2018-04-11"}))
@@ -69,7 +69,7 @@ def test_a_date_told_in_the_prose_is_not_the_publish_date_the_file_gave():
 
 
 def test_a_weekday_of_last_week_counted_from_the_publish_date():
-    from graph.extractors.lexicon import date_in
+    from huiyi.graph.extractors.lexicon import date_in
     assert date_in("上周五,", "2022-08-16") == "2022-08-12"  # a Tuesday: last week's Friday
     assert date_in("本周一,", "2022-08-16") == "2022-08-15"
     assert date_in("上周五,", None) is None

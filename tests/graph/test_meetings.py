@@ -1,7 +1,7 @@
 """Meetings: names, dates (ISO, --MM-DD, relative days), places, and which report is about which."""
-from graph.extractors.lexicon import date_in, with_year
-from graph.meeting_names import same_meeting
-from graph.models import RelType
+from huiyi.graph.extractors.lexicon import date_in, with_year
+from huiyi.graph.extractors.meeting_names import same_meeting
+from huiyi.graph.models import RelType
 from tests.graph.helpers import meetings, pairs, run
 
 
@@ -126,10 +126,10 @@ def test_after_a_meeting_of_several_days_is_its_last_day():
 
 
 # ---- the open meeting head (issue 16) ------------------------------------------------------------
-from graph.documents import document_from_text  # noqa: E402
-from graph.meeting_names import ordinals_clash  # noqa: E402
-from graph.models import Label  # noqa: E402
-from graph.pipeline import extract  # noqa: E402
+from huiyi.graph.extractors.meeting_names import ordinals_clash  # noqa: E402
+from huiyi.graph.inputs.documents import document_from_text  # noqa: E402
+from huiyi.graph.models import Label  # noqa: E402
+from huiyi.graph.run.pipeline import extract  # noqa: E402
 
 
 def names_rules(doc):
@@ -276,7 +276,7 @@ def test_a_quoted_title_inside_a_name_is_never_cut():
 
 
 def test_reports_of_sessions_with_different_ordinals_are_never_merged():
-    from graph.resolve import _meeting_ids
+    from huiyi.graph.merge.resolve import _meeting_ids
     ids = _meeting_ids([("Document:aaaaaaaa11111111", "M1", "市政府第5次常务会议", "2021-03-02", "江南"),
                         ("Document:bbbbbbbb22222222", "M1", "市政府常务会议", "2021-03-02", "江南"),
                         ("Document:cccccccc33333333", "M1", "市政府第6次常务会议", "2021-03-02", "江南")])
@@ -342,7 +342,7 @@ def test_a_headline_names_the_event_the_text_calls_the_meeting():
     doc = document_from_text("t.txt", "9月5日下午,督查组听取全市脱贫攻坚工作汇报。市委书记王一明出席并讲话。"
                                       "会上,副市长李二华汇报了整改情况。有关部门负责同志参加会议。",
                              meta={"title": "省督查组听取全市脱贫攻坚工作汇报"})
-    from graph.pipeline import extract
+    from huiyi.graph.run.pipeline import extract
     extract(doc)
     names = {m.text: m.props["rule"] for m in doc.mentions if m.label == Label.MEETING}
     assert names == {"省督查组听取全市脱贫攻坚工作汇报": "headline_event"}

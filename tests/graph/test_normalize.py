@@ -1,6 +1,16 @@
 """Normalisation: each case of the issue, and the map back to the original text."""
-from graph.normalize import (Aligned, collapse_digit_spaces, dedupe_blocks, drop_chrome, looks_like_pdf,
-                             normalize, rejoin_lines, split_sentences, strip_glosses, to_simplified)
+from huiyi.graph.text.normalize import (
+    Aligned,
+    collapse_digit_spaces,
+    dedupe_blocks,
+    drop_chrome,
+    looks_like_pdf,
+    normalize,
+    rejoin_lines,
+    split_sentences,
+    strip_glosses,
+    to_simplified,
+)
 
 
 def clean(raw: str) -> str:
@@ -38,7 +48,7 @@ def test_offsets_map_back_to_the_original():
     assert a.text.startswith("省委书记李锦斌")
     i = a.text.index("李锦斌")
     assert raw[a.offsets[i]:a.offsets[i + 2] + 1] == "李錦斌"
-    assert all(x < y for x, y in zip(a.offsets, a.offsets[1:]))
+    assert all(x < y for x, y in zip(a.offsets, a.offsets[1:], strict=False))
 
 
 def test_teaser_blocks_and_footers_are_dropped_bylines_kept():

@@ -7,7 +7,7 @@ from functools import lru_cache
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from graph.normalize import FOLD, normalize
+from huiyi.graph.text.normalize import FOLD, normalize
 
 # Text shaped like the reports: Chinese (both scripts), pinyin glosses, full-width forms, line breaks.
 REPORT_ALPHABET = list("会議议發发展长長書书记記省委市縣县召开開会议主持出席强调。，、：；！？（）()“”「」"
@@ -36,8 +36,8 @@ def check_alignment(raw: str) -> None:
     assert isinstance(script, str)
     assert len(text) == len(offsets)
     assert all(0 <= o < len(raw) for o in offsets)
-    assert all(a < b for a, b in zip(offsets, offsets[1:])), "offsets must strictly increase"
-    for i, (c, o) in enumerate(zip(text, offsets)):
+    assert all(a < b for a, b in zip(offsets, offsets[1:], strict=False)), "offsets must strictly increase"
+    for i, (c, o) in enumerate(zip(text, offsets, strict=False)):
         assert counterpart(raw, o, c), (i, c, raw[o])
 
 

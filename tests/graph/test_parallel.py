@@ -9,11 +9,11 @@ from concurrent.futures import Future
 import pytest
 from typer.testing import CliRunner
 
-from graph import parallel
-from graph.cli import app
-from graph.models import ConfigError
-from graph.pipeline import build_graph
-from loaders.json_export import to_node_link
+from huiyi.graph.cli import app
+from huiyi.graph.models import ConfigError
+from huiyi.graph.run import parallel
+from huiyi.graph.run.pipeline import build_graph
+from huiyi.loaders.json_export import to_node_link
 
 runner = CliRunner()
 
@@ -53,7 +53,7 @@ def test_the_seed_graph_does_not_depend_on_the_number_of_jobs(seed_paths, seed_g
 
 def test_a_dask_local_cluster_gives_the_same_graph_and_reads_the_cache(corpus, one_process, tmp_path):
     pytest.importorskip("distributed", reason="the Dask path needs the extra: pip install 'huiyi[dask]'")
-    from graph.distributed import build_graph_on_dask, dask_client, dask_map
+    from huiyi.graph.run.distributed import build_graph_on_dask, dask_client, dask_map
 
     result = build_graph_on_dask([corpus], scheduler="local", workers=2)
     assert to_node_link(result.graph) == to_node_link(one_process.graph)
@@ -69,7 +69,7 @@ def test_a_dask_local_cluster_gives_the_same_graph_and_reads_the_cache(corpus, o
 
 def test_a_bad_dask_scheduler_is_a_config_error():
     pytest.importorskip("distributed", reason="the Dask path needs the extra: pip install 'huiyi[dask]'")
-    from graph.distributed import dask_client
+    from huiyi.graph.run.distributed import dask_client
 
     with pytest.raises(ConfigError, match="local"):
         with dask_client("nowhere"):

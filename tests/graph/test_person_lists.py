@@ -3,8 +3,6 @@
 from tests.graph.helpers import person_rules, run
 
 
-
-
 def test_a_title_in_the_group_tail_keeps_the_last_name():
     doc = run("3月2日,县委常委会召开会议。吴一明、郑二华、冯三平、陈四海等县领导参加会议。")
     assert {"吴一明", "郑二华", "冯三平", "陈四海"} <= set(person_rules(doc))

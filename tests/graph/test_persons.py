@@ -1,7 +1,7 @@
 """People: the segmentation traps of the seed reports and the name shapes of other reports."""
 import pytest
 
-from graph.models import Label, RelType
+from huiyi.graph.models import Label, RelType
 from tests.graph.helpers import persons, run
 
 
@@ -129,7 +129,7 @@ def test_a_place_followed_by_a_river_is_not_a_governor():
 
 def test_indented_lines_give_titles_without_spaces():
     doc = run("3月1日,市政府常务会议召开。\n  副市长邹毅然主持会议并讲话。")
-    from graph.models import Label
+    from huiyi.graph.models import Label
     assert {m.text for m in doc.mentions if m.label == Label.BODY} == {"市政府"}
     titles = [m.props.get("titles") for m in doc.mentions if m.text == "邹毅然" and m.props.get("titles")]
     assert titles == [["副市长"]]

@@ -1,5 +1,5 @@
 """Places from the gazetteer (and not out of people's names) and bodies made absolute."""
-from graph.models import Label, RelType
+from huiyi.graph.models import Label, RelType
 from tests.graph.helpers import run
 
 

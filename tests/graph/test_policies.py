@@ -1,5 +1,5 @@
 """Policies a person (or the convening body) directs."""
-from graph.models import Label, RelType
+from huiyi.graph.models import Label, RelType
 from tests.graph.helpers import run
 
 

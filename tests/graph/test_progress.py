@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import json
 
-from graph.pipeline import build_graph
-from graph.progress import BuildProgress
+from huiyi.graph.run.pipeline import build_graph
+from huiyi.graph.run.progress import BuildProgress
 
 
 def test_it_tells_the_start_each_input_and_the_rest_at_the_end():

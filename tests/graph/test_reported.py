@@ -1,5 +1,5 @@
 """Which meetings a report is about (REPORTED_IN), decided once the roles are read."""
-from graph.models import RelType
+from huiyi.graph.models import RelType
 from tests.graph.helpers import meetings, run
 
 

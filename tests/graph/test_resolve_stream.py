@@ -9,11 +9,11 @@ import random
 
 import pytest
 
-from graph import build, resolve
-from graph.documents import document_from_text
-from graph.models import Entity, Fact, Label, Mention, Relation, RelType, Role, stable_id
-from graph.pipeline import build_graph, extract, has_meeting
-from loaders.json_export import to_node_link
+from huiyi.graph.inputs.documents import document_from_text
+from huiyi.graph.merge import build, resolve
+from huiyi.graph.models import Entity, Fact, Label, Mention, Relation, RelType, Role, stable_id
+from huiyi.graph.run.pipeline import build_graph, extract, has_meeting
+from huiyi.loaders.json_export import to_node_link
 
 
 def _merge_props(entity: Entity, props: dict) -> None:
@@ -93,7 +93,7 @@ def streamed(docs) -> dict:
 
 @pytest.fixture(scope="module")
 def seed_docs(seed_paths):
-    from graph.documents import read_file
+    from huiyi.graph.inputs.documents import read_file
     return [extract(read_file(p, max_bytes=2**26)) for p in seed_paths]
 
 

@@ -1,5 +1,5 @@
 """Who chaired, attended and spoke: the constructions of meeting reports, in sentences of our own."""
-from graph.models import RelType
+from huiyi.graph.models import RelType
 from tests.graph.helpers import pairs, people_with, run
 
 CHAIRED, ATTENDED, SPOKE = RelType.CHAIRED, RelType.ATTENDED, RelType.SPOKE_AT
@@ -352,7 +352,7 @@ def test_a_speaker_quoting_another_and_also_at_the_meeting():
     doc = run("7月22日,全省教育工作会议在西宁召开。省长王一军说,习二平总书记强调,要把教育摆在优先位置。"
               "副主席王三谦也在会上讲话。")
     assert people_with(doc, SPOKE) == {"王一军", "王三谦"}
-    from graph.extractors.roles import QUOTED_BY_RE
+    from huiyi.graph.extractors.roles import QUOTED_BY_RE
     assert QUOTED_BY_RE.search("王一军说,") and not QUOTED_BY_RE.search("会议指出,")  # the meeting quotes no one
 
 

@@ -1,7 +1,7 @@
 """The five seed reports end to end against their gold annotations (tests/gold)."""
 import pytest
 
-from graph.evaluate import evaluate
+from huiyi.graph.evaluate import evaluate
 
 MEASURES = ("persons", "meetings", "chaired", "attended", "spoke")  # all exactly 1.0 on the seeds
 
@@ -54,7 +54,7 @@ def test_every_relation_carries_its_evidence(seed_build):
 
 
 def test_ids_are_stable_across_rebuilds(seed_graph, seed_paths):
-    from graph.pipeline import build_graph
+    from huiyi.graph.run.pipeline import build_graph
     again = build_graph(list(reversed(seed_paths))).graph
     assert set(again.nodes) == set(seed_graph.nodes)
     assert set(again.edges(keys=True)) == set(seed_graph.edges(keys=True))

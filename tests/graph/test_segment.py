@@ -4,7 +4,7 @@ from __future__ import annotations
 import jieba
 import pytest
 
-from graph import segment
+from huiyi.graph.text import segment
 
 
 def test_the_tokenizer_is_private_and_keeps_titles_and_places_whole():
@@ -78,7 +78,7 @@ def test_an_unwritable_temporary_folder_only_costs_the_parse(tmp_path, monkeypat
 def test_jieba_is_imported_without_pkg_resources_and_still_finds_its_data():
     import subprocess
     import sys
-    code = ("import sys, graph.segment as s; assert 'pkg_resources' not in sys.modules; "
+    code = ("import sys, huiyi.graph.text.segment as s; assert 'pkg_resources' not in sys.modules; "
             "print(' '.join(s.tokenizer().cut('云南省委书记阮成发在西双版纳州主持会议')))")
     done = subprocess.run([sys.executable, "-W", "error::DeprecationWarning", "-c", code],
                           capture_output=True, text=True, timeout=120)

@@ -5,12 +5,12 @@ from __future__ import annotations
 import networkx as nx
 import pytest
 
-from graph.build import EdgeListGraph, summary
-from graph.source import GraphSource, NetworkxSource, as_source, edge_item
-from loaders.csv_export import export_csv
-from loaders.html_view import overview, write_html
-from loaders.json_export import read_json, to_node_link, write_json
-from loaders.rows import graph_rows
+from huiyi.graph.merge.build import EdgeListGraph, summary
+from huiyi.graph.merge.source import GraphSource, NetworkxSource, as_source, edge_item
+from huiyi.loaders.csv_export import export_csv
+from huiyi.loaders.html_view import overview, write_html
+from huiyi.loaders.json_export import read_json, to_node_link, write_json
+from huiyi.loaders.rows import graph_rows
 
 
 def test_both_kinds_of_graph_are_sources(seed_graph, seed_compact):
@@ -26,9 +26,9 @@ def test_both_kinds_of_graph_are_sources(seed_graph, seed_compact):
 @pytest.fixture(scope="module")
 def sunk(seed_paths):
     """The seeds' compact graph merged with each record sink: lists (the default), the spill."""
-    from graph.pipeline import process
-    from graph.resolve import Merger
-    from graph.spill import IN_MEMORY, SPILLED
+    from huiyi.graph.merge.resolve import Merger
+    from huiyi.graph.merge.spill import IN_MEMORY, SPILLED
+    from huiyi.graph.run.pipeline import process
     graphs = []
     for sinks in (IN_MEMORY, SPILLED):
         merger = Merger(sinks=sinks)

@@ -6,9 +6,9 @@ import pickle
 
 import pytest
 
-from graph.build import EdgeListGraph, summary
-from graph.pipeline import build_graph
-from graph.spill import EdgeSpill
+from huiyi.graph.merge.build import EdgeListGraph, summary
+from huiyi.graph.merge.spill import EdgeSpill
+from huiyi.graph.run.pipeline import build_graph
 
 
 def records(doc: str, n: int, kind: str = "ATTENDED") -> list[tuple]:

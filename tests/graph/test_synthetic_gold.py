@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from graph.evaluate import evaluate, read_gold
-from graph.pipeline import build_graph
+from huiyi.graph.evaluate import evaluate, read_gold
+from huiyi.graph.run.pipeline import build_graph
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 # What each set measures today (F1, rounded down): a change that reads any of them worse fails.

@@ -1,8 +1,8 @@
 """loaders/child.py: a writer in a child process, its answer or its error brought back."""
 import pytest
 
-from graph.models import ConfigError, StoreError
-from loaders.child import Child
+from huiyi.graph.models import ConfigError, StoreError
+from huiyi.loaders.child import Child
 
 
 def _total(*numbers):

@@ -6,9 +6,9 @@ import csv
 import networkx as nx
 from cypher_fixtures import EVIDENCE, tiny_graph
 
-from graph.build import summary
-from loaders.csv_export import export_csv, import_command
-from loaders.graphml_export import write_graphml
+from huiyi.graph.merge.build import summary
+from huiyi.loaders.csv_export import export_csv, import_command
+from huiyi.loaders.graphml_export import write_graphml
 
 
 def read(path):

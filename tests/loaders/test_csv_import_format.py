@@ -11,9 +11,9 @@ from conftest import DEVSET, SEEDS
 from cypher_fixtures import tiny_graph
 from neo4j_import import Options, Refused, parse_header, read_import, split_records
 
-from loaders.csv_export import export_csv
-from loaders.json_export import read_json
-from loaders.rows import DATE, full_date, graph_rows
+from huiyi.loaders.csv_export import export_csv
+from huiyi.loaders.json_export import read_json
+from huiyi.loaders.rows import DATE, full_date, graph_rows
 
 
 def _expected(value, kind):

@@ -6,9 +6,9 @@ from datetime import date
 import pytest
 from cypher_fixtures import EVIDENCE, tiny_graph
 
-from graph.build import summary
-from graph.models import StoreError
-from loaders.embedded_store import EmbeddedStore, store_path, update_nodes, update_rels, write_store
+from huiyi.graph.merge.build import summary
+from huiyi.graph.models import StoreError
+from huiyi.loaders.embedded_store import EmbeddedStore, store_path, update_nodes, update_rels, write_store
 
 
 @pytest.fixture()
@@ -155,7 +155,7 @@ def test_the_seed_graph_loads_whole(seed_graph, tmp_path):
 def test_an_empty_graph_gives_an_empty_store_every_query_can_read(tmp_path):
     import networkx as nx
 
-    from queries import registry
+    from huiyi.queries import registry
 
     path = tmp_path / "graph.lbug"
     assert write_store(nx.MultiDiGraph(), path) == {"nodes": {}, "edges": {}}
@@ -169,7 +169,7 @@ def test_evidence_with_line_breaks_survives_a_bulk_load(tmp_path):
     quotes, commas and tabs, exactly as written."""
     import networkx as nx
 
-    from loaders.embedded_store import EmbeddedStore, write_store
+    from huiyi.loaders.embedded_store import EmbeddedStore, write_store
     G = nx.MultiDiGraph()
     G.add_node("Document:d", label="Document", name="d.txt")
     for i in range(400):

@@ -16,9 +16,9 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-
-from loaders.html_view import write_html
 from view_graphs import PEOPLE, hand_graph, synthetic_graph
+
+from huiyi.loaders.html_view import write_html
 
 pytestmark = pytest.mark.slow
 
@@ -178,9 +178,9 @@ def test_seed_page_offline_every_node(browser, seed_graph, tmp_path):
 
 
 def test_person_view_offline(browser, seed_graph, tmp_path):
-    from loaders.html_view import write_view
-    from loaders.json_export import write_json
-    from loaders.subgraph import find_person, person_view
+    from huiyi.loaders.html_view import write_view
+    from huiyi.loaders.json_export import write_json
+    from huiyi.loaders.subgraph import find_person, person_view
 
     write_json(seed_graph, tmp_path / "graph.json")
     page = write_view(tmp_path, person="宗国英")

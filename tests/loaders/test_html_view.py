@@ -9,13 +9,22 @@ from collections import Counter
 
 import pytest
 from typer.testing import CliRunner
-
-from graph.cli import app
-from graph.models import ConfigError, InputError
-from loaders.html_view import (HIDDEN, LABEL_STYLES, LARGE, RELATION_STYLES, page_data, render_html, script_json,
-                               write_html, write_view)
-from loaders.json_export import write_json
 from view_graphs import hand_graph, synthetic_graph
+
+from huiyi.graph.cli import app
+from huiyi.graph.models import ConfigError, InputError
+from huiyi.loaders.html_view import (
+    HIDDEN,
+    LABEL_STYLES,
+    LARGE,
+    RELATION_STYLES,
+    page_data,
+    render_html,
+    script_json,
+    write_html,
+    write_view,
+)
+from huiyi.loaders.json_export import write_json
 
 DATA_BLOCK = re.compile(r'<script type="application/json" id="huiyi-data">(.*?)</script>', re.S)
 
@@ -72,7 +81,7 @@ def test_styles_tell_labels_and_presence_apart():
     assert len({s["color"] for s in presence}) == len({s["arrow"] for s in presence}) == 4
     # A chair's CHAIRED, SPOKE_AT and ATTENDED edges to one meeting take different curves.
     assert len({RELATION_STYLES[t]["smooth"] for t in ("CHAIRED", "ATTENDED", "SPOKE_AT")}) == 3
-    from graph.models import Label, RelType
+    from huiyi.graph.models import Label, RelType
     assert set(LABEL_STYLES) == {x.value for x in Label} and set(RELATION_STYLES) == {x.value for x in RelType}
 
 
@@ -154,10 +163,10 @@ def test_write_view_query_uses_the_registry(built, monkeypatch):
     def run(name, params, **kw):
         calls.append((name, params, kw))
         return [{"person_id": "Person:陈豪", "meeting_id": "Meeting:m3", "meeting": "省委常委会会议", "place": "昆明"}]
-    registry = types.ModuleType("queries.registry")
+    registry = types.ModuleType("huiyi.queries.registry")
     registry.run = run
-    monkeypatch.setitem(sys.modules, "queries.registry", registry)
-    import queries
+    monkeypatch.setitem(sys.modules, "huiyi.queries.registry", registry)
+    from huiyi import queries
     monkeypatch.setattr(queries, "registry", registry, raising=False)
     path = write_view(built, query="who_chaired", params=["name=陈豪"])
     assert calls == [("who_chaired", {"name": "陈豪"}, {"out": built})]
@@ -183,7 +192,7 @@ def test_cli_view(built):
 def test_a_graph_too_large_to_read_opens_on_its_overview(tmp_path):
     import networkx as nx
 
-    from loaders.html_view import overview, write_html
+    from huiyi.loaders.html_view import overview, write_html
     G = nx.MultiDiGraph()
     for m in range(20):
         G.add_node(f"Meeting:{m}", label="Meeting", name=f"会议{m}")
@@ -208,7 +217,7 @@ def test_a_graph_too_large_to_read_opens_on_its_overview(tmp_path):
 
 
 def test_a_compact_graphs_overview_keeps_the_same_nodes_and_the_same_kinds_of_edges(seed_compact):
-    from loaders.html_view import overview
+    from huiyi.loaders.html_view import overview
     G = seed_compact.to_networkx()  # the same graph held by networkx (edges in another order)
     links = sum(n for kind, n in seed_compact.edge_type_counts().items() if kind != "MENTIONED_IN")
     for cap in (dict(max_nodes=40), dict(max_nodes=10_000, max_edges=30), dict(max_nodes=60, max_edges=25),
@@ -224,7 +233,7 @@ def test_a_compact_graphs_overview_keeps_the_same_nodes_and_the_same_kinds_of_ed
 
 
 def test_a_compact_graphs_overview_reads_the_mentions_only_when_the_links_leave_room(seed_compact, monkeypatch):
-    from loaders.html_view import overview
+    from huiyi.loaders.html_view import overview
     spill = seed_compact._edges
     asked: list = []
     real = spill.chunks
@@ -245,8 +254,8 @@ def test_a_compact_graphs_overview_reads_the_mentions_only_when_the_links_leave_
 def test_the_page_finds_vis_network_in_pyvis_without_importing_it(monkeypatch):
     import importlib.util
 
-    from graph.models import ConfigError
-    from loaders import html_view
+    from huiyi.graph.models import ConfigError
+    from huiyi.loaders import html_view
     html_view.vis_assets.cache_clear()
     js, css = html_view.vis_assets()
     assert "vis-network" in js[:2000].lower() and ".vis-network" in css

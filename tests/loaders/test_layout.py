@@ -6,9 +6,9 @@ import time
 from statistics import mean
 
 import pytest
-
-from loaders.layout import force_layout, seed_layout, separate_discs
 from view_graphs import hand_graph, synthetic_graph
+
+from huiyi.loaders.layout import force_layout, seed_layout, separate_discs
 
 
 @pytest.fixture(scope="module")

@@ -7,9 +7,9 @@ from conftest import DEVSET, SEEDS
 from cypher_lint import assert_no_errors, needs_lint, parameters_of
 from typer.testing import CliRunner
 
-from graph.cli import app
-from loaders.json_export import read_json
-from loaders.neo4j_loader import DEFAULT_BATCH, dry_run
+from huiyi.graph.cli import app
+from huiyi.loaders.json_export import read_json
+from huiyi.loaders.neo4j_loader import DEFAULT_BATCH, dry_run
 
 pytestmark = [pytest.mark.slow, needs_lint]
 

@@ -7,10 +7,10 @@ import os
 import pytest
 from cypher_fixtures import tiny_graph
 
-from graph.build import summary
-from graph.models import ConfigError, StoreError
-from loaders import neo4j_loader as nl
-from loaders.rows import graph_rows
+from huiyi.graph.merge.build import summary
+from huiyi.graph.models import ConfigError, StoreError
+from huiyi.loaders import neo4j_loader as nl
+from huiyi.loaders.rows import graph_rows
 
 live = pytest.mark.skipif(not os.environ.get("NEO4J_URI"),
                           reason="no Neo4j server: set NEO4J_URI (and NEO4J_PASSWORD) to run the live tests")

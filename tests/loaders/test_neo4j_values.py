@@ -7,9 +7,9 @@ import pytest
 from conftest import DEVSET, SEEDS
 from neo4j_rules import date_problem, property_problem
 
-from loaders.json_export import read_json
-from loaders.neo4j_loader import load_plan
-from loaders.rows import graph_rows
+from huiyi.loaders.json_export import read_json
+from huiyi.loaders.neo4j_loader import load_plan
+from huiyi.loaders.rows import graph_rows
 
 
 def problems(G) -> list[str]:

@@ -4,11 +4,11 @@ import json
 import pyarrow.parquet as pq
 import pytest
 
-from graph.build import summary
-from graph.models import StoreError
-from loaders import outputs, store_process
-from loaders.embedded_store import EmbeddedStore, write_store
-from loaders.store_process import PendingStore, load_saved, save_and_load, save_tables
+from huiyi.graph.merge.build import summary
+from huiyi.graph.models import StoreError
+from huiyi.loaders import outputs, store_process
+from huiyi.loaders.embedded_store import EmbeddedStore, write_store
+from huiyi.loaders.store_process import PendingStore, load_saved, save_and_load, save_tables
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
@@ -31,7 +31,7 @@ def test_a_store_that_fails_fails_the_build(seed_graph, tmp_path, monkeypatch):
 
 
 def test_a_large_graph_goes_to_its_own_process_and_loads_the_same(seed_graph, tmp_path, monkeypatch):
-    from loaders import store_process
+    from huiyi.loaders import store_process
     monkeypatch.setattr(outputs, "SEPARATE_STORE_EDGES", 10)
     monkeypatch.setattr(store_process, "CHUNK_ROWS", 7)  # rows streamed to the files 7 at a time
     monkeypatch.setattr(outputs, "write_store", lambda *a, **k: pytest.fail("loaded in this process"))
@@ -60,8 +60,8 @@ def test_the_separate_loader_reports_what_went_wrong(seed_graph, tmp_path):
 
 
 def test_a_page_drawn_by_a_child_that_fails_fails_the_build(seed_graph, tmp_path, monkeypatch):
-    from graph.models import HuiyiError
-    from loaders import html_view
+    from huiyi.graph.models import HuiyiError
+    from huiyi.loaders import html_view
 
     def broken(G, path, **_):
         raise html_view.ConfigError("layout 'spiral' unknown; choose auto, seed or physics")
@@ -81,7 +81,7 @@ def test_the_store_writer_hands_each_table_to_the_loader_as_it_ends(seed_compact
     assert {c["table"] for c in handed[1][1]} == set(summary(seed_compact)["nodes"])
     assert all(len(items) == 1 for _, items in handed[2:])  # one table each
     assert {c["table"] for _, items in handed[2:] for c in items} == set(seed_compact.edge_type_counts())
-    from loaders.embedded_store import pair_options
+    from huiyi.loaders.embedded_store import pair_options
     files = {(c["table"], c["options"]): c["file"] for _, items in handed[2:] for c in items}
     for (kind, source, target) in pairs:  # each file holds its pair's edges, all of them
         data = pq.read_table(tmp_path / files[(kind, pair_options((source, target)))])
@@ -142,10 +142,10 @@ def test_when_the_load_fails_the_rows_stop_and_the_error_names_the_store(seed_co
 
 
 def test_one_pass_when_the_graph_kept_no_counts_or_has_one_pair_else_a_pass_per_pair(seed_compact, seed_graph):
-    from graph.build import EdgeListGraph
-    from graph.spill import EdgeSpill
-    from loaders.rows import node_tables
-    from loaders.streamed_rows import relation_tables
+    from huiyi.graph.merge.build import EdgeListGraph
+    from huiyi.graph.merge.spill import EdgeSpill
+    from huiyi.loaders.rows import node_tables
+    from huiyi.loaders.streamed_rows import relation_tables
     nodes = node_tables(seed_graph)
     assert store_process._relation_jobs(seed_graph, nodes, relation_tables(seed_graph, nodes)) == [None]  # networkx
     chaired = [r for r in seed_compact.edge_records() if r[3] == "CHAIRED"]
@@ -175,7 +175,7 @@ def test_build_and_write_is_huiyi_build_as_one_call(seed_paths, tmp_path):
 
 
 def test_build_and_write_when_nothing_is_read_or_it_stops_at_a_problem(tmp_path):
-    from graph.outcomes import StoppedAtProblem
+    from huiyi.graph.run.outcomes import StoppedAtProblem
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "empty.txt").write_text("", encoding="utf-8")
     run = outputs.build_and_write([tmp_path / "in"], tmp_path / "out")

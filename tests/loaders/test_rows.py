@@ -5,8 +5,8 @@ import networkx as nx
 import pytest
 from cypher_fixtures import EVIDENCE, tiny_graph
 
-from graph.models import EDGE_PROPERTIES, NODE_PROPERTIES, Label, RelType, StoreError
-from loaders.rows import CONTRACT_ENDPOINTS, full_date, graph_rows
+from huiyi.graph.models import EDGE_PROPERTIES, NODE_PROPERTIES, Label, RelType, StoreError
+from huiyi.loaders.rows import CONTRACT_ENDPOINTS, full_date, graph_rows
 
 
 @pytest.fixture(scope="module")
@@ -109,8 +109,8 @@ def test_a_relation_type_that_is_not_an_identifier_is_refused():
 
 
 def test_streamed_chunks_hold_at_most_size_edges_and_add_up_to_the_tables(seed_graph):
-    from loaders.rows import node_tables
-    from loaders.streamed_rows import relation_chunks, relation_tables
+    from huiyi.loaders.rows import node_tables
+    from huiyi.loaders.streamed_rows import relation_chunks, relation_tables
     whole = graph_rows(seed_graph)
     nodes = node_tables(seed_graph)
     tables = relation_tables(seed_graph, nodes)
@@ -125,7 +125,7 @@ def test_streamed_chunks_hold_at_most_size_edges_and_add_up_to_the_tables(seed_g
 
 
 def test_a_compact_graph_gives_its_relation_layout_without_reading_its_edges(seed_compact, monkeypatch):
-    from loaders import rows, streamed_rows
+    from huiyi.loaders import rows, streamed_rows
     nodes = rows.node_tables(seed_compact)
     with monkeypatch.context() as m:
         m.setattr(streamed_rows, "_edge_rows", lambda *a, **k: pytest.fail("the edges were read"))
@@ -137,8 +137,8 @@ def test_a_compact_graph_gives_its_relation_layout_without_reading_its_edges(see
 
 
 def test_chunks_of_some_pairs_only(seed_compact):
-    from loaders.rows import node_tables
-    from loaders.streamed_rows import relation_chunks, relation_tables
+    from huiyi.loaders.rows import node_tables
+    from huiyi.loaders.streamed_rows import relation_chunks, relation_tables
     nodes = node_tables(seed_compact)
     tables = relation_tables(seed_compact, nodes)
     every = {(k, p): len(d["id"]) for k, p, d in relation_chunks(seed_compact, nodes, tables)}
@@ -152,9 +152,9 @@ def test_chunks_of_some_pairs_only(seed_compact):
 
 
 def test_a_compact_graph_reads_only_the_chunks_of_the_pairs_asked_for(seed_compact, monkeypatch):
-    from graph.spill import Spill
-    from loaders.rows import node_tables
-    from loaders.streamed_rows import relation_chunks, relation_tables
+    from huiyi.graph.merge.spill import Spill
+    from huiyi.loaders.rows import node_tables
+    from huiyi.loaders.streamed_rows import relation_chunks, relation_tables
     nodes = node_tables(seed_compact)
     tables = relation_tables(seed_compact, nodes)
     read = []  # bytes read from the spill
@@ -171,14 +171,14 @@ def test_a_compact_graph_reads_only_the_chunks_of_the_pairs_asked_for(seed_compa
 def _rows_by_id(chunks) -> dict:
     out = {}
     for kind, pair, data in chunks:
-        for row in zip(*data.values()):
-            out[row[0]] = (kind, pair, dict(zip(data, row)))
+        for row in zip(*data.values(), strict=False):
+            out[row[0]] = (kind, pair, dict(zip(data, row, strict=False)))
     return out
 
 
 def test_a_compact_graphs_records_become_the_rows_its_networkx_graph_gives(seed_compact):
-    from loaders.rows import node_tables
-    from loaders.streamed_rows import relation_chunks, relation_tables
+    from huiyi.loaders.rows import node_tables
+    from huiyi.loaders.streamed_rows import relation_chunks, relation_tables
     G = seed_compact.to_networkx()
     nodes = node_tables(G)
     tables = relation_tables(G, nodes)

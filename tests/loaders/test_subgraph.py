@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 import pytest
-
-from graph.models import ConfigError
-from loaders.subgraph import find_meetings, find_person, meeting_view, person_view, query_view
 from view_graphs import PEOPLE, hand_graph
+
+from huiyi.graph.models import ConfigError
+from huiyi.loaders.subgraph import find_meetings, find_person, meeting_view, person_view, query_view
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from cypher_lint import assert_no_errors, needs_lint, parameters_of
 
-from queries import registry
+from huiyi.queries import registry
 
 SAMPLE = {"STRING": "云南", "INT": 2, "FLOAT": 0.5, "BOOL": True, "DATE": "2020-02-20"}
 

@@ -14,9 +14,9 @@ from itertools import combinations
 import pytest
 from cypher_fixtures import gold_graph, tiny_graph
 
-from graph.models import ConfigError
-from loaders.embedded_store import EmbeddedStore, write_store
-from queries import registry
+from huiyi.graph.models import ConfigError
+from huiyi.loaders.embedded_store import EmbeddedStore, write_store
+from huiyi.queries import registry
 
 EXPECTED_QUERIES = {"meetings_attended", "meetings_chaired", "meetings_spoke_at", "meeting_attendees",
                     "co_attendance", "frequent_attendees", "positions_of_person", "policies_directed_by",
@@ -45,7 +45,7 @@ def true_store(request, tmp_path_factory, seed_gold):
     """The same questions on: the gold graph, the seeds' graph, and the seeds' graph in Neo4j (wiped first)."""
     G = gold_graph(seed_gold) if request.param == "gold" else request.getfixturevalue("seed_graph")
     if request.param == "neo4j":
-        from loaders.neo4j_loader import Neo4jSettings, Neo4jStore, load_neo4j
+        from huiyi.loaders.neo4j_loader import Neo4jSettings, Neo4jStore, load_neo4j
         settings = Neo4jSettings.resolve()
         load_neo4j(G, settings, wipe=True)
         with Neo4jStore(settings) as store:

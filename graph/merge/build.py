@@ -7,7 +7,7 @@ from typing import Iterable, Iterator
 
 import networkx as nx
 
-from .models import Entity, Relation
+from ..models import Entity, Relation
 from .source import EdgeRecord, GraphSource, Pair, as_source, edge_attributes, edge_item, record_pair
 from .spill import EDGE_SINKS
 

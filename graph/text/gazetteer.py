@@ -18,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-PLACES_TSV = Path(__file__).parent / "data" / "places.tsv"
+PLACES_TSV = Path(__file__).parent.parent / "data" / "places.tsv"
 LEVEL = {"country": 0, "province": 0, "city": 1, "county": 2, "district": 2}
 
 # The official one-character abbreviations (简称), with the second one some provinces have.
@@ -115,7 +115,7 @@ def _load() -> _Gazetteer:
         raw = [line.split("\t") for line in lines if line]
         years = [int(v[col["last_year"]] or 0) for v in raw]  # empty for countries: always current
         last = max(years)
-        for v, year in zip(raw, years):
+        for v, year in zip(raw, years, strict=True):
             rows.append(_Row(v[col["name"]], v[col["short"]], v[col["kind"]], v[col["adcode"]],
                              v[col["parent_city"]], v[col["province"]], year in (0, last),
                              tuple(v[col["aliases"]].split()), frozenset(v[col["common"]].split())))

@@ -14,8 +14,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Callable
 
-from .documents import shown
-from .models import Document, InputError
+from ..inputs.documents import shown
+from ..models import Document, InputError
 
 EXIT_OK, EXIT_SKIPPED, EXIT_USAGE, EXIT_NOTHING_READ, EXIT_STRICT = 0, 1, 2, 3, 4
 OUTCOMES = ("read", "cached", "skipped", "duplicate", "ignored")

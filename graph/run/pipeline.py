@@ -17,18 +17,19 @@ from typing import Callable, Iterable, Iterator
 
 import networkx as nx
 
+from ..extractors import EXTRACTORS
+from ..extractors.base import Findings
+from ..inputs import documents
+from ..merge.build import EdgeListGraph
+from ..merge.resolve import Merger, ReportFacts, report_facts
+from ..merge.spill import IN_MEMORY, SPILLED
+from ..models import Document, DocumentMeta, Label, Sentence
+from ..text.normalize import normalize, split_sentences
 from . import cache as extraction_cache
-from . import documents, outcomes, parallel
-from .build import EdgeListGraph
+from . import outcomes, parallel
 from .cache import CacheUse, ExtractionCache
-from .extractors import EXTRACTORS
-from .extractors.base import Findings
-from .models import Document, DocumentMeta, Label, Sentence
-from .normalize import normalize, split_sentences
 from .outcomes import InputLog, Outcome
 from .progress import BuildProgress, OnProgress
-from .resolve import Merger, ReportFacts, report_facts
-from .spill import IN_MEMORY, SPILLED
 
 
 @dataclass
@@ -153,7 +154,7 @@ def process(task: Path | Document, *, max_mb: float = documents.DEFAULT_MAX_MB, 
 
 def warm_up() -> None:
     """Load the segmenter's dictionaries (about a second): once per worker, before its first report."""
-    from .segment import tokenizer
+    from ..text.segment import tokenizer
     tokenizer()
 
 

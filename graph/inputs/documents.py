@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from ..models import Document, DocumentMeta, InputError
 from . import encoding, formats
 from .formats import FormatError
-from .models import Document, DocumentMeta, InputError
 
 FORMATS = {".txt": "text", ".md": "text", ".text": "text", ".html": "html", ".htm": "html",
            ".xhtml": "html", ".shtml": "html", ".pdf": "pdf", ".docx": "docx", ".jsonl": "jsonl",

@@ -24,12 +24,12 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
-from .models import Document
-from .resolve import ReportFacts
+from ..merge.resolve import ReportFacts
+from ..models import Document
 
 # What extraction results depend on: the modules graph/pipeline.py imports, followed through every
 # import (module level or inside a function) that stays in the graph package, and its data files.
-ENTRY_MODULE = "pipeline.py"
+ENTRY_MODULE = "run/pipeline.py"
 DATA_FILES = "data/*"
 LIBRARIES = ["jieba", "opencc", "pydantic"]
 VERSION_RE = re.compile(r"[0-9a-f]{16}")
@@ -95,7 +95,7 @@ def version_of(root: Path) -> str:
 @lru_cache(maxsize=1)
 def code_version() -> str:
     """The version of this installation's extraction code (see `version_of`)."""
-    return version_of(Path(__file__).parent)
+    return version_of(Path(__file__).parent.parent)  # the graph package: run/ is one level down
 
 
 def cache_key(doc: Document) -> str:

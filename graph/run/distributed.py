@@ -6,7 +6,7 @@ merges what comes back, keyed (people by name, meetings by jurisdiction and day,
 graph: the same graph as `huiyi build` on one machine. The workers must see the input files at the
 same paths (a shared or copied folder); with `cache_dir`, the cache folder too.
 
-    from graph.distributed import build_graph_on_dask
+    from huiyi.graph.run.distributed import build_graph_on_dask
     result = build_graph_on_dask(["reports/"], scheduler="local", workers=2)     # a local cluster
     result = build_graph_on_dask(["/shared/reports"], scheduler="tcp://10.0.0.5:8786")
 """
@@ -16,8 +16,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from ..models import ConfigError
 from . import parallel
-from .models import ConfigError
 from .pipeline import BuildResult, build_graph, warm_up
 
 INSTALL = "pip install 'huiyi[dask]'"

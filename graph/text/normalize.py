@@ -20,7 +20,7 @@ FOLD = str.maketrans({"，": ",", "：": ":", "；": ";", "（": "(", "）": ")"
                       "\u3000": " ", "\xa0": " ", "\u2002": " ", "\u2003": " ", "\u200b": " ",
                       "０": "0", "１": "1", "２": "2", "３": "3", "４": "4", "５": "5", "６": "6",
                       "７": "7", "８": "8", "９": "9", "\r": "\n"})
-VARIANTS_FILE = Path(__file__).parent / "data" / "variants.tsv"
+VARIANTS_FILE = Path(__file__).parent.parent / "data" / "variants.tsv"
 
 
 def _variants() -> dict[int, str]:
@@ -114,7 +114,7 @@ def traditional_ratio(text: str) -> float:
         return 1.0
     if conv == sample:  # Simplified text (most reports): nothing changed, no count per character
         return 0.0
-    return sum(x != y for x, y in zip(sample, conv)) / len(sample)
+    return sum(x != y for x, y in zip(sample, conv, strict=False)) / len(sample)
 
 
 def to_simplified(a: Aligned) -> Aligned:
@@ -170,7 +170,7 @@ def rejoin_lines(a: Aligned) -> Aligned:
         return a
     typical = lengths[len(lengths) * 3 // 4]
     joins = []
-    for (s, e), (s2, e2) in zip(spans, spans[1:]):
+    for (s, e), (s2, e2) in zip(spans, spans[1:], strict=False):
         line, nxt = a.text[s:e].rstrip(), a.text[s2:e2].strip()
         body = 0.8 * typical <= len(line.strip()) <= 2 * typical and len(nxt) <= 2 * typical
         if body and line[-1] not in END_PUNCT and not re.match(r"[一二三四五六七八九十]+、", nxt):
@@ -211,7 +211,7 @@ def dedupe_blocks(a: Aligned, *, max_lines: int = 600) -> Aligned:
     grams = [_grams(t) for t in texts]
     seen: set[str] = set()
     dropped = []
-    for i, (span, t, g) in enumerate(zip(spans, texts, grams)):
+    for i, (span, t, g) in enumerate(zip(spans, texts, grams, strict=True)):
         if i == 0:  # the title: repeated in the body by design, and the metadata reads it
             seen.add(t)
             continue

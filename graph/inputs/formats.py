@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import IO, Iterator
 
-from .models import HuiyiError
+from ..models import HuiyiError
 
 
 class FormatError(HuiyiError):

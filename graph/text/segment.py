@@ -31,7 +31,7 @@ def _import_jieba():
 
 jieba = _import_jieba()
 
-DATA = resources.files("graph") / "data"
+DATA = resources.files("huiyi.graph") / "data"
 
 
 def data_lines(name: str) -> list[str]:

@@ -90,7 +90,7 @@ def rejoin(pages: list[list[Line]]) -> str:
     for lines in pages:
         if not lines:
             continue
-        gaps = [a.y - b.y for a, b in zip(lines, lines[1:]) if a.y - b.y > 0]
+        gaps = [a.y - b.y for a, b in zip(lines, lines[1:], strict=False) if a.y - b.y > 0]
         leading = statistics.median(gaps) if gaps else 1.2 * lines[0].size
         rights = sorted(ln.right for ln in lines)
         right = rights[int(len(rights) * 0.9)]

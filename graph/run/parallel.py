@@ -17,7 +17,7 @@ from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 from typing import Callable, Iterable, Iterator, TypeVar
 
-from .models import ConfigError, HuiyiError
+from ..models import ConfigError, HuiyiError
 
 T = TypeVar("T")
 R = TypeVar("R")

@@ -19,9 +19,9 @@ from typing import Any, Iterable
 
 import networkx as nx
 
+from ..extractors.meeting_names import ordinals_clash, same_meeting
+from ..models import Document, Entity, Label, Provenance, Relation, RelType, Role, relation_id, stable_id
 from .build import EdgeListGraph, clean_value
-from .meeting_names import ordinals_clash, same_meeting
-from .models import Document, Entity, Label, Provenance, Relation, RelType, Role, relation_id, stable_id
 from .spill import IN_MEMORY, Sinks
 
 # When two names name one meeting: the rule shared with the extractors (graph/meeting_names.py).

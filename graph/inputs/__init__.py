@@ -1,0 +1,1 @@
+"""Reading inputs: files, encodings, formats (HTML, PDF, DOCX, JSON Lines)."""

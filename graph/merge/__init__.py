@@ -1,0 +1,1 @@
+"""Merging reports into one graph: stable ids, one node per real thing, the graph itself."""

@@ -1,0 +1,1 @@
+"""Text: normalisation (scripts, glosses, chrome) and segmentation (jieba, dictionaries, gazetteer)."""
