@@ -84,31 +84,11 @@ def build(inputs: List[Path] = typer.Argument(..., metavar="REPORTS", help="Repo
     if not run.written:
         fail(f"nothing could be read from {', '.join(map(str, inputs))}; no graph written; "
              f"see {out}/report.json", EXIT_NOTHING_READ)
-    _print_build(run, out, store)
+    from huiyi.loaders.outputs import closing_lines
+
+    for line in closing_lines(run, out, store=store):
+        console.print(line, highlight=False, soft_wrap=True)
     raise typer.Exit(run.exit_code)
-
-
-def _print_build(run, out: Path, store: bool) -> None:
-    """`huiyi build`'s closing lines: counts, where things are, warnings, the summary line."""
-    from huiyi.graph.merge.build import summary
-    from huiyi.graph.run.progress import summary_line
-    from huiyi.loaders.embedded_store import STORE_NAME
-
-    result, counts = run.result, run.report["summary"]
-    s = summary(result.graph)
-    console.print(f"[bold]{len(result.documents)} documents[/bold] ({counts['read']} read, {counts['cached']} "
-                  f"from the cache), {counts['skipped'] + counts['duplicate']} inputs skipped -> {out}/graph.json, "
-                  f"{out}/report.json", highlight=False, soft_wrap=True)
-    console.print("nodes: " + ", ".join(f"{k} {v}" for k, v in s["nodes"].items()), highlight=False)
-    console.print("edges: " + ", ".join(f"{k} {v}" for k, v in s["edges"].items()), highlight=False)
-    if store:
-        console.print(f"Cypher store: {out}/{STORE_NAME} (ask it: huiyi query \"MATCH (n) RETURN count(n)\" "
-                      f"--out {out}; huiyi ask --list)", highlight=False, soft_wrap=True)
-    for w in result.warnings:
-        console.print(f"[yellow]warning:[/yellow] {w}", highlight=False)
-    built = sum(result.seconds.values())
-    console.print(summary_line(result.reports, result.input_bytes, run.seconds,
-                               {**result.seconds, "write": run.seconds - built}), highlight=False, soft_wrap=True)
 
 
 @app.command("eval")
@@ -347,10 +327,17 @@ def load_neo4j(out: Path = typer.Option(Path("out"), "--out", "-o", help="Output
     Example: huiyi load neo4j --out out --uri bolt://localhost:7687 (or --dry-run > load.cypher to see
     the statements without a server)
     """
-    from huiyi.loaders.neo4j_loader import Neo4jSettings, load_graph_json
+    from huiyi.loaders.neo4j_loader import Neo4jSettings, dry_run_text, load_graph_json
 
     if dry_run:
-        return _print_dry_run(out, batch_size, wipe)
+        try:
+            statements, summary = dry_run_text(out, batch_size=batch_size, wipe=wipe)
+        except HuiyiError as exc:
+            fail(exc)
+        typer.echo(statements, nl=False)
+        for line in summary:
+            console.print(line, highlight=False, soft_wrap=True, markup=False)
+        return
     try:
         settings = Neo4jSettings.resolve(uri, user, password, database)
         counts = load_graph_json(out, settings, batch_size=batch_size, wipe=wipe)
@@ -361,20 +348,6 @@ def load_neo4j(out: Path = typer.Option(Path("out"), "--out", "-o", help="Output
     console.print(f"the database holds {sum(counts['nodes'].values())} nodes ("
                   + ", ".join(f"{k} {v}" for k, v in counts["nodes"].items()) + f") and "
                   f"{sum(counts['edges'].values())} relationships", highlight=False, soft_wrap=True)
-
-
-def _print_dry_run(out: Path, batch_size: int, wipe: bool) -> None:
-    from huiyi.loaders.json_export import read_json
-    from huiyi.loaders.neo4j_loader import describe_steps, dry_run
-
-    try:
-        steps = dry_run(read_json(out / "graph.json"), batch_size=batch_size, wipe=wipe)
-    except HuiyiError as exc:
-        fail(exc)
-    for step in steps:
-        typer.echo(f"{step.statement}\n;")
-    for line in describe_steps(steps, batch_size):
-        console.print(line, highlight=False, soft_wrap=True, markup=False)
 
 
 @export_app.command("csv")

@@ -184,6 +184,17 @@ def describe_steps(steps: list[Step], batch_size: int = DEFAULT_BATCH) -> list[s
     return [total, *lines]
 
 
+def dry_run_text(out: str | Path, *, batch_size: int = DEFAULT_BATCH, wipe: bool = False) -> tuple[str, list[str]]:
+    """What `huiyi load neo4j --dry-run` prints for the graph built in `out`: every statement ended by
+    a line holding only `;` (stdout), and the rows and batches of each (stderr lines).
+
+    Example: statements, summary = dry_run_text("out")
+    """
+    from .json_export import read_json
+    steps = dry_run(read_json(Path(out) / "graph.json"), batch_size=batch_size, wipe=wipe)
+    return "".join(f"{step.statement}\n;\n" for step in steps), describe_steps(steps, batch_size)
+
+
 # ---- the driver ------------------------------------------------------------------------------
 
 def _translate(exc: Exception, settings: Neo4jSettings) -> StoreError:

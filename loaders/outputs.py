@@ -84,6 +84,27 @@ def write_outputs(G: GraphSource | nx.MultiDiGraph, out: str | Path, *, html: bo
     return written
 
 
+def closing_lines(run: "BuildRun", out: Path, *, store: bool) -> list[str]:
+    """`huiyi build`'s closing lines (rich markup): counts, where things are, warnings, the summary."""
+    from huiyi.graph.merge.build import summary
+    from huiyi.graph.run.progress import summary_line
+
+    result, counts = run.result, run.report["summary"]
+    s = summary(result.graph)
+    lines = [f"[bold]{len(result.documents)} documents[/bold] ({counts['read']} read, {counts['cached']} "
+             f"from the cache), {counts['skipped'] + counts['duplicate']} inputs skipped -> {out}/graph.json, "
+             f"{out}/report.json",
+             "nodes: " + ", ".join(f"{k} {v}" for k, v in s["nodes"].items()),
+             "edges: " + ", ".join(f"{k} {v}" for k, v in s["edges"].items())]
+    if store:
+        lines.append(f"Cypher store: {out}/{STORE_NAME} (ask it: huiyi query \"MATCH (n) RETURN count(n)\" "
+                     f"--out {out}; huiyi ask --list)")
+    lines += [f"[yellow]warning:[/yellow] {w}" for w in result.warnings]
+    built = sum(result.seconds.values())
+    return lines + [summary_line(result.reports, result.input_bytes, run.seconds,
+                                 {**result.seconds, "write": run.seconds - built})]
+
+
 @dataclass
 class BuildRun:
     """What `build_and_write` did: the build, report.json's content, the outputs written (none

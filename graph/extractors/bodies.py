@@ -7,7 +7,7 @@ import re
 
 from ..models import Document, Fact, Label, RelType
 from .base import Findings, make_mention
-from .persons import absolute_body, body_kind
+from .titles import absolute_body, body_kind
 
 NATIONAL_RE = re.compile(r"中共中央|党中央|国务院(?:联防联控机制|扶贫办|办公厅)?|中央政治局常委会|中央政治局|全国人大常委会|"
                          r"全国人大|全国政协|中央军委|中央纪委|国家监委")

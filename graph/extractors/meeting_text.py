@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from .dates import first_kind
 from .grammar import (
     BOOK_TITLE,
     DAY_SPAN,
@@ -19,7 +20,6 @@ from .grammar import (
     QUOTED_PART,
 )
 from .jurisdiction import abbreviation, province_of
-from .lexicon import first_kind
 from .meeting_names import canonical_meeting_name
 
 # the head of a meeting's name is open (grammar.MEETING_HEAD): a run ending in a head word, found by a trigger

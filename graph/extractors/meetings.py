@@ -12,7 +12,7 @@ import re
 
 from ..models import Document, Fact, Label, RelType
 from .base import Findings, make_mention
-from .lexicon import FULL_DATE_RE, MONTH_DAY_RE, RELATIVE_RE, date_in, range_end
+from .dates import FULL_DATE_RE, MONTH_DAY_RE, RELATIVE_RE, date_in, range_end
 from .meeting_names import canonical_meeting_name, meeting_core, meeting_level, ordinals_clash, same_meeting
 from .meeting_text import (
     AT_MEETING_RE,

@@ -6,8 +6,9 @@ import re
 from ..models import Document, Fact, Label, RelType, Role
 from ..text import segment
 from .base import Findings, make_mention
+from .dates import DATELINE_RE, FULL_DATE_RE, iso
 from .grammar import CALENDAR_YEAR_RE, DMY_STAMP_RE, URL_DATE_RE
-from .lexicon import DATELINE_RE, FULL_DATE_RE, HAN, is_surname_start, iso, plausible_name
+from .lexicon import HAN, is_surname_start, plausible_name
 
 HEADER_CHARS = 320
 TITLE_SKIP_RE = re.compile(r"^\d{4}[-年]|^\d{1,2}月\d{1,2}日|>>|^来源|^发布|^原标题")

@@ -13,7 +13,7 @@ jurisdiction (`省委书记` in a Yunnan report -> 云南省委).
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from dataclasses import dataclass
 from typing import Iterator
 
 import ahocorasick
@@ -30,21 +30,17 @@ from .lexicon import (
     ROLE_AFTER_RE,
     SPEAK_VERBS,
     boundary_at,
-    first_kind,
     is_surname_start,
     name_after,
     name_shaped,
     plausible_name,
     starts_with_phrase_word,
-    title_end_re,
     title_re,
 )
 from .person_lists import LIST_INTRO_RE, list_names
+from .titles import body_kind, body_of_title, position_word, title_chain
 
 CLAUSE_SPLIT_RE = re.compile(r"[,;:。!?\n]")
-TITLE_BREAKERS = set("由 和 与 及 以及 同 跟 对 向 为 是 在 于 决定 成立 召开 主持 出席 参加 列席 传达 学习 汇报 通报 讲话 强调 "
-                     "指出 要求 部署 安排 听取 会议 受 委托 等 并 根据 按照 任 担任 同志 会上 随后 其中 包括 邀请 陪同 "
-                     "会见 看望 慰问 调研 介绍 表示 宣布 通过 联系 分管 率 带领 和 暨".split())
 POSTFIX_RE = re.compile(r"总书记|副总理|总理|委员长|同志|省长|市长|县长|书记|主席|"
                         r"局长|主任|部长|会长|院长|校长|总干事|道长|理事长|秘书长|厅长|区长|镇长|乡长|董事长")
 # Posts after a name only as the speaker's or chair's: 张某局长强调, 郑某总干事在讲话中说 (and only then).
@@ -65,94 +61,8 @@ APPOINT_RE = re.compile(rf"(?:任命|免去|选举|补选|新任命的|接受)(?
 SUBJECT_RE = re.compile(rf"(?:^|(?<=[,。;:!?\n]))\s*(?:会上|会议上|随后|最后|其后|同时|此外|另外|期间)?,?\s*"
                         rf"(?P<name>{HAN}{{2,5}}?)(?={SPEAK_VERBS}|{CHAIR_VERBS}|{ATTEND_VERBS}|就|对[^,。]{{2,30}}进行)")
 
-GOV_POSITIONS = {"省长": "省", "市长": "市", "县长": "县", "区长": "区", "州长": "州", "镇长": "镇", "乡长": "乡",
-                 "旗长": "旗"}
-NATIONAL_POSITIONS = {"总书记": "中共中央", "总理": "国务院", "副总理": "国务院", "国务委员": "国务院",
-                      "委员长": "全国人大常委会"}
 CONJUNCTIONS = {"和", "与", "及", "同", "跟"}
 FUNCTION_TAGS = ("u", "p", "c")  # jieba's tags of particles, prepositions, conjunctions
-NO_BODY_PREFIX_RE = re.compile(r"^(?:省|市|县|区|州|镇|乡)?(?:级)?领导$|^[省市县区州镇乡]$|^有关|负责")
-
-
-@lru_cache(maxsize=4096)
-def _title_suffix(seg: str) -> tuple[str, bool]:
-    """The part of a segment that is a title: what follows its last clause word (a verb of the
-    sentence, a conjunction, a preposition), cut on jieba's words so 应对 is not read as 对."""
-    tokens = segment.cut(seg)
-    cut = max((i for i, t in enumerate(tokens) if t in TITLE_BREAKERS or not t.strip()), default=-1)
-    return "".join(tokens[cut + 1:]), cut >= 0  # an indent or space also ends the title
-
-
-def title_chain(text: str, end: int) -> tuple[int, list[str]]:
-    """The titles standing right before a name that starts at `end`: (start of the chain, titles)."""
-    start = end
-    titles: list[str] = []
-    i = end
-    while True:
-        j = i - 1
-        while j >= 0 and text[j] not in ",;:。!?\n()、“”" and i - j <= 60:
-            j -= 1
-        seg, was_cut = _title_suffix(text[j + 1:i])
-        if not seg or not title_end_re().search(seg):
-            break
-        titles.insert(0, seg)
-        start = i - len(seg)
-        if was_cut or j < 0 or text[j] != "、":
-            break
-        i = j
-    return start, titles
-
-
-def position_word(title: str) -> str | None:
-    m = title_end_re().search(title)
-    return m.group() if m else None
-
-
-def body_of_title(title: str, doc: Document, level_hint: str | None = None) -> str | None:
-    """The body a title names, absolute where the report's jurisdiction allows (None if it names none)."""
-    pos = position_word(title)
-    if pos is None:
-        return None
-    prefix = title[: len(title) - len(pos)]
-    bare = re.sub(r"^(?:常务|代|第一)?副?", "", pos)
-    if not prefix:
-        if pos in NATIONAL_POSITIONS:
-            return NATIONAL_POSITIONS[pos]
-        if bare in GOV_POSITIONS:
-            prefix = GOV_POSITIONS[bare] + "政府"
-        else:
-            return None
-    elif prefix in ("政府", "人民政府") and bare in GOV_POSITIONS:
-        prefix = GOV_POSITIONS[bare] + "政府"
-    elif prefix in "省市县区州镇乡" and bare in GOV_POSITIONS:
-        prefix += "政府"
-    if NO_BODY_PREFIX_RE.search(prefix):
-        return None
-    if pos == "大使" and prefix.endswith(("驻", "国")) is False:
-        prefix += "大使馆"
-    elif pos in ("大使", "总领事"):
-        prefix += "大使馆" if pos == "大使" else "总领事馆"
-    if level_hint and prefix[0] not in "省市县区州镇乡中全国" and re.match(r"纪委|监委|组织部|宣传部|统战部|政法委|党组|人大|政协", prefix):
-        prefix = level_hint + prefix
-    return absolute_body(prefix, doc)
-
-
-def absolute_body(body: str, doc: Document) -> str:
-    if body.startswith("省") and doc.meta.jurisdiction:
-        return doc.meta.jurisdiction + body
-    if body.startswith("市") and doc.meta.city:
-        return doc.meta.city + body
-    return body
-
-
-BODY_KINDS = (("group", r"领导小组|工作小组|专班"), ("command", r"指挥部|指挥中心"), ("congress", r"人大"),
-              ("cppcc", r"政协"), ("discipline", r"纪委|监委"), ("court", r"法院|检察院"),
-              ("embassy", r"使馆|领事馆"), ("government", r"政府|国务院"), ("party", r"委$|中共中央|党中央|党组|党委"),
-              ("media", r"日报|晚报|网$|电视台|新闻"))
-
-
-def body_kind(body: str) -> str:
-    return first_kind(body, BODY_KINDS, "department")
 
 
 def occurrences(text: str, word: str) -> Iterator[int]:
@@ -224,182 +134,230 @@ def _sentence_back(text: str, end: int, limit: int) -> int:
     return max(lo, *(text.rfind(c, lo, end) + 1 for c in "。;:!?\n"))
 
 
+@dataclass
+class _Reading:
+    """One report's people so far, shared by the rules below (each adds to it, in order)."""
+    doc: Document
+    text: str
+    found: Findings
+    taken: bytearray  # characters already inside a person mention
+    known: set[str]  # names found so far
+    titled: list[tuple[int, int, int, list[str]]]  # (start, end, title chain start, titles) of titled names
+
+
+def after_title_chain(r: _Reading) -> None:
+    """After a title chain."""
+    doc, text, found, taken, known, titled = r.doc, r.text, r.found, r.taken, r.known, r.titled
+    for t in title_re().finditer(text):
+        if COLLECTIVE_RE.match(text, t.end()) or segment.word_tag(text[t.start():t.end() + 1]) not in ("", "nnt"):
+            continue  # 县委常委班子, 主席台, 常委会: the title word is part of another word
+        if t.group()[0] in "省市县区州" and any(
+                (pl := gazetteer.lookup(text[max(0, t.start() - k):t.start() + 1])) and pl.kind != "country"
+                for k in (2, 3, 4) if t.start() >= k):
+            continue  # 湖北省长江: 湖北省 + 长江, not the title 省长
+        if t.group() in LIST_ONLY_TITLES:
+            continue  # 成员: a title only at the head of a list
+        if t.group() in ADDRESS_TITLES and _after_a_name(text, t.start(), known):
+            continue  # 习近平总书记强调: a title of address after its name; the sentence follows
+        name = name_after(text, t.end(), known=known)
+        if not name:
+            continue
+        s, e = t.end(), t.end() + len(name)
+        chain_start, titles = title_chain(text, s)
+        if not titles:
+            continue
+        if _add_person(found, doc, s, e, taken, rule="after_title_chain", titles=titles, title_start=chain_start):
+            known.add(name)
+            titled.append((s, e, chain_start, titles))
+
+
+def in_list(r: _Reading) -> None:
+    """Lists of names."""
+    doc, text, found, taken, known, titled = r.doc, r.text, r.found, r.taken, r.known, r.titled
+    for cm in CLAUSE_RE.finditer(text):
+        clause = cm.group()
+        if "、" not in clause and not LIST_INTRO_RE.match(clause.strip()):
+            continue
+        current: list[str] = []
+        for s, e, rule in list_names(clause, cm.start(), known):
+            chain_start, titles = title_chain(text, s)
+            if titles:
+                current = titles  # 副省长、副指挥长张国华、任军号、李玛琳: the title covers the list
+            extra = {"title_start": chain_start} if titles else {}
+            if _add_person(found, doc, s, e, taken, rule=rule, titles=titles or current, **extra):
+                known.add(text[s:e])
+                if titles or current:
+                    titled.append((s, e, chain_start if titles else s, titles or current))
+
+
+def intro_comma_list(r: _Reading) -> None:
+    """A list opened by an introduction and written with commas: 参加会议的还有王某,李某,张某。."""
+    doc, text, found, taken, known = r.doc, r.text, r.found, r.taken, r.known
+    for m in INTRO_COMMA_LIST_RE.finditer(text):
+        seg = re.sub(r"[, ]", "、", m.group())
+        for s, e, rule in list_names(seg, m.start(), known):
+            if _add_person(found, doc, s, e, taken, rule="comma_" + rule, titles=[]):
+                known.add(text[s:e])
+
+
+def comma_list_before_verb(r: _Reading) -> None:
+    """Lists written with commas or spaces instead of 、, ending in their verb."""
+    doc, text, found, taken, known = r.doc, r.text, r.found, r.taken, r.known
+    for v in LIST_VERB_RE.finditer(text):
+        start = _sentence_back(text, v.start(), 160)
+        clauses = COMMAS_RE.split(text[start:v.start()])
+        keep = []
+        for c in reversed(clauses):
+            if not c or len(c) > 18 or NOT_A_NAME_CLAUSE_RE.search(c):
+                break
+            keep.insert(0, c)
+        if len(keep) < 2:
+            continue
+        seg_start = text.rfind(keep[0], start, v.start())
+        seg = re.sub(r"[, ]+", lambda m: "、" * len(m.group()), text[seg_start:v.end()])
+        for s, e, rule in list_names(seg.replace("、、", "、 "), seg_start, known):
+            if text[s:e].strip() and _add_person(found, doc, s, e, taken, rule="comma_" + rule, titles=[]):
+                known.add(text[s:e])
+
+
+def before_address_title(r: _Reading) -> None:
+    """Before a title of address."""
+    doc, text, found, taken, known = r.doc, r.text, r.found, r.taken, r.known
+    for p in POSTFIX_RE.finditer(text):
+        if text[max(0, p.start() - 2):p.start()] == "负责":
+            continue  # 有关负责同志: a phrase, not a name
+        if segment.word_tag(text[p.start():p.end() + 1]) not in ("", "nnt"):
+            continue  # 主席团: the title word is part of another word
+        for n in (4, 3, 2):
+            s = p.start() - n
+            cand = text[s:p.start()] if s >= 0 else ""
+            if n == 4 and not (len(cand) == 4 and segment.surnames()[1] & {cand[:2]}):
+                continue  # four characters only with a compound surname (上官明远同志)
+            if n == 3 and s > 0 and text[s - 1:s + 1] in segment.surnames()[1]:
+                continue
+            if not plausible_name(cand) or not is_surname_start(cand, weak=n == 3 or p.group() not in STRONG_POSTFIX):
+                continue
+            if not starts_word(text, s) or starts_with_phrase_word(cand) or cand[-1] in "副代" or \
+                    CONJUNCTIONS & set(segment.cut(cand)):
+                continue  # 委员会委员长: no 员会; 成为习总书记: no 成为习; 韩某副主席; 党和毛主席
+            if segment.is_common_word(cand) or title_re().search(cand) \
+                    or title_re().fullmatch(text, s, p.end()) or title_re().fullmatch(text, s + 1, p.end()):
+                continue  # 常务副省长 is one title, not 常务副 + 省长
+            before = text[s - 1] if s > 0 else "\n"
+            if p.group() in ROLE_ONLY_POSTFIX and not (before in PUNCT and ROLE_AFTER_RE.match(text, p.end())):
+                continue  # a post after a name stands before its verb, at a clause's start
+            if p.group() not in STRONG_POSTFIX and not (before in PUNCT or cand in known or (
+                    n == 3 and segment.word_tag(before).startswith(FUNCTION_TAGS))):
+                continue  # 传达了李某斌书记的讲话: after a particle or preposition, a name starts
+            if n == 3 and text[s:s + 2] in known:
+                continue
+            if _add_person(found, doc, s, p.start(), taken, rule="before_address_title", titles=[p.group()] if p.group() != "同志" else []):
+                known.add(cand)
+            break
+
+
+def appointment(r: _Reading) -> None:
+    """Appointments and removals name people without a title before them."""
+    doc, text, found, taken, known = r.doc, r.text, r.found, r.taken, r.known
+    for m in APPOINT_RE.finditer(text):
+        cand = m.group("name")
+        if name_shaped(cand) and _add_person(found, doc, m.start("name"),  # not 选举有效, 接受家教
+                                                                              m.end("name"), taken, rule="appointment", titles=[]):
+            known.add(cand)
+
+
+def thought_author_or_speech_passed_on(r: _Reading) -> None:
+    """The author of a guiding thought, the speaker of a speech passed on, with no title before them."""
+    doc, text, found, taken, known = r.doc, r.text, r.found, r.taken, r.known
+    for rx, rule in ((THOUGHT_AUTHOR_RE, "thought_author"), (SPEECH_PASSED_ON_RE, "speech_passed_on")):
+        for m in rx.finditer(text):
+            cand = m.group("name")
+            if (cand in known or name_shaped(cand)) and _add_person(found, doc, m.start("name"), m.end("name"),
+                                                                    taken, rule=rule, titles=[]):
+                known.add(cand)
+
+
+def clause_subject(r: _Reading) -> None:
+    """Subject of a meeting verb at the start of a clause."""
+    doc, text, found, taken, known = r.doc, r.text, r.found, r.taken, r.known
+    for m in SUBJECT_RE.finditer(text):
+        cand = m.group("name")
+        if len(cand) == 2 and boundary_at(text, m.end("name")) is False:
+            continue
+        if len(cand) == 5 and cand not in known:
+            continue  # five characters only when a title introduced them
+        if len(cand) == 4 and not (plausible_name(cand, four=True) and not segment.is_common_word(cand[:2])
+                                   and not segment.is_common_word(cand[2:]) and re.match(CHAIR_VERBS, text[m.end("name"):])):
+            continue  # four characters (额尔敦仓主持) only before 主持
+        if cand in known or (plausible_name(cand, strict=len(cand) < 4, four=True) and not segment.is_common_word(cand)):
+            if _add_person(found, doc, m.start("name"), m.end("name"), taken, rule="clause_subject", titles=[]):
+                known.add(cand)
+
+
+def known_name_again(r: _Reading) -> None:
+    """Every further occurrence of a known name."""
+    doc, text, found, taken, known = r.doc, r.text, r.found, r.taken, r.known
+    for at, name in all_occurrences(text, known):
+        if boundary_at(text, at + len(name)):
+            _add_person(found, doc, at, at + len(name), taken, rule="known_name_again", titles=[])
+
+
+def surname_and_post(r: _Reading) -> None:
+    """A known person called by surname and post (金书记, 冉副省长)"""
+    doc, text, found, taken, known = r.doc, r.text, r.found, r.taken, r.known
+    short: dict[str, set[str]] = {}
+    for m in found.mentions:
+        for title in m.props.get("titles", []) if m.label == Label.PERSON else []:
+            if (pos := position_word(title)) and len(m.text) >= 2:
+                short.setdefault(m.text[0] + pos, set()).add(m.text)
+    for form, names in short.items():
+        if len(names) != 1 or form in known:
+            continue
+        name = next(iter(names))
+        for at in occurrences(text, form):
+            if boundary_at(text, at + len(form)):
+                _add_person(found, doc, at, at + len(form), taken, text=name, rule="surname_and_post", titles=[],
+                            short=form)
+
+
+def positions_of_titles(r: _Reading) -> None:
+    """Titles -> positions in bodies."""
+    doc, text, found, titled = r.doc, r.text, r.found, r.titled
+    for s, e, chain_start, titles in titled:
+        name = text[s:e]
+        level = None
+        cursor = chain_start
+        for title in titles:
+            t_start = text.find(title, cursor)
+            if t_start < 0 or t_start >= s:  # a list's title, standing before the list
+                t_start = text.rfind(title, 0, s)
+            cursor = max(cursor, t_start + len(title))
+            body = body_of_title(title, doc, level)
+            if title[0] in "省市县区州":
+                level = title[0]
+            if not body:
+                continue
+            found.mentions.append(make_mention(doc, Label.BODY, t_start, t_start + len(title), text=body,
+                                               kind=body_kind(body), jurisdiction=doc.meta.jurisdiction))
+            found.facts.append(Fact(type=RelType.HOLDS_POSITION, source=(Label.PERSON, name),
+                                    target=(Label.BODY, body), start=t_start, end=e,
+                                    props={"title": title, "date": doc.meta.date}))
+
+
+# Strongest evidence first; the last turns the titles read into positions in bodies.
+RULES = (after_title_chain, in_list, intro_comma_list, comma_list_before_verb, before_address_title, appointment,
+         thought_author_or_speech_passed_on, clause_subject, known_name_again, surname_and_post, positions_of_titles)
+
+
 class PersonExtractor:
     name = "persons"
 
     def __call__(self, doc: Document) -> Findings:
-        text = doc.text
-        found = Findings()
-        taken = bytearray(len(text))  # characters already inside a person mention
+        taken = bytearray(len(doc.text))
         for m in doc.mentions:
             if m.label == Label.PERSON:
                 taken[m.start:m.end] = b"\x01" * (m.end - m.start)
-        known = {m.text for m in doc.mentions if m.label == Label.PERSON}
-        titled: list[tuple[int, int, int, list[str]]] = []
-
-        # 1. after a title chain
-        for t in title_re().finditer(text):
-            if COLLECTIVE_RE.match(text, t.end()) or segment.word_tag(text[t.start():t.end() + 1]) not in ("", "nnt"):
-                continue  # 县委常委班子, 主席台, 常委会: the title word is part of another word
-            if t.group()[0] in "省市县区州" and any(
-                    (pl := gazetteer.lookup(text[max(0, t.start() - k):t.start() + 1])) and pl.kind != "country"
-                    for k in (2, 3, 4) if t.start() >= k):
-                continue  # 湖北省长江: 湖北省 + 长江, not the title 省长
-            if t.group() in LIST_ONLY_TITLES:
-                continue  # 成员: a title only at the head of a list
-            if t.group() in ADDRESS_TITLES and _after_a_name(text, t.start(), known):
-                continue  # 习近平总书记强调: a title of address after its name; the sentence follows
-            name = name_after(text, t.end(), known=known)
-            if not name:
-                continue
-            s, e = t.end(), t.end() + len(name)
-            chain_start, titles = title_chain(text, s)
-            if not titles:
-                continue
-            if _add_person(found, doc, s, e, taken, rule="after_title_chain", titles=titles, title_start=chain_start):
-                known.add(name)
-                titled.append((s, e, chain_start, titles))
-
-        # 2. lists of names
-        for cm in CLAUSE_RE.finditer(text):
-            clause = cm.group()
-            if "、" not in clause and not LIST_INTRO_RE.match(clause.strip()):
-                continue
-            current: list[str] = []
-            for s, e, rule in list_names(clause, cm.start(), known):
-                chain_start, titles = title_chain(text, s)
-                if titles:
-                    current = titles  # 副省长、副指挥长张国华、任军号、李玛琳: the title covers the list
-                extra = {"title_start": chain_start} if titles else {}
-                if _add_person(found, doc, s, e, taken, rule=rule, titles=titles or current, **extra):
-                    known.add(text[s:e])
-                    if titles or current:
-                        titled.append((s, e, chain_start if titles else s, titles or current))
-
-        # 2a. a list opened by an introduction and written with commas: 参加会议的还有王某,李某,张某。
-        for m in INTRO_COMMA_LIST_RE.finditer(text):
-            seg = re.sub(r"[, ]", "、", m.group())
-            for s, e, rule in list_names(seg, m.start(), known):
-                if _add_person(found, doc, s, e, taken, rule="comma_" + rule, titles=[]):
-                    known.add(text[s:e])
-
-        # 2b. lists written with commas or spaces instead of 、, ending in their verb
-        for v in LIST_VERB_RE.finditer(text):
-            start = _sentence_back(text, v.start(), 160)
-            clauses = COMMAS_RE.split(text[start:v.start()])
-            keep = []
-            for c in reversed(clauses):
-                if not c or len(c) > 18 or NOT_A_NAME_CLAUSE_RE.search(c):
-                    break
-                keep.insert(0, c)
-            if len(keep) < 2:
-                continue
-            seg_start = text.rfind(keep[0], start, v.start())
-            seg = re.sub(r"[, ]+", lambda m: "、" * len(m.group()), text[seg_start:v.end()])
-            for s, e, rule in list_names(seg.replace("、、", "、 "), seg_start, known):
-                if text[s:e].strip() and _add_person(found, doc, s, e, taken, rule="comma_" + rule, titles=[]):
-                    known.add(text[s:e])
-
-        # 3. before a title of address
-        for p in POSTFIX_RE.finditer(text):
-            if text[max(0, p.start() - 2):p.start()] == "负责":
-                continue  # 有关负责同志: a phrase, not a name
-            if segment.word_tag(text[p.start():p.end() + 1]) not in ("", "nnt"):
-                continue  # 主席团: the title word is part of another word
-            for n in (4, 3, 2):
-                s = p.start() - n
-                cand = text[s:p.start()] if s >= 0 else ""
-                if n == 4 and not (len(cand) == 4 and segment.surnames()[1] & {cand[:2]}):
-                    continue  # four characters only with a compound surname (上官明远同志)
-                if n == 3 and s > 0 and text[s - 1:s + 1] in segment.surnames()[1]:
-                    continue
-                if not plausible_name(cand) or not is_surname_start(cand, weak=n == 3 or p.group() not in STRONG_POSTFIX):
-                    continue
-                if not starts_word(text, s) or starts_with_phrase_word(cand) or cand[-1] in "副代" or \
-                        CONJUNCTIONS & set(segment.cut(cand)):
-                    continue  # 委员会委员长: no 员会; 成为习总书记: no 成为习; 韩某副主席; 党和毛主席
-                if segment.is_common_word(cand) or title_re().search(cand) \
-                        or title_re().fullmatch(text, s, p.end()) or title_re().fullmatch(text, s + 1, p.end()):
-                    continue  # 常务副省长 is one title, not 常务副 + 省长
-                before = text[s - 1] if s > 0 else "\n"
-                if p.group() in ROLE_ONLY_POSTFIX and not (before in PUNCT and ROLE_AFTER_RE.match(text, p.end())):
-                    continue  # a post after a name stands before its verb, at a clause's start
-                if p.group() not in STRONG_POSTFIX and not (before in PUNCT or cand in known or (
-                        n == 3 and segment.word_tag(before).startswith(FUNCTION_TAGS))):
-                    continue  # 传达了李某斌书记的讲话: after a particle or preposition, a name starts
-                if n == 3 and text[s:s + 2] in known:
-                    continue
-                if _add_person(found, doc, s, p.start(), taken, rule="before_address_title", titles=[p.group()] if p.group() != "同志" else []):
-                    known.add(cand)
-                break
-
-        # 4a. appointments and removals name people without a title before them
-        for m in APPOINT_RE.finditer(text):
-            cand = m.group("name")
-            if name_shaped(cand) and _add_person(found, doc, m.start("name"),  # not 选举有效, 接受家教
-                                                                                  m.end("name"), taken, rule="appointment", titles=[]):
-                known.add(cand)
-
-        # 4b. the author of a guiding thought, the speaker of a speech passed on, with no title before them
-        for rx, rule in ((THOUGHT_AUTHOR_RE, "thought_author"), (SPEECH_PASSED_ON_RE, "speech_passed_on")):
-            for m in rx.finditer(text):
-                cand = m.group("name")
-                if (cand in known or name_shaped(cand)) and _add_person(found, doc, m.start("name"), m.end("name"),
-                                                                        taken, rule=rule, titles=[]):
-                    known.add(cand)
-
-        # 4. subject of a meeting verb at the start of a clause
-        for m in SUBJECT_RE.finditer(text):
-            cand = m.group("name")
-            if len(cand) == 2 and boundary_at(text, m.end("name")) is False:
-                continue
-            if len(cand) == 5 and cand not in known:
-                continue  # five characters only when a title introduced them
-            if len(cand) == 4 and not (plausible_name(cand, four=True) and not segment.is_common_word(cand[:2])
-                                       and not segment.is_common_word(cand[2:]) and re.match(CHAIR_VERBS, text[m.end("name"):])):
-                continue  # four characters (额尔敦仓主持) only before 主持
-            if cand in known or (plausible_name(cand, strict=len(cand) < 4, four=True) and not segment.is_common_word(cand)):
-                if _add_person(found, doc, m.start("name"), m.end("name"), taken, rule="clause_subject", titles=[]):
-                    known.add(cand)
-
-        # 5. every further occurrence of a known name
-        for at, name in all_occurrences(text, known):
-            if boundary_at(text, at + len(name)):
-                _add_person(found, doc, at, at + len(name), taken, rule="known_name_again", titles=[])
-
-        # 6. a known person called by surname and post (金书记, 冉副省长)
-        short: dict[str, set[str]] = {}
-        for m in found.mentions:
-            for title in m.props.get("titles", []) if m.label == Label.PERSON else []:
-                if (pos := position_word(title)) and len(m.text) >= 2:
-                    short.setdefault(m.text[0] + pos, set()).add(m.text)
-        for form, names in short.items():
-            if len(names) != 1 or form in known:
-                continue
-            name = next(iter(names))
-            for at in occurrences(text, form):
-                if boundary_at(text, at + len(form)):
-                    _add_person(found, doc, at, at + len(form), taken, text=name, rule="surname_and_post", titles=[],
-                                short=form)
-
-        # titles -> positions in bodies
-        for s, e, chain_start, titles in titled:
-            name = text[s:e]
-            level = None
-            cursor = chain_start
-            for title in titles:
-                t_start = text.find(title, cursor)
-                if t_start < 0 or t_start >= s:  # a list's title, standing before the list
-                    t_start = text.rfind(title, 0, s)
-                cursor = max(cursor, t_start + len(title))
-                body = body_of_title(title, doc, level)
-                if title[0] in "省市县区州":
-                    level = title[0]
-                if not body:
-                    continue
-                found.mentions.append(make_mention(doc, Label.BODY, t_start, t_start + len(title), text=body,
-                                                   kind=body_kind(body), jurisdiction=doc.meta.jurisdiction))
-                found.facts.append(Fact(type=RelType.HOLDS_POSITION, source=(Label.PERSON, name),
-                                        target=(Label.BODY, body), start=t_start, end=e,
-                                        props={"title": title, "date": doc.meta.date}))
-        return found
+        r = _Reading(doc, doc.text, Findings(), taken, {m.text for m in doc.mentions if m.label == Label.PERSON}, [])
+        for rule in RULES:
+            rule(r)
+        return r.found

@@ -13,7 +13,7 @@ from bisect import bisect_right
 from ..models import Document, Fact, Label, RelType
 from ..text import segment
 from .base import Findings, make_mention
-from .persons import absolute_body
+from .titles import absolute_body
 
 QUOTE_RE = re.compile(r"“([^“”,。;:!?]{2,12})”(工程|行动|改革|战略|理念|机制|模式|活动)?")
 # named campaigns and measures: 深入开展安全生产治本攻坚三年行动

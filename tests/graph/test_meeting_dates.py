@@ -1,6 +1,6 @@
 """Meeting dates: the year from a printed link, a stamp, a dateline or the year the report speaks of;
 the day a reported meeting takes when a filing date stands before it."""
-from huiyi.graph.extractors.lexicon import date_in
+from huiyi.graph.extractors.dates import date_in
 from tests.graph.helpers import meetings, run
 
 
@@ -69,7 +69,7 @@ def test_a_date_told_in_the_prose_is_not_the_publish_date_the_file_gave():
 
 
 def test_a_weekday_of_last_week_counted_from_the_publish_date():
-    from huiyi.graph.extractors.lexicon import date_in
+    from huiyi.graph.extractors.dates import date_in
     assert date_in("上周五,", "2022-08-16") == "2022-08-12"  # a Tuesday: last week's Friday
     assert date_in("本周一,", "2022-08-16") == "2022-08-15"
     assert date_in("上周五,", None) is None

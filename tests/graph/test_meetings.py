@@ -1,5 +1,5 @@
 """Meetings: names, dates (ISO, --MM-DD, relative days), places, and which report is about which."""
-from huiyi.graph.extractors.lexicon import date_in, with_year
+from huiyi.graph.extractors.dates import date_in, with_year
 from huiyi.graph.extractors.meeting_names import same_meeting
 from huiyi.graph.models import RelType
 from tests.graph.helpers import meetings, pairs, run
