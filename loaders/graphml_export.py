@@ -20,7 +20,7 @@ def write_graphml(G: GraphSource | nx.MultiDiGraph, path: str | Path) -> Path:
     G = as_source(G)
     H = nx.MultiDiGraph()
     H.add_nodes_from((n, _flat(d)) for n, d in G.nodes(data=True))
-    H.add_edges_from((r[1], r[2], r[0], _flat(edge_attributes(r))) for r in G.edge_records())
+    H.add_edges_from((r.source, r.target, r.id, _flat(edge_attributes(r))) for r in G.edge_records())
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     nx.write_graphml(H, path, edge_id_from_attribute=None)

@@ -182,15 +182,15 @@ def overview(G: GraphSource | nx.MultiDiGraph, *, max_nodes: int = OVERVIEW_NODE
     records = (r for pairs in links_first for r in G.edge_records(pairs)) \
         if links_first is not None else G.edge_records()
     for r in records:
-        if r[1] in keep and r[2] in keep:
-            chosen = mentions if r[3] == "MENTIONED_IN" else links
+        if r.source in keep and r.target in keep:
+            chosen = mentions if r.type == "MENTIONED_IN" else links
             if len(chosen) < max_edges:
                 chosen.append(r)
             elif chosen is links:  # as many links as are shown: no mention would be
                 break
     H = nx.MultiDiGraph(**G.graph)
     H.add_nodes_from((n, d) for n, d in G.nodes(data=True) if n in keep)
-    H.add_edges_from((r[1], r[2], r[0], edge_attributes(r)) for r in links + mentions[:max_edges - len(links)])
+    H.add_edges_from((r.source, r.target, r.id, edge_attributes(r)) for r in links + mentions[:max_edges - len(links)])
     return H
 
 
@@ -200,9 +200,9 @@ def _best_linked(G: GraphSource, max_nodes: int, links_first: tuple[list, list] 
     # only the links' records are read when the graph reads them by pair (half of a corpus's edges)
     records = G.edge_records(links_first[0]) if links_first is not None else G.edge_records()
     for r in records:
-        if r[3] != "MENTIONED_IN":
-            degree[r[1]] = degree.get(r[1], 0) + 1
-            degree[r[2]] = degree.get(r[2], 0) + 1
+        if r.type != "MENTIONED_IN":
+            degree[r.source] = degree.get(r.source, 0) + 1
+            degree[r.target] = degree.get(r.target, 0) + 1
     return set(sorted(G.nodes, key=lambda n: (-degree.get(n, 0), n))[:max_nodes])
 
 

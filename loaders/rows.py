@@ -251,9 +251,9 @@ def _edge_rows(source: GraphSource) -> Iterator[tuple[str, tuple, dict]]:
     its record: the properties are `more` as a dict (a networkx edge's own dict, type and
     provenance included: readers skip them); no dict is made per edge."""
     for r in source.edge_records():
-        more, key = r[9], r[0]
-        yield r[3], (key if type(key) is str else _edge_key(r[3], r[1], r[2], key), r[1], r[2], r[4], r[5], r[6],
-                     r[7], r[8]), _NO_PROPS if more is None else {"count": more} if type(more) is int else more
+        more, key = r.more, r.id
+        yield r.type, (key if type(key) is str else _edge_key(r.type, r.source, r.target, key), r.source, r.target, r.doc, r.doc_id, r.evidence,
+                     r.start, r.end), _NO_PROPS if more is None else {"count": more} if type(more) is int else more
 
 
 def _declared_relation_columns(kind: str) -> dict[str, str]:

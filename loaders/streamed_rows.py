@@ -103,7 +103,7 @@ def relation_chunks(G: nx.MultiDiGraph, nodes: dict[str, NodeTable], tables: dic
         return
     label_of = _label_of(nodes)
     # the records are gathered as they are, then transposed
-    items = ((r[3], (label_of[r[1]], label_of[r[2]]), r) for r in source.edge_records(only if by_pair else None))
+    items = ((r.type, (label_of[r.source], label_of[r.target]), r) for r in source.edge_records(only if by_pair else None))
     if only is not None:
         items = (item for item in items if (item[0], *item[1]) in only)
     groups: dict[tuple[str, tuple[str, str]], list] = {}
@@ -129,7 +129,7 @@ def _record_columns(records: list[tuple]) -> _Columns:
     for name, i in zip(EDGE_FIXED, (0, 1, 2, 4, 5, 6, 7, 8), strict=False):
         columns.fixed[name] = list(values[i])
     if set(map(type, values[0])) != {str}:  # a graph built without relation ids: ids made of its keys
-        columns.fixed["id"] = [_edge_key(r[3], r[1], r[2], r[0]) for r in records]
+        columns.fixed["id"] = [_edge_key(r.type, r.source, r.target, r.id) for r in records]
     more = values[9]
     dicts = [m for m in more if isinstance(m, dict)]  # (source.WholeAttributes too)
     names = set().union(*dicts) if dicts else set()

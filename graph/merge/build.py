@@ -85,11 +85,11 @@ class EdgeListGraph:
             if data is True:
                 value = edge_attributes(record)
             elif data:
-                value = record[3] if data == "type" else edge_attributes(record).get(data, default)
+                value = record.type if data == "type" else edge_attributes(record).get(data, default)
             if keys:
-                yield (record[1], record[2], record[0], value) if data else (record[1], record[2], record[0])
+                yield (record.source, record.target, record.id, value) if data else (record.source, record.target, record.id)
             else:
-                yield (record[1], record[2], value) if data else (record[1], record[2])
+                yield (record.source, record.target, value) if data else (record.source, record.target)
 
     def edge_records(self, pairs: Iterable[Pair] | None = None) -> Iterator[EdgeRecord]:
         """The edge records themselves (see source.EdgeRecord), for writers that need no attribute
@@ -119,7 +119,7 @@ class EdgeListGraph:
 
     def edge_type_counts(self) -> Counter:
         """Edges per type (kept by an EdgeSpill as records come, so no pass over the edges)."""
-        return Counter(self._sink.layout.types) if self._sink is not None else Counter(r[3] for r in self._edges)
+        return Counter(self._sink.layout.types) if self._sink is not None else Counter(r.type for r in self._edges)
 
     def __len__(self) -> int:
         return len(self._nodes)
@@ -140,7 +140,7 @@ class EdgeListGraph:
         G = nx.MultiDiGraph(**self.graph)
         G.add_nodes_from(self._nodes.items())
         # by id, as build.to_networkx adds them: the same graph in the same order
-        G.add_edges_from((r[1], r[2], r[0], edge_attributes(r)) for r in sorted(self._edges))
+        G.add_edges_from((r.source, r.target, r.id, edge_attributes(r)) for r in sorted(self._edges))
         return G
 
 

@@ -22,6 +22,7 @@ import networkx as nx
 from ..extractors.meeting_names import ordinals_clash, same_meeting
 from ..models import Document, Entity, Label, Provenance, Relation, RelType, Role, relation_id, stable_id
 from .build import EdgeListGraph, clean_value
+from .source import EdgeRecord
 from .spill import IN_MEMORY, Sinks
 
 # When two names name one meeting: the rule shared with the extractors (graph/meeting_names.py).
@@ -281,8 +282,8 @@ class Merger:
         return [Entity(id=eid, label=n.label, name=n.name[1], props=n.props()) for eid, n in self.nodes.items()]
 
     def relation_models(self) -> list[Relation]:
-        return [Relation(type=RelType(r[3]), source=r[1], target=r[2], props=_props(r[9]),
-                         provenance=Provenance(doc=r[4], doc_id=r[5], evidence=r[6], start=r[7], end=r[8]))
+        return [Relation(type=RelType(r.type), source=r.source, target=r.target, props=_props(r.more),
+                         provenance=Provenance(doc=r.doc, doc_id=r.doc_id, evidence=r.evidence, start=r.start, end=r.end))
                 for r in self.relations]
 
     def to_graph(self) -> EdgeListGraph:
@@ -302,13 +303,14 @@ class Merger:
         return self.to_graph().to_networkx()
 
 
-def _record(rtype: RelType, source: str, target: str, base: tuple[str, str], ev: Evidence, props) -> tuple:
+def _record(rtype: RelType, source: str, target: str, base: tuple[str, str], ev: Evidence, props) -> EdgeRecord:
     """One edge record (build.EdgeRecord) of a fact read in report `base` (file name, document id)."""
     name, doc_id = base
     if props is not None and not isinstance(props, int):
         props = {k: clean_value(v) for k, v in sorted(props.items()) if v is not None} or None
     kind = _TYPE_NAME[rtype]
-    return (relation_id(kind, source, target, doc_id, ev[1]), source, target, kind, name, doc_id, *ev, props or None)
+    return EdgeRecord(relation_id(kind, source, target, doc_id, ev[1]), source, target, kind, name, doc_id, *ev,
+                      props or None)
 
 
 def _props(props) -> dict:

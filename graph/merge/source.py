@@ -11,14 +11,26 @@ from __future__ import annotations
 
 from collections import Counter
 from itertools import islice
-from typing import Any, Iterable, Iterator, Protocol, runtime_checkable
+from typing import Any, Iterable, Iterator, NamedTuple, Protocol, runtime_checkable
 
 import networkx as nx
 
-# An edge: (id, source, target, type, doc, doc_id, evidence, start, end, more), `more` being None,
-# MENTIONED_IN's count (an int) or a dict of further properties. A million small attribute dicts,
-# as networkx holds them, would take more memory than the rest of a build.
-EdgeRecord = tuple
+
+class EdgeRecord(NamedTuple):
+    """An edge as the merge writes it and every writer reads it: a tuple (as cheap to pickle and to
+    hold; a million small attribute dicts, as networkx holds them, would take more memory than the
+    rest of a build), its fields named."""
+    id: str
+    source: str
+    target: str
+    type: str
+    doc: str
+    doc_id: str
+    evidence: str
+    start: int
+    end: int
+    more: Any  # None, MENTIONED_IN's count (an int) or a dict of further properties
+
 Pair = tuple[str, str, str]  # (type, from label, to label), a label being an id's part before its colon
 
 
@@ -30,7 +42,7 @@ def edge_attributes(record: EdgeRecord) -> dict[str, Any]:
 def edge_item(record: EdgeRecord) -> dict[str, Any]:
     """An edge record as graph.json's node-link item: id, source, target, then its attributes
     (the dict networkx's edge gives, made in one go)."""
-    return _add_attributes({"id": record[0], "source": record[1], "target": record[2]}, record)
+    return _add_attributes({"id": record.id, "source": record.source, "target": record.target}, record)
 
 
 class WholeAttributes(dict):
@@ -55,7 +67,7 @@ def _add_attributes(attrs: dict[str, Any], record: EdgeRecord) -> dict[str, Any]
 
 def record_pair(record: EdgeRecord) -> Pair:
     """An edge record's (type, from label, to label) (ids as graph.models.stable_id makes them)."""
-    return record[3], record[1][:record[1].find(":")], record[2][:record[2].find(":")]
+    return record.type, record.source[:record.source.find(":")], record.target[:record.target.find(":")]
 
 
 @runtime_checkable
@@ -131,7 +143,7 @@ class NetworkxSource:
 def _record(u, v, k, d: dict) -> EdgeRecord:
     # a dict that starts with the fixed attributes in order gives them back as it is (no copy)
     regular = len(d) >= len(_FIXED) and tuple(islice(d, len(_FIXED))) == _FIXED
-    return (k, u, v, *map(d.get, _FIXED), d if regular else WholeAttributes(d))
+    return EdgeRecord(k, u, v, *map(d.get, _FIXED), d if regular else WholeAttributes(d))
 
 
 def as_source(G: GraphSource | nx.MultiDiGraph) -> GraphSource:

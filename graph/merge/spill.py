@@ -239,11 +239,11 @@ class EdgeLayout:
                 by_pair[pair] = [r]
             else:
                 found.append(r)
-            more = r[9]
+            more = r.more
             if more is not None:
-                kinds = self.properties.get(r[3])
+                kinds = self.properties.get(r.type)
                 if kinds is None:
-                    kinds = self.properties[r[3]] = set()
+                    kinds = self.properties[r.type] = set()
                 if type(more) is int:
                     kinds.add(("count", int))
                 else:

@@ -7,6 +7,7 @@ import networkx as nx
 import pytest
 
 from huiyi.graph.merge.build import EdgeListGraph, edge_attributes, summary
+from huiyi.graph.merge.source import EdgeRecord
 from huiyi.loaders.embedded_store import EmbeddedStore, write_store
 from huiyi.loaders.html_view import overview
 from huiyi.loaders.json_export import read_json, write_json
@@ -46,10 +47,10 @@ def test_reading_one_attribute_and_the_node_view(compact, seed_graph):
 
 
 def test_edge_records_carry_counts_and_properties():
-    record = ("MENTIONED_IN:x", "Person:甲", "Document:d", "MENTIONED_IN", "d.txt", "Document:d", "甲出席。", 0, 4, 2)
+    record = EdgeRecord("MENTIONED_IN:x", "Person:甲", "Document:d", "MENTIONED_IN", "d.txt", "Document:d", "甲出席。", 0, 4, 2)
     assert edge_attributes(record) == {"type": "MENTIONED_IN", "doc": "d.txt", "doc_id": "Document:d",
                                        "evidence": "甲出席。", "start": 0, "end": 4, "count": 2}
-    more = ("ATTENDED:x", "Person:甲", "Meeting:m", "ATTENDED", "d.txt", "Document:d", "甲出席。", 0, 4, {"how": "出席"})
+    more = EdgeRecord("ATTENDED:x", "Person:甲", "Meeting:m", "ATTENDED", "d.txt", "Document:d", "甲出席。", 0, 4, {"how": "出席"})
     assert edge_attributes(more)["how"] == "出席"
     G = EdgeListGraph({"Person:甲": {"label": "Person", "name": "甲"}, "Meeting:m": {"label": "Meeting", "name": "会"},
                        "Document:d": {"label": "Document", "name": "d.txt"}}, [more, record])

@@ -7,13 +7,14 @@ import pickle
 import pytest
 
 from huiyi.graph.merge.build import EdgeListGraph, summary
+from huiyi.graph.merge.source import EdgeRecord
 from huiyi.graph.merge.spill import EdgeSpill
 from huiyi.graph.run.pipeline import build_graph
 
 
-def records(doc: str, n: int, kind: str = "ATTENDED") -> list[tuple]:
+def records(doc: str, n: int, kind: str = "ATTENDED") -> list[EdgeRecord]:
     evidence = f"{doc}的会议。"  # one sentence shared by the report's records
-    return [(f"{kind}:{doc}:{i}", f"Person:{i}", f"Meeting:{doc}", kind, doc, f"Document:{doc}", evidence, i, i + 5,
+    return [EdgeRecord(f"{kind}:{doc}:{i}", f"Person:{i}", f"Meeting:{doc}", kind, doc, f"Document:{doc}", evidence, i, i + 5,
              {"how": "出席"} if i % 2 else None) for i in range(n)]
 
 
