@@ -15,7 +15,7 @@ import re
 from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any, Iterable, NamedTuple
 
 import networkx as nx
 
@@ -28,7 +28,11 @@ from .spill import IN_MEMORY, Sinks
 # When two names name one meeting: the rule shared with the extractors (graph/meeting_names.py).
 
 
-Evidence = tuple[str, int, int]  # the sentence as written, and its span in the original
+class Evidence(NamedTuple):
+    """The sentence a fact was read in, as written, and its span in the original text."""
+    sentence: str
+    start: int
+    end: int
 Order = tuple  # (file name, document id, -1 the report | 0 a mention | 1 a fact, index): smaller first
 SKIPPED_PROPS = {"name"}  # the node's name is its own field
 RELATIVE_BODY = ("省", "市", "县", "区", "州", "镇", "乡")
@@ -47,18 +51,48 @@ def _count_mention(first_seen: dict[str, list], eid: str, evidence) -> None:
         first_seen[eid] = [evidence, 1]
 
 
+class MentionRecord(NamedTuple):
+    """A mention as merging needs it: what it names (a meeting by its key in the report) and its sentence."""
+    label: Label
+    key: str  # the name, or a meeting's local key (M1…)
+    text: str
+    original: str
+    props: dict[str, Any]
+    evidence: Evidence
+
+
+class FactRecord(NamedTuple):
+    """A fact as merging needs it: its ends as (label, key) and its sentence."""
+    type: RelType
+    source: tuple[Label, str]
+    target: tuple[Label, str]
+    props: dict[str, Any]
+    evidence: Evidence
+
+
+class MeetingMention(NamedTuple):
+    """A meeting mention waiting for the corpus-wide meeting ids, in (report, mention) order."""
+    base: tuple[str, str]  # (file name, document id) of its report
+    order: int
+    doc_id: str
+    key: str
+    name: str
+    date: str | None
+    jurisdiction: str | None
+
+
 @dataclass(slots=True)
 class ReportFacts:
     """What merging needs of one extracted report, and nothing of its text."""
     id: str
     name: str
     props: dict[str, Any]  # the Document node's properties
-    mentions: list[tuple]  # (label, key, text, original, props, evidence)
-    facts: list[tuple]  # (type, source (label, key), target (label, key), props, evidence)
+    mentions: list[MentionRecord]
+    facts: list[FactRecord]
 
     @property
     def has_meeting(self) -> bool:
-        return any(m[0] == Label.MEETING for m in self.mentions)
+        return any(m.label == Label.MEETING for m in self.mentions)
 
 
 def report_facts(doc: Document) -> ReportFacts:
@@ -76,17 +110,17 @@ def report_facts(doc: Document) -> ReportFacts:
                 else doc.orig_span(start, end)
             ev = shared.get(span)
             if ev is None:
-                ev = shared[span] = (doc.raw[span[0]:span[1]].strip(), *span)
+                ev = shared[span] = Evidence(doc.raw[span[0]:span[1]].strip(), *span)
             return ev
         p = doc.provenance(start, end)
-        return shared.setdefault((p.start, p.end), (p.evidence, p.start, p.end))
+        return shared.setdefault((p.start, p.end), Evidence(p.evidence, p.start, p.end))
 
     props = {"path": doc.path, "title": doc.meta.title, "date": doc.meta.date, "outlet": doc.meta.outlet,
              "script": doc.meta.script, "jurisdiction": doc.meta.jurisdiction, "sha256": doc.sha256,
              "url": doc.meta.url}
-    mentions = [(m.label, m.key if m.label == Label.MEETING else m.text, m.text, m.original, m.props,
-                 evidence(m.start, m.end)) for m in doc.mentions]
-    facts = [(f.type, f.source, f.target, f.props, evidence(f.start, f.end)) for f in doc.facts]
+    mentions = [MentionRecord(m.label, m.key if m.label == Label.MEETING else m.text, m.text, m.original, m.props,
+                              evidence(m.start, m.end)) for m in doc.mentions]
+    facts = [FactRecord(f.type, f.source, f.target, f.props, evidence(f.start, f.end)) for f in doc.facts]
     return ReportFacts(doc.id, doc.name, props, mentions, facts)
 
 
@@ -241,13 +275,14 @@ class Merger:
         self.relations.append((*base, 0), records)
         if meetings or facts:
             self.pending.append(base, [(meetings, facts)])
-            self.meetings.extend((base, i, report.id, key, text, props.get("date"), props.get("jurisdiction"))
+            self.meetings.extend(MeetingMention(base, i, report.id, key, text, props.get("date"), props.get("jurisdiction"))
                                  for i, key, text, props, _ in meetings)
 
     def finish(self) -> None:
         """Merge what waited for the meeting ids (call once, after the last `add`)."""
         pending, self.pending = self.pending, self.sinks.pending()
-        ids = _meeting_ids(m[2:] for m in sorted(self.meetings, key=lambda m: m[:2]))
+        ids = _meeting_ids((m.doc_id, m.key, m.name, m.date, m.jurisdiction)
+                           for m in sorted(self.meetings, key=lambda m: (m.base, m.order)))
         self.meetings = []
         for base, (meetings, facts) in pending.keyed():
             doc_id = base[1]
@@ -309,7 +344,7 @@ def _record(rtype: RelType, source: str, target: str, base: tuple[str, str], ev:
     if props is not None and not isinstance(props, int):
         props = {k: clean_value(v) for k, v in sorted(props.items()) if v is not None} or None
     kind = _TYPE_NAME[rtype]
-    return EdgeRecord(relation_id(kind, source, target, doc_id, ev[1]), source, target, kind, name, doc_id, *ev,
+    return EdgeRecord(relation_id(kind, source, target, doc_id, ev.start), source, target, kind, name, doc_id, *ev,
                       props or None)
 
 
