@@ -94,6 +94,17 @@ def stable_id(label: Label | str, *parts: Any) -> str:
     return f"{label}:{key}"
 
 
+def document_id(sha256: str) -> str:
+    """A report's id: its text's hash (the same text under two names is one report)."""
+    return f"{Label.DOCUMENT.value}:{sha256[:16]}"
+
+
+def report_scope(doc_id: str) -> str:
+    """A short part of a report's id that scopes what only that report can name (a meeting with no
+    year or place to tell it from namesakes, a body named relative to it: 省委 in an unknown province)."""
+    return doc_id.partition(":")[2][:8]
+
+
 def relation_id(kind: str, source: str, target: str, doc_id: str, start: int) -> str:
     """A relation's deterministic id: its type and a 64-bit hash of its ends and where it was read.
     Short on purpose: a corpus has millions of relations, and every sink stores the id as text (the

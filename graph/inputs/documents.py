@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from ..models import Document, DocumentMeta, InputError
+from ..models import Document, DocumentMeta, InputError, document_id
 from . import encoding, formats
 from .formats import FormatError
 
@@ -125,7 +125,7 @@ def document_from_text(name: str, text: str, path: str = "", meta: dict | None =
     meta = dict(meta or {})
     if meta.get("source") and not meta.get("outlet") and not meta["source"].startswith("http"):
         meta["outlet"] = meta["source"]  # a fallback: an outlet named in the text wins
-    return Document(id=f"Document:{digest[:16]}", name=name, path=path or name, raw=text, sha256=digest,
+    return Document(id=document_id(digest), name=name, path=path or name, raw=text, sha256=digest,
                     meta=DocumentMeta(**meta))
 
 

@@ -20,7 +20,7 @@ from typing import Any, Iterable, NamedTuple
 import networkx as nx
 
 from ..extractors.meeting_names import ordinals_clash, same_meeting
-from ..models import Document, Entity, Label, Provenance, Relation, RelType, Role, relation_id, stable_id
+from ..models import Document, Entity, Label, Provenance, Relation, RelType, Role, relation_id, report_scope, stable_id
 from .build import EdgeListGraph, clean_value
 from .source import EdgeRecord
 from .spill import IN_MEMORY, Sinks
@@ -133,7 +133,7 @@ def _meeting_ids(meetings: Iterable[tuple[str, str, str, str | None, str | None]
         if date and re.match(r"\d{4}-\d\d-\d\d$", date) and jur:
             buckets[(jur, date)].append((doc_id, key, text))
         else:  # no year or no jurisdiction: cannot be told apart from namesakes elsewhere
-            ids[(doc_id, key)] = stable_id(Label.MEETING, doc_id[9:17], key, text)
+            ids[(doc_id, key)] = stable_id(Label.MEETING, report_scope(doc_id), key, text)
     for (jur, date), members in sorted(buckets.items()):
         clusters: list[list[tuple[str, str, str]]] = []
         for member in sorted(members, key=lambda t: (-len(t[2]), t[2], t[0])):
@@ -225,7 +225,7 @@ class Merger:
         if label == Label.DOCUMENT:
             return report.id
         if label == Label.BODY and key.startswith(RELATIVE_BODY):
-            return stable_id(label, report.id[9:17], key)  # relative body: its report's own
+            return stable_id(label, report_scope(report.id), key)  # relative body: its report's own
         eid = self.ids.get((label, key))
         if eid is None:  # the same people and places recur in report after report
             eid = self.ids[(label, key)] = stable_id(label, key)

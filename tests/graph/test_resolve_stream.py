@@ -11,7 +11,7 @@ import pytest
 
 from huiyi.graph.inputs.documents import document_from_text
 from huiyi.graph.merge import build, resolve
-from huiyi.graph.models import Entity, Fact, Label, Mention, Relation, RelType, Role, stable_id
+from huiyi.graph.models import Entity, Fact, Label, Mention, Relation, RelType, Role, report_scope, stable_id
 from huiyi.graph.run.pipeline import build_graph, extract, has_meeting
 from huiyi.loaders.json_export import to_node_link
 
@@ -41,7 +41,7 @@ def sorted_merge(docs):
         if label == Label.DOCUMENT:
             return doc.id
         if label == Label.BODY and name.startswith(("省", "市", "县", "区", "州", "镇", "乡")):
-            return stable_id(label, doc.id[9:17], name)
+            return stable_id(label, report_scope(doc.id), name)
         return stable_id(label, name)
 
     for doc in docs:
