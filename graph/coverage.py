@@ -9,9 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterable, NamedTuple
 
-from .explain import explain_document
+from .explain import explain_document, meeting_names
 from .inputs import documents
-from .models import Document, Label, RelType
+from .models import Document, RelType
 
 
 class Sample(NamedTuple):
@@ -41,10 +41,7 @@ class Coverage(NamedTuple):
 
 def _unstaffed(doc: Document) -> tuple[int, list[Sample]]:
     """How many meetings the report is about (REPORTED_IN), and those no one chaired or attended."""
-    names: dict[str, str] = {}
-    for m in doc.mentions:  # the fullest name of each meeting (its mentions share a key)
-        if m.label == Label.MEETING and "key" in m.props:
-            names[m.key] = max(names.get(m.key, ""), m.text, key=len)
+    names = meeting_names(doc)
     reported = {f.source[1] for f in doc.facts if f.type == RelType.REPORTED_IN}
     staffed = {f.target[1] for f in doc.facts if f.type in (RelType.CHAIRED, RelType.ATTENDED)}
     return len(reported), [Sample(doc.name, names.get(key, key)) for key in sorted(reported - staffed)]

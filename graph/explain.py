@@ -65,7 +65,8 @@ def _rule(props: dict) -> str:
     return props.get("rule") or "unnamed"
 
 
-def _meeting_names(doc: Document) -> dict[str, str]:
+def meeting_names(doc: Document) -> dict[str, str]:
+    """A report's meetings by their key (M1…): each name as its mentions give it (they share it)."""
     return {m.key: m.text for m in doc.mentions if m.label == Label.MEETING and m.key}
 
 
@@ -87,7 +88,7 @@ def explain_document(doc: Document, *, person: str | None = None, meeting: str |
                      only_misses: bool = False) -> list[SentenceExplanation]:
     """One explanation per sentence that holds anything (or, with `only_misses`, a miss); `person`
     and `meeting` keep the sentences naming them (a meeting by a part of its name)."""
-    names = _meeting_names(doc)
+    names = meeting_names(doc)
     mentions = _by_sentence(doc, doc.mentions)
     role_facts = _by_sentence(doc, [f for f in doc.facts if f.type in ROLE_TYPES])
     out = []

@@ -15,6 +15,6 @@ def test_counts_dropped_reports_meetings_with_no_one_and_verbs_that_found_no_one
     assert (s["reports"], s["read"], s["dropped"]) == (4, 3, 1)
     assert [d.doc for d in found.dropped] == ["none.txt"]
     assert s["reported_meetings"] == 2 and s["with_chair_or_attendee"] == 1
-    assert [u.doc for u in found.unstaffed] == ["empty.txt"]
+    assert [(u.doc, u.text) for u in found.unstaffed] == [("empty.txt", "全县安全生产工作会议")]  # by its name
     assert [(m.doc, m.text) for m in found.missed] == [("empty.txt", "有关部门负责人参加会议。")]
     assert s["role_verb_sentences"] == 3  # 张明主持, 王强出席, and the one that found no one
