@@ -20,7 +20,19 @@ from typing import Any, Iterable, NamedTuple
 import networkx as nx
 
 from ..extractors.meeting_names import ordinals_clash, same_meeting
-from ..models import Document, Entity, Label, Provenance, Relation, RelType, Role, relation_id, report_scope, stable_id
+from ..models import (
+    Document,
+    Entity,
+    Label,
+    Mention,
+    Provenance,
+    Relation,
+    RelType,
+    Role,
+    relation_id,
+    report_scope,
+    stable_id,
+)
 from .build import EdgeListGraph, clean_value
 from .source import EdgeRecord
 from .spill import IN_MEMORY, Sinks
@@ -118,10 +130,18 @@ def report_facts(doc: Document) -> ReportFacts:
     props = {"path": doc.path, "title": doc.meta.title, "date": doc.meta.date, "outlet": doc.meta.outlet,
              "script": doc.meta.script, "jurisdiction": doc.meta.jurisdiction, "sha256": doc.sha256,
              "url": doc.meta.url}
-    mentions = [MentionRecord(m.label, m.key if m.label == Label.MEETING else m.text, m.text, m.original, m.props,
+    about = {f.source[1] for f in doc.facts if f.type == RelType.REPORTED_IN}
+    mentions = [MentionRecord(m.label, m.key if m.label == Label.MEETING else m.text, m.text, m.original,
+                              _meeting_props(m, about) if m.label == Label.MEETING else m.props,
                               evidence(m.start, m.end)) for m in doc.mentions]
     facts = [FactRecord(f.type, f.source, f.target, f.props, evidence(f.start, f.end)) for f in doc.facts]
     return ReportFacts(doc.id, doc.name, props, mentions, facts)
+
+
+def _meeting_props(m: Mention, about: set[str]) -> dict[str, Any]:
+    """A meeting mention's properties, `reported` as REPORTED_IN decided it (the meeting extractor's
+    flag only names the candidates: one held long ago, or recalled under an earlier year, is not)."""
+    return {**m.props, "reported": m.key in about} if "reported" in m.props else m.props
 
 
 def _meeting_ids(meetings: Iterable[tuple[str, str, str, str | None, str | None]]) -> dict[tuple[str, str], str]:

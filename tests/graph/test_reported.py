@@ -35,3 +35,15 @@ def test_an_undated_meeting_told_under_an_earlier_year_is_recalled():
     # a year the text counts from (2004年…以来) is no narrative's year
     text = "5月3日,授衔仪式在京举行。自2004年建立制度以来,已有百人获得学衔。院长王一明主持授衔仪式。"
     assert set(about(run(text, date="2018-05-04"))) == {"授衔仪式"}
+
+
+def test_a_meeting_node_is_reported_exactly_when_a_report_is_about_it(tmp_path):
+    from huiyi.graph.run.pipeline import build_graph
+    (tmp_path / "a.txt").write_text("2018年5月4日\n5月3日,市佛教协会召开座谈会。会长王一明主持会议。\n"
+                                    "1958年,大师率团赴外国参加第六届世界佛教大会。", encoding="utf-8")
+    G = build_graph([str(tmp_path)]).graph
+    about = {u for u, _, t in G.edges(data="type") if t == "REPORTED_IN"}
+    meetings = {n: d for n, d in G.nodes(data=True) if d["label"] == "Meeting"}
+    assert {d["name"] for d in meetings.values()} == {"市佛教协会座谈会", "第六届世界佛教大会"}
+    assert {n for n, d in meetings.items() if d.get("reported")} == about
+    assert {meetings[n]["name"] for n in about} == {"市佛教协会座谈会"}
