@@ -88,8 +88,10 @@ GAP_AND_GROUP = rf"(?:,?{AND_GROUP}(?:等{COUNT})?)?"
 EACH_POST = r"各[^,。;、]{0,14}?(?:书记|主任|局长|站长|所长|校长|院长|行长|经理)"
 GAP_GROUP_TAIL = (rf"(?:(?:[,、](?:其他|有关|相关)?(?:[^,。;、]{{1,12}}、){{0,5}}[^,。;、]{{0,30}}?(?:{GROUP_NOUN}|主任))+"
                   rf"(?:等{COUNT})?(?:,?(?:以及|及|和)(?:{EACH_POST}|[^,。;]{{0,12}}?{GROUP_NOUN}))?)?")
-# How one came: 应邀, by video link, on another's behalf (受省长委托 gives the one delegating no role).
-GAP_MANNER = r"(?:应邀)?(?:以视频方式|通过视频(?:连线)?(?:方式)?)?(?:受[^,。;]{0,20}?委托)?"
+# On another's behalf: 受省长委托, 受市委书记黎某委托 (the one delegating gets no role).
+DELEGATED = r"受[^,。;]{0,20}?委托"
+# How one came: 应邀, by video link, on another's behalf.
+GAP_MANNER = rf"(?:应邀)?(?:以视频方式|通过视频(?:连线)?(?:方式)?)?(?:{DELEGATED})?"
 # Leading a delegation, travelling there, touring: 率代表团赴成都 (出席), 带领调研组来到 (参加),
 # 在湖南调研并 (主持召开), 一行 (出席).
 GAP_TRAVEL = (r"(?:一行)?(?:(?:率|带领)[^,。;]{1,20}?)?(?:(?:赴|前往|来到)[^,。;]{1,12}?)?"

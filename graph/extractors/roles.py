@@ -38,7 +38,7 @@ INTRO_RE = re.compile(r"(?:与会的还有|(?:应邀)?(?:出席|参加|列席)(?
                       r"参会人员(?:还)?有|主席台(?:上)?就座的(?:领导)?有|列席(?:会议的)?人员(?:还)?有?|出席人员有?)[:,]?")
 ABSENT_RE = re.compile(r"批示|贺信|来信|书面|署名文章|委托")
 DELEGATED_BY_RE = re.compile(r"受[^,。;]{0,20}$")  # 受[title] before the delegating person's name
-DELEGATION_RE = re.compile(r"受[^,。;]{0,20}?委托")  # the delegate's own gap: 罗某受黎某委托出席
+DELEGATION_RE = re.compile(g.DELEGATED)  # the delegate's own gap: 罗某受黎某委托出席
 # Two persons of one list: a joiner, and perhaps the next one's title the person extractor left unmarked.
 JOIN_RE = re.compile(rf"^{g.GAP_PAREN}{g.SUBJECT_JOIN}(?:[^,。;、:\s]{{0,14}}?{g.JOIN_TITLE_END}、?)*$")  # 区党委副书记、人大主任
 NOT_SPOKEN_AFTER_RE = re.compile(r"^(?:精神|要求精神|稿|材料)")
