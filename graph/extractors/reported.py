@@ -49,7 +49,7 @@ def recalled(doc: Document, m) -> bool:
     if year is None:
         return False
     text = doc.text
-    end = next((c for c in (text.find(x, m.start) for x in "。!?\n") if c >= 0), len(text))
+    end = min((c for c in (text.find(x, m.start) for x in "。!?\n") if c >= 0), default=len(text))
     start = max(text.rfind("\n", 0, m.start) + 1, m.start - RECALL_WINDOW)
     years = [y or str(year) for y, _ in EARLIER_YEAR_RE.findall(text, start, end)]
     return bool(years) and int(years[-1]) < year

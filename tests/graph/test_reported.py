@@ -47,3 +47,14 @@ def test_a_meeting_node_is_reported_exactly_when_a_report_is_about_it(tmp_path):
     assert {d["name"] for d in meetings.values()} == {"市佛教协会座谈会", "第六届世界佛教大会"}
     assert {n for n, d in meetings.items() if d.get("reported")} == about
     assert {meetings[n]["name"] for n in about} == {"市佛教协会座谈会"}
+
+
+def test_a_meeting_s_sentence_ends_at_its_first_stop_whatever_stop_it_is():
+    from types import SimpleNamespace
+
+    from huiyi.graph.extractors.reported import recalled
+    doc = run("5月3日,全市表彰大会召开\n2015年,他调任市委书记。", date="2018-05-04")
+    at = doc.text.index("全市表彰大会")
+    assert not recalled(doc, SimpleNamespace(start=at))  # the line break ends its sentence: 2015年 is the next one's
+    doc = run("2015年,全市表彰大会召开。", date="2018-05-04")
+    assert recalled(doc, SimpleNamespace(start=doc.text.index("全市表彰大会")))
