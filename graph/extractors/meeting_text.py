@@ -14,6 +14,7 @@ from .grammar import (
     DAY_SPAN,
     HELD_ONLY_HEAD,
     HOLD_VERB,
+    IMPLEMENT_SLOGAN_RE,
     MEETING_HEAD,
     PASS_ON_RE,
     PHRASE_VERB_RE,
@@ -155,6 +156,17 @@ def passed_on(before: str, after: str, name: str = "") -> bool:
                           LEVEL_START_RE.match(name) or re.match(r"[,、和及]", after)):
             return False  # 结合实际抓好全会精神: the name opens its clause and is no item of a list
     return False
+
+
+def slogan_only(before: str) -> bool:
+    """Is the meeting named after `before` only in a slogan of implementing its spirit (深入贯彻党的
+    二十大精神)? The slogan's verb must govern the name (no verb of passing on after it) and stand
+    outside quotes (以“深入学习贯彻X精神”为主题: a lecture's theme passes the meeting on)."""
+    clause = re.split(r"[。;!?]", before)[-1]
+    last = next(reversed(list(IMPLEMENT_SLOGAN_RE.finditer(clause))), None)  # the verb nearest the name
+    if last is None or PASS_ON_RE.search(clause, last.end()):
+        return False
+    return clause.count("“", 0, last.start()) <= clause.count("”", 0, last.start())
 
 
 def join_convener(convener: str, name: str) -> str:

@@ -51,6 +51,7 @@ from .meeting_text import (
     meeting_kind,
     passed_on,
     place_name,
+    slogan_only,
     with_convener,
 )
 from .metadata import with_text_year
@@ -129,14 +130,14 @@ class MeetingExtractor:
             cands.append(Candidate(start, sent.start + m.end("name"), name, date, None, in_title, None, False,
                           "speech_title" if in_title else "speech_at"))
         for m in PARTY_RE.finditer(st):
-            if not PARTY_PASSED_RE.match(st, m.end()):
-                continue  # 为党的二十大胜利召开营造氛围: named, neither passed on nor attended
+            if not PARTY_PASSED_RE.match(st, m.end()) or slogan_only(st[:m.start()]):
+                continue  # 为党的二十大胜利召开营造氛围, 深入贯彻党的二十大精神: named, neither passed on nor attended
             start = sent.start + m.start()
             cands.append(Candidate(start, sent.start + m.end(), m.group(), None, None, False, None, False, "party_congress"))
         for m in SPIRIT_RE.finditer(st):
             name, lead = clean_name(m.group("name"), whole=True)
-            if not passed_on(st[:m.start()] + lead, st[m.end():], name):
-                continue  # 体现了…会议精神: words about a meeting, not a meeting passed on
+            if not passed_on(st[:m.start()] + lead, st[m.end():], name) or slogan_only(st[:m.start()] + lead):
+                continue  # 体现了…会议精神, 全面贯彻落实…会议精神: words about a meeting, not a meeting passed on
             inner = MONTH_DAY_RE.search(name)
             if inner:  # 省委常委会6月17日会议
                 name = name[:inner.start()] + name[inner.end():]

@@ -215,7 +215,7 @@ def test_every_meeting_mention_records_its_rule():
 
 
 def test_meetings_passed_on_in_a_list_or_guiding_and_not_a_phrase_opening_a_clause():
-    doc = run("会议要求深入贯彻党的十九大,中央第三次边疆工作座谈会,东西部协作座谈会和山区振兴座谈会精神。")
+    doc = run("会议传达学习了党的十九大,中央第三次边疆工作座谈会,东西部协作座谈会和山区振兴座谈会精神。")
     assert {m["name"] for m in meetings(doc).values()} == {
         "党的十九大", "中央第三次边疆工作座谈会", "东西部协作座谈会", "山区振兴座谈会"}
     doc = run("协会在中央第三次边疆工作座谈会精神指引下开展工作。")
@@ -223,6 +223,22 @@ def test_meetings_passed_on_in_a_list_or_guiding_and_not_a_phrase_opening_a_clau
     assert meetings(run("要按照省委部署要求,结合本单位实际抓好全会精神的学习宣传。")) == {}
     doc = run("本报讯(记者李小秋)全市经济运行调度会召开。")
     assert {m["name"] for m in meetings(doc).values()} == {"全市经济运行调度会"}
+
+
+def test_a_slogan_of_implementing_a_meetings_spirit_names_no_meeting():
+    # an adverb before 贯彻/落实 makes a slogan (a purpose, a requirement), said of every meeting
+    for text in ("为深入学习贯彻党的二十大精神,街道推选出市民委员会成员。",
+                 "要全面贯彻落实省委十届七次全会暨全省经济工作会议、城市工作会议精神。",
+                 "会议要求深入贯彻党的十九大,中央第三次边疆工作座谈会和山区振兴座谈会精神。"):
+        assert meetings(run(text)) == {}, text
+    # passing on (传达学习), a theme without the adverb, a quoted lecture theme: the meeting is named
+    assert {m["name"] for m in meetings(run("会议传达学习了党的二十大精神。")).values()} == {"党的二十大"}
+    assert {m["name"] for m in meetings(run("专题研讨班主题是学习贯彻党的二十大精神。")).values()} == {"党的二十大"}
+    doc = run("学习会上,代表以“深入学习贯彻十四届全国人大二次会议精神”为主题作解读。")
+    assert {m["name"] for m in meetings(doc).values()} == {"十四届全国人大二次会议"}
+    # a verb of passing on after the slogan governs the name: 全面落实…,传达了X精神
+    doc = run("会议要求全面落实各项任务,传达了全省扶贫工作会议精神。")
+    assert {m["name"] for m in meetings(doc).values()} == {"全省扶贫工作会议"}
 
 
 def test_a_convener_across_its_venue_and_a_party_group_enlarged_meeting():
