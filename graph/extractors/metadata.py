@@ -13,16 +13,20 @@ from .lexicon import HAN, is_surname_start, plausible_name
 HEADER_CHARS = 320
 TITLE_SKIP_RE = re.compile(r"^\d{4}[-年]|^\d{1,2}月\d{1,2}日|>>|^来源|^发布|^原标题")
 OUTLET_RE = re.compile(rf"来源:\s*({HAN}[^\s,。|]{{1,15}})|({HAN}{{2,10}}(?:网|报|台|社))讯")
-BYLINE_ROLE = (r"首席记者|摄影记者|见习记者|实习记者|特约记者|特约通讯员|记者|通讯员|实习生|责任编辑|责编|编辑|审核|校对|监制|"
-               r"摄影|撰稿|作者|终审|初审|复审|文|图|摄")
-BYLINE_NAME = rf"(?!(?:{BYLINE_ROLE}|特约|首席|见习|实习|摄影))(?:{HAN}{{2,4}}(?:·{HAN}{{1,8}})?)"
+# the roles a name can run into (记者, 通讯员…); 摄, 文, 图 also close a name (记者 周灿摄)
+BYLINE_ROLE_WORD = r"首席记者|摄影记者|见习记者|实习记者|特约记者|特约通讯员|记者|通讯员|实习生|责任编辑|责编|编辑"
+BYLINE_ROLE = rf"{BYLINE_ROLE_WORD}|审核|校对|监制|摄影|撰稿|作者|终审|初审|复审|文|图|摄"
+# (a name never runs into a role: in 记者 A B 黄冈日报记者 C, 黄冈日报 is the next outlet, not a name)
+BYLINE_NAME = rf"(?!(?:{BYLINE_ROLE}|特约|首席|见习|实习|摄影))(?:{HAN}{{2,4}}(?:·{HAN}{{1,8}})?)(?!{BYLINE_ROLE_WORD})"
+BYLINE_OUTLET = rf"{HAN}{{2,8}}?(?:日报|晚报|中心|电视台|网)"  # 黄冈广播电视台记者
 BYLINE_RE = re.compile(
     rf"(?:^|(?<=[(\n 讯。【])|(?<=、)(?=首席|摄影|见习|实习|特约|记者|通讯员|编辑|责编))"  # (记者A、实习生B: not 、文明村镇)
-    rf"(?:{HAN}{{2,8}}?(?:日报|晚报|中心|电视台|网))?(?P<role>{BYLINE_ROLE})\s*:?\s*"
+    rf"(?:{BYLINE_OUTLET})?(?P<role>{BYLINE_ROLE})\s*:?\s*"
     rf"(?P<names>{BYLINE_NAME}(?:[ 、,]+{BYLINE_NAME})*)"
-    rf"(?=\s*(?:摄|报道)?\s*(?:[)\n】]|$|\s{{2}}|[、,]?\s*(?:{BYLINE_ROLE})))", re.M)  # 记者张辉、实习生王钬
-# The authors in a parenthesis closing the article's last paragraph, with no role: …工作。(张云龙 王洁)
-CLOSING_BYLINE_RE = re.compile(rf"(?<=[。!?”])\((?P<names>{HAN}{{2,4}}(?: +{HAN}{{2,4}}){{0,3}})\)[ \t]*(?=\n|$)")
+    rf"(?=\s*(?:摄|报道)?\s*(?:[)\n】]|$|\s{{2}}|[、,]?\s*(?:{BYLINE_OUTLET})?(?:{BYLINE_ROLE})))", re.M)  # 记者张辉、实习生王钬
+# The authors in a parenthesis closing a paragraph or standing on a line of its own, with no role:
+# …工作。(张云龙 王洁), …工作。 (张云龙 王洁)
+CLOSING_BYLINE_RE = re.compile(rf"(?:(?<=[。!?”])|^)[ \t]*\((?P<names>{HAN}{{2,4}}(?: +{HAN}{{2,4}}){{0,3}})\)[ \t]*(?=\n|$)", re.M)
 ROLE_NAMES = {"责编": "编辑", "责任编辑": "编辑", "首席记者": "记者", "摄影记者": "记者", "见习记者": "记者",
               "实习记者": "记者", "特约记者": "记者", "特约通讯员": "通讯员", "摄影": "摄影", "摄": "摄影", "图": "摄影",
               "文": "记者", "撰稿": "记者"}

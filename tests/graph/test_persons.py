@@ -216,6 +216,16 @@ def test_bylines_with_roles_joined_by_commas_and_authors_closing_the_article():
     assert "管理员" not in persons(doc)
 
 
+def test_bylines_on_a_line_of_their_own_and_of_two_outlets():
+    # the closing parenthesis after a space, or alone on its line; a second outlet's role in one byline
+    doc = run("3月5日,县委常委会会议召开。县委书记周明主持会议。会议还研究了其他事项。 (朱一旭 李二胜)\n"
+              "又讯 3月6日,县政府常务会议召开。\n(施四法 田五琦)\n"
+              "(黄冈广播电视台记者 汪一辉 刘二球 黄冈日报记者 汪三玲 周四伟)")
+    journalists = {m.text for m in doc.mentions if m.props.get("role") == "journalist"}
+    assert journalists == {"朱一旭", "李二胜", "施四法", "田五琦", "汪一辉", "刘二球", "汪三玲", "周四伟"}
+    assert "黄冈日报" not in persons(doc)
+
+
 def test_the_author_of_a_guiding_thought_and_the_speaker_of_a_speech_passed_on():
     doc = run("3月1日,市委全体会议召开。会议深入学习王一平在省委党校培训班开班式上的重要讲话,"
               "要求以李二明新时代中国特色社会主义思想为指导。")

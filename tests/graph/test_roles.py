@@ -403,3 +403,8 @@ def test_a_day_alone_or_spoken_with_hao_between_the_chair_and_the_verb():
     assert people_with(doc, CHAIRED) == {"吴一国"}
     doc = run("央视网消息:中共中央政治局2月22号召开会议。中共中央总书记王一平主持会议。")
     assert pairs(doc, CHAIRED) == {("王一平", "中共中央政治局会议")}
+
+
+def test_a_wish_voiced_at_the_meeting_is_spoken_there():
+    doc = run("5日,两县合作交流座谈会召开。座谈会上,刘一长希望两县在旅游产业发展等方面加强合作。")
+    assert ("刘一长", "两县合作交流座谈会") in pairs(doc, RelType.SPOKE_AT)
