@@ -31,8 +31,11 @@ TYPE_ONLY = {"座谈会", "推进会", "调度会", "汇报会", "见面会", "�
 # a name's characters; a short bracketed part (省委常委会(扩大)会议, 村(社区)换届动员会), a quoted one
 # (市政协“…”专题协商会) and a book title (学习宣传新修订《宗教事务条例》视频会议) are inside it
 BODY = rf"(?:[^\s,。;:!?、“”()《》]|\((?![^()]*(?:记者|通讯员|摄))[^()\s,。;、]{{1,8}}\)|{QUOTED_PART}|{BOOK_TITLE})"
+# a name whose head stands inside its quotes: 第七届“长三角地区道教论坛——坚持道教中国化方向研讨会”在上海举行
+# (what stands before the quotes is an ordinal or a year, 2012“鲁迅论坛”, never a preposition: 从2000年“…”)
+QUOTED_NAME = rf"[^\s,。;:!?、“”()《》从自在于至到]{{0,12}}?“[^“”。]{{1,60}}?{ANY_HEAD}”"
 # 全省防汛工作会议(,于3月2日 | 28日)(在昆明)(隆重)召开: the name stands before the verb of holding
-HELD_RE = re.compile(rf"(?P<name>{BODY}{{2,60}}?{ANY_HEAD})(?:,?于(?P<when>[^,。;]{{2,24}}?)|(?P<day>{DAY_SPAN}))?"
+HELD_RE = re.compile(rf"(?P<name>{QUOTED_NAME}|{BODY}{{2,60}}?{ANY_HEAD})(?:,?于(?P<when>[^,。;]{{2,24}}?)|(?P<day>{DAY_SPAN}))?"
                      rf"(?:在(?P<place>{BODY}{{1,12}}?))?{HOLD_VERB}(?!式)"
                      rf"(?P<sub>预备会议|开幕会|闭幕会|第[一二三四五六七八九十\d]+次全体会议|全体会议)?(?P<body_held>了?会议)?")
 # 主持召开X会议, 出席X会, 参加X代表团审议, 召开“X动员会”: the verb stands before the name (quoted or not)
@@ -113,6 +116,14 @@ BARE_HEADS = ("会议", "会", "大会", "全会", "论坛", "仪式", "典礼",
 def masked(name: str) -> str:
     """The name with its quoted titles blanked (same length): no verb inside “…推进落实情况” cuts it."""
     return re.sub(r"“[^”]*”", lambda q: "“" + "□" * (len(q.group()) - 2) + "”", name)
+
+
+def unquoted(name: str) -> str:
+    """第七届“长三角地区道教论坛”: a name whose head stands inside its quotes is written without them."""
+    if not name.endswith("”"):
+        return name
+    opening = name.rfind("“")
+    return name[:opening] + name[opening + 1:-1]
 
 
 def clean_name(raw: str, *, whole: bool = False) -> tuple[str, str]:

@@ -52,6 +52,7 @@ from .meeting_text import (
     passed_on,
     place_name,
     slogan_only,
+    unquoted,
     with_convener,
 )
 from .metadata import with_text_year
@@ -151,7 +152,7 @@ class MeetingExtractor:
         """The meetings one sentence names as held or convened (HELD_RE, CONVENED_RE, BODY_MEETING_RE)."""
         st = sent.text
         for m in rx.finditer(st):
-            name, lead = clean_name(m.group("name"))
+            name, lead = clean_name(unquoted(m.group("name")))
             if len(name) < 4 and name not in TYPE_ONLY:
                 continue
             verb = m.groupdict().get("verb")
@@ -197,7 +198,18 @@ class MeetingExtractor:
                 cands.append(Candidate(start, sent.start + m.end("name"), name, date, venue, False, convener, past, "spirit_passed_on"))
                 continue  # 传达了总理参加我省代表团审议时的讲话精神: a meeting passed on, not held here
             held.add(start)
-            cands.append(Candidate(start, sent.start + m.end("name"), name, date, venue, True, convener, past, rule))
+            cands.append(Candidate(start, sent.start + m.end("name"), name, date, venue,
+                                   not self._years_before(name, date, publish), convener, past, rule))
+
+    @staticmethod
+    def _years_before(name: str, date: str | None, publish: str | None) -> bool:
+        """Held two or more years before the report (its date's year, else the year its name opens with:
+        从2000年“中非合作论坛…”开幕 in a 2018 report): recalled, not the report's meeting, so later sentences'
+        roles are not put there. (A 2023年度 meeting held early in 2024 is still the report's.)"""
+        if not (publish and publish[:4].isdigit()):
+            return False
+        year = date[:4] if date and date[:4].isdigit() else (m.group(1) if (m := YEAR_RE.match(name)) else None)
+        return year is not None and int(year) <= int(publish[:4]) - 2
 
     @staticmethod
     def _passed_on(st: str, m: re.Match) -> bool:

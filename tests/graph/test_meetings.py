@@ -413,3 +413,20 @@ def test_the_last_resort_reads_a_session_that_lists_its_groups():
     assert pairs(doc, RelType.SPOKE_AT) == {("王一际", "十四届全国人大一次会议香港、澳门代表团审议")}
     doc = run("全国政协主席王一际参加了民盟、农工党界委员联组会。")
     assert pairs(doc, RelType.ATTENDED) == {("王一际", "民盟、农工党界委员联组会")}
+
+
+def test_a_name_with_its_head_inside_quotes_is_held_and_written_without_them():
+    doc = run("4月26日,第七届“长三角地区道教论坛——坚持道教中国化方向研讨会”在上海举行。"
+              "论坛上,中国道教协会副会长张一林表示,要坚持方向。")
+    assert names_rules(doc) == {("第七届长三角地区道教论坛——坚持道教中国化方向研讨会", "held_in_place")}
+    doc = run("当地时间10月16日上午,“金砖国家领导人第八次会晤”在印度果阿举行。")
+    assert {m["name"] for m in meetings(doc).values()} == {"金砖国家领导人第八次会晤"}
+    assert meetings(run("本次会议采取“现场会议+视频会议”的方式举行。")) == {}
+
+
+def test_a_meeting_held_two_or_more_years_before_the_report_is_recalled():
+    doc = run("9月3日,2018年中非合作论坛北京峰会在北京开幕。从2000年“中非合作论坛—北京2000年部长级会议”开幕,"
+              "开启了新时代。2015年6月4日,全国政协主席俞一声主持召开双周协商座谈会。", date="2018-09-05")
+    reported = {m["name"]: m["reported"] for m in meetings(doc).values()}
+    assert reported == {"2018年中非合作论坛北京峰会": True, "2000年中非合作论坛—北京2000年部长级会议": False,
+                        "双周协商座谈会": False}

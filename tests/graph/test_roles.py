@@ -408,3 +408,10 @@ def test_a_day_alone_or_spoken_with_hao_between_the_chair_and_the_verb():
 def test_a_wish_voiced_at_the_meeting_is_spoken_there():
     doc = run("5日,两县合作交流座谈会召开。座谈会上,刘一长希望两县在旅游产业发展等方面加强合作。")
     assert ("刘一长", "两县合作交流座谈会") in pairs(doc, RelType.SPOKE_AT)
+
+
+def test_the_words_after_a_meeting_recalled_from_years_before_go_to_the_reports_meeting():
+    doc = run("6月13日,2017年全国包虫病防控技术研讨会在四川省召开。2015年6月4日,全国政协主席俞一声主持召开"
+              "双周协商座谈会。中国动物疾病预防控制中心副主任时一忠介绍,近年来开展了大量工作。", date="2017-06-15")
+    assert ("时一忠", "2017年全国包虫病防控技术研讨会") in pairs(doc, RelType.SPOKE_AT)
+    assert not any(m.endswith("双周协商座谈会") for p, m in pairs(doc, RelType.SPOKE_AT) if p == "时一忠")
