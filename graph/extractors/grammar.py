@@ -76,7 +76,8 @@ GAP_ADDRESS = r"(?:同志|总书记|副总理|总理|省长|市长|县长|区长
 # A parenthesis after the name: 乌兰(女,蒙古族)出席.
 GAP_PAREN = r"(?:\([^()。;]{0,12}\))?"
 # The day, when it stands between name and verb: 张明3月5日下午出席, 吴某14日主持召开.
-GAP_WHEN = r"(?:(?:\d{1,2}月)?\d{1,2}[日号](?:上午|下午|晚上|晚|全天)?)?"  # 14日, 3月5日下午, 13号下午
+GAP_WHEN = (r"(?:(?:(?:\d{1,2}月)?\d{1,2}[日号]|今天|今日|昨天|昨日|前天|当天|当日|日前|近日)"  # 14日, 3月5日下午, 13号下午,
+            r"(?:上午|下午|晚上|晚|全天)?)?")  # 今天 (spoken news: 李某今天主持召开国务院常务会议)
 # (GROUP_NOUN and COUNT: see the lists section.)
 # 等 closing a list (ETC_GROUP, see the lists section): 李华等3人, 李华等大会主席团常务委员会成员.
 GAP_ETC = rf"(?:{ETC_GROUP}(?:同志)?)?"

@@ -403,6 +403,8 @@ def test_a_day_alone_or_spoken_with_hao_between_the_chair_and_the_verb():
     assert people_with(doc, CHAIRED) == {"吴一国"}
     doc = run("央视网消息:中共中央政治局2月22号召开会议。中共中央总书记王一平主持会议。")
     assert pairs(doc, CHAIRED) == {("王一平", "中共中央政治局会议")}
+    doc = run("央视网消息(新闻联播):国务院总理李一强今天主持召开国务院常务会议,部署工作。")
+    assert pairs(doc, CHAIRED) == {("李一强", "国务院常务会议")}
 
 
 def test_a_wish_voiced_at_the_meeting_is_spoken_there():
