@@ -72,7 +72,7 @@ LIST_INTRO = (r"与会的还有|出席会议的(?:领导|人员)?(?:还)?有|参
 # crosses 。 or ;, and most pieces not a comma either.
 
 # A form of address after the name: 张明同志出席, 李强总理讲话.
-GAP_ADDRESS = r"(?:同志|总书记|副总理|总理|省长|市长|县长|区长|主席|法师|大师|活佛|道长|阿訇|主教|牧师)?"
+GAP_ADDRESS = r"(?:同志|总书记|副总理|总理|省长|市长|县长|区长|主席|常委|法师|大师|活佛|道长|阿訇|主教|牧师)?"
 # A parenthesis after the name: 乌兰(女,蒙古族)出席.
 GAP_PAREN = r"(?:\([^()。;]{0,12}\))?"
 # The day, when it stands between name and verb: 张明3月5日下午出席, 吴某14日主持召开.
@@ -92,7 +92,7 @@ GAP_GROUP_TAIL = (rf"(?:(?:[,、](?:其他|有关|相关)?(?:[^,。;、]{{1,12}}
 # On another's behalf: 受省长委托, 受市委书记黎某委托 (the one delegating gets no role).
 DELEGATED = r"受[^,。;]{0,20}?委托"
 # How one came: 应邀, by video link, on another's behalf.
-GAP_MANNER = rf"(?:应邀)?(?:以视频方式|通过视频(?:连线)?(?:方式)?)?(?:{DELEGATED})?"
+GAP_MANNER = rf"(?:应邀)?(?:以视频方式|通过视频(?:连线)?(?:方式)?|视频)?(?:{DELEGATED})?"  # 王某视频发言
 # Leading a delegation, travelling there, touring: 率代表团赴成都 (出席), 带领调研组来到 (参加),
 # 在湖南调研并 (主持召开), 一行 (出席).
 GAP_TRAVEL = (r"(?:一行)?(?:(?:率|带领)[^,。;]{1,20}?)?(?:(?:赴|前往|来到)[^,。;]{1,12}?)?"

@@ -40,7 +40,7 @@ SPEAK_VERBS = (r"讲话|强调|指出|作具体要求|提出具体要求|提出�
                r"对照检查|检视剖析|表态|解读)|"
                r"(?<![工创写动合协操制著运振当称看叫劳])作的[^,。;]{0,60}?报告|"
                r"介绍|表示|研讨交流|交流发言|先后发言|逐一发言|发言|点评|致开幕词|致闭幕词|致欢迎词|推介|谈了|说|"
-               r"领学|宣讲|谈到|提到|希望(?!工程|小学|的|之|所在)|"
+               r"领学|宣讲|谈到|提到|发了言|希望(?!工程|小学|的|之|所在)|"
                r"进行了?[^,。;]{0,8}?(?:总结|解读|点评|动员|说明|发言|讲话)")  # 领学: leads a study session's reading
 # (进行深刻解读, 进行大会总结: delivering a speech of that kind)
 
@@ -196,7 +196,7 @@ def is_place_or_body(s: str) -> bool:
 
 
 # A role verb right after a candidate, or after a short 在X: where a name surely ends.
-ROLE_AFTER_RE = re.compile(r"(?:在[^,。;:在]{1,12}?)?(?:主持|出席|参加|列席|讲话|致辞|发言|强调|指出|表示|说|要求|介绍)")
+ROLE_AFTER_RE = re.compile(r"(?:在[^,。;:在]{1,12}?|代表[^,。;:]{1,16}?)?(?:主持|出席|参加|列席|讲话|致辞|发言|强调|指出|表示|说|要求|介绍)")
 
 
 def place_named_person(text: str, i: int, s: str) -> bool:

@@ -33,7 +33,7 @@ from .lexicon import (
 LIST_INTRO_RE = re.compile(rf"^(?:{LIST_INTRO})")
 # The end of the last item: a group tail, then the verb of the sentence (王某等县领导出席会议).
 ROLE_TAIL_RE = re.compile(rf"{LIST_CLOSE}.*|{GROUP_TAIL}?(?:等人|等同志|同志)?(?:[省市县区州]?(?:级)?领导)?(?:(?:{ATTEND_VERBS}|{CHAIR_VERBS}|"
-                          rf"{SPEAK_VERBS}|应邀|分别|先后|随后|逐一|一起|共同|还|也|就|对|在|作|做|围绕|结合|针对|通过|以|按照|"
+                          rf"{SPEAK_VERBS}|应邀|视频|分别|先后|随后|逐一|一起|共同|还|也|就|对|在|作|做|围绕|结合|针对|通过|以|按照|"
                           rf"根据).*)?")
 TAIL_START_RE = re.compile(TAIL_START)
 LIST_CLOSE_RE = re.compile(LIST_CLOSE)

@@ -42,10 +42,10 @@ from .titles import body_kind, body_of_title, position_word, title_chain
 
 CLAUSE_SPLIT_RE = re.compile(r"[,;:。!?\n]")
 POSTFIX_RE = re.compile(r"总书记|副总理|总理|委员长|同志|省长|市长|县长|书记|主席|"
-                        r"局长|主任|部长|会长|院长|校长|总干事|道长|理事长|秘书长|厅长|区长|镇长|乡长|董事长")
+                        r"局长|主任|部长|会长|院长|校长|总干事|道长|理事长|秘书长|厅长|区长|镇长|乡长|董事长|常委")
 # Posts after a name only as the speaker's or chair's: 张某局长强调, 郑某总干事在讲话中说 (and only then).
 ROLE_ONLY_POSTFIX = {"局长", "主任", "部长", "会长", "院长", "校长", "总干事", "道长", "理事长", "秘书长", "厅长", "区长",
-                     "镇长", "乡长", "董事长"}
+                     "镇长", "乡长", "董事长", "常委"}  # 常委: a standing member of a CPPCC (张某常委代表…发言)
 STRONG_POSTFIX = {"总书记", "副总理", "总理", "委员长", "同志"}
 COLLECTIVE_RE = re.compile(r"班子|成员|同志|干部|代表团|人员|群众|督导组|工作组|专家组|领导|单位|部门|队伍|委员会")
 # An introduction, then items separated by commas up to the end of the sentence (出席会议的有王某,李某).
@@ -59,7 +59,8 @@ THOUGHT_AUTHOR_RE = re.compile(rf"(?:(?<=[以用和及与、,“:\s])|(?<=学习
 SPEECH_PASSED_ON_RE = re.compile(rf"(?:学习|传达|贯彻)了?(?P<name>{HAN}{{2,3}}?)(?:同志)?在[^,。;]{{2,40}}?上?的(?:重要)?讲话")
 APPOINT_RE = re.compile(rf"(?:任命|免去|选举|补选|新任命的|接受)(?P<name>{HAN}{{2,3}}?)(?=为|的|同志|担任|辞去|[,、。])")
 SUBJECT_RE = re.compile(rf"(?:^|(?<=[,。;:!?\n]))\s*(?:会上|会议上|随后|最后|其后|同时|此外|另外|期间)?,?\s*"
-                        rf"(?P<name>{HAN}{{2,5}}?)(?={SPEAK_VERBS}|{CHAIR_VERBS}|{ATTEND_VERBS}|就|对[^,。]{{2,30}}进行)")
+                        rf"(?P<name>{HAN}{{2,5}}?)(?=(?:等(?:同志|人)?)?(?:{SPEAK_VERBS}|{CHAIR_VERBS}|{ATTEND_VERBS})|就|对[^,。]{{2,30}}进行)")
+# (a name alone may close with 等 before its verb: 穆某等参加, the others unnamed)
 
 CONJUNCTIONS = {"和", "与", "及", "同", "跟"}
 FUNCTION_TAGS = ("u", "p", "c")  # jieba's tags of particles, prepositions, conjunctions

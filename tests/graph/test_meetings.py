@@ -430,3 +430,8 @@ def test_a_meeting_held_two_or_more_years_before_the_report_is_recalled():
     reported = {m["name"]: m["reported"] for m in meetings(doc).values()}
     assert reported == {"2018年中非合作论坛北京峰会": True, "2000年中非合作论坛—北京2000年部长级会议": False,
                         "双周协商座谈会": False}
+
+
+def test_the_session_one_joins_as_a_member_is_named_without_his_membership():
+    doc = run("3月5日,穆一虹参加他所在的十四届全国人大三次会议江苏代表团审议。")
+    assert {m["name"] for m in meetings(doc).values()} == {"十四届全国人大三次会议江苏代表团审议"}

@@ -260,3 +260,8 @@ def test_more_posts_and_verbs_that_bound_a_name(text, name):
 ])
 def test_tibetan_and_mongolian_names_after_a_title(text, name):
     assert name in persons(run(text))
+
+
+def test_a_name_alone_closed_by_deng_before_its_verb():
+    assert "穆一虹" in persons(run("5日,全市工作会议召开。穆一虹等参加。"))
+    assert "企业" not in persons(run("5日,全市工作会议召开。企业等参加。"))

@@ -417,3 +417,10 @@ def test_the_words_after_a_meeting_recalled_from_years_before_go_to_the_reports_
               "双周协商座谈会。中国动物疾病预防控制中心副主任时一忠介绍,近年来开展了大量工作。", date="2017-06-15")
     assert ("时一忠", "2017年全国包虫病防控技术研讨会") in pairs(doc, RelType.SPOKE_AT)
     assert not any(m.endswith("双周协商座谈会") for p, m in pairs(doc, RelType.SPOKE_AT) if p == "时一忠")
+
+
+def test_a_speech_by_video_link_and_a_cppcc_standing_member_speaking_for_a_group():
+    doc = run("5日,座谈会召开。江西省委书记易一红、省长叶二春发了言,辽宁省长李三成、浙江省长王四浩视频发言。")
+    assert people_with(doc, SPOKE) == {"易一红", "叶二春", "李三成", "王四浩"}
+    doc = run("全国政协常委会第八次会议全体会议5日举行。张一勇常委代表农业和农村委员会发言建议,要优先发展农村教育。")
+    assert people_with(doc, SPOKE) == {"张一勇"}
