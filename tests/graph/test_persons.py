@@ -265,3 +265,8 @@ def test_tibetan_and_mongolian_names_after_a_title(text, name):
 def test_a_name_alone_closed_by_deng_before_its_verb():
     assert "穆一虹" in persons(run("5日,全市工作会议召开。穆一虹等参加。"))
     assert "企业" not in persons(run("5日,全市工作会议召开。企业等参加。"))
+
+
+def test_a_name_joined_by_a_dot_ends_before_a_verb_of_completing_or_arriving():
+    doc = run("全国政协常委、中国佛教协会副会长班禅额尔德尼·确吉杰布完成为期5个多月的在藏学习。")
+    assert "班禅额尔德尼·确吉杰布" in persons(doc)
