@@ -161,7 +161,9 @@ PASS_ON_RE = re.compile(r"传达|学习|贯彻|落实|领会|领悟|宣讲|研�
 # The slogan of implementing a meeting's spirit, an adverb before 贯彻/落实: 深入学习贯彻党的二十大精神,
 # 全面贯彻落实省委全会精神. It names a meeting without passing anything of it on (a purpose or a
 # requirement, said of every meeting), unlike 传达学习…精神 or a theme 学习贯彻…精神.
-IMPLEMENT_SLOGAN_RE = re.compile(r"(?:深入|全面|认真|坚决|切实|进一步|持续|扎实)地?(?:学习宣传|学习|宣传)?(?:贯彻落实|贯彻|落实)好?")
+# Grasping it is the same slogan: 深刻领会和全面把握全国两会精神.
+IMPLEMENT_SLOGAN_RE = re.compile(r"(?:深入|全面|认真|坚决|切实|进一步|持续|扎实|深刻)地?(?:学习宣传|学习|宣传)?"
+                                 r"(?:贯彻落实|贯彻|落实|领会|把握)好?")
 # A person right after a verb that passes words on is its object, not a subject: 学习贯彻习某总书记对…
 # 作出的重要指示精神,研究部署 (习某 did not 部署 here); 重温王某在…的讲话; 向与会人员传达了王某的….
 PASSED_ON_PERSON_RE = re.compile(r"(?:传达|学习|贯彻|落实|领会|领悟|重温|按照|根据|遵照|践行|对照)(?:了|好)?$")

@@ -229,7 +229,8 @@ def test_a_slogan_of_implementing_a_meetings_spirit_names_no_meeting():
     # an adverb before 贯彻/落实 makes a slogan (a purpose, a requirement), said of every meeting
     for text in ("为深入学习贯彻党的二十大精神,街道推选出市民委员会成员。",
                  "要全面贯彻落实省委十届七次全会暨全省经济工作会议、城市工作会议精神。",
-                 "会议要求深入贯彻党的十九大,中央第三次边疆工作座谈会和山区振兴座谈会精神。"):
+                 "会议要求深入贯彻党的十九大,中央第三次边疆工作座谈会和山区振兴座谈会精神。",
+                 "报告对干部深刻领会和全面把握全国两会精神有深刻启发。"):
         assert meetings(run(text)) == {}, text
     # passing on (传达学习), a theme without the adverb, a quoted lecture theme: the meeting is named
     assert {m["name"] for m in meetings(run("会议传达学习了党的二十大精神。")).values()} == {"党的二十大"}
