@@ -49,7 +49,8 @@ EARLIER_OCCASION_RE = re.compile(r"在[^,。;]{2,30}?(?:调研|考察|视察|访
 # 参加我省代表团审议时的讲话: an earlier event the speech was given at, not this meeting.
 EARLIER_EVENT_RE = re.compile(r"[^,。;]{0,40}?时的(?:重要)?(?:讲话|指示|批示)")
 HEARD_RE = re.compile(r"听取(?:了)?|听了")  # 听取了A的汇报, 听了A、B发言后
-REPORT_RE = re.compile(r"(?:关于[^。;]{0,80}?)?(?:的)?(?:工作)?(?:汇报|发言)")
+# …or the report A delivered: 听取和审议了县长A所作的政府工作报告, 听取了A作的关于…的说明
+REPORT_RE = re.compile(r"(?:关于[^。;]{0,80}?)?(?:的)?(?:工作)?(?:汇报|发言)|(?:所)?作的[^,。;]{0,60}?(?:报告|说明)")
 SPOKE_AFTER_RE = re.compile(r"\s*,?\s*并(?:作|做)?(?:了)?(?:重要)?(?:讲话|强调|指出|要求|提出)")
 SPEECH_AFTER_MEETING_RE = re.compile(r"(?:上(?:的|所作的)?|的)(?:重要)?(?:讲话|报告|发言|致辞|强调|指出|表示)(?!稿)")  # 在X会(上)的讲话
 # A speech still a text: 研究讨论A在X会议上的讲话 (a draft), 《A在X会议上的讲话》 (a document's title).

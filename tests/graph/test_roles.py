@@ -424,3 +424,8 @@ def test_a_speech_by_video_link_and_a_cppcc_standing_member_speaking_for_a_group
     assert people_with(doc, SPOKE) == {"易一红", "叶二春", "李三成", "王四浩"}
     doc = run("全国政协常委会第八次会议全体会议5日举行。张一勇常委代表农业和农村委员会发言建议,要优先发展农村教育。")
     assert people_with(doc, SPOKE) == {"张一勇"}
+
+
+def test_the_report_a_person_delivered_to_the_meeting_that_heard_it():
+    doc = run("5日,县十八届人大三次会议开幕。会议听取和审议了县长王一明所作的政府工作报告。")
+    assert people_with(doc, SPOKE) == {"王一明"}
