@@ -88,3 +88,20 @@ def same_meeting(a: str, b: str) -> bool:
     if len(short) < 4:
         return short == long_  # short cores (纪委全, 农村) say too little to be alike
     return short in long_ or name_similarity(ca, cb) >= 0.6
+
+
+CEREMONY_RE = re.compile(r"(?:开幕式|闭幕式|开幕会|闭幕会)$")
+
+
+def ceremony_of(name: str, meetings: list[dict]) -> dict | None:
+    """The meeting `name` belongs to as its opening or closing (第二届X论坛闭幕式 and 第二届X论坛 are one
+    meeting, in either order; it keeps the name without the ceremony)."""
+    own = canonical_meeting_name(CEREMONY_RE.sub("", name))
+    for mt in meetings:
+        theirs = canonical_meeting_name(mt["name"])
+        if theirs == own and name != own:
+            return mt  # the ceremony of a meeting named before
+        if CEREMONY_RE.search(theirs) and CEREMONY_RE.sub("", theirs) == own and name == own:
+            mt["name"] = name  # the meeting, named after its ceremony
+            return mt
+    return None

@@ -36,7 +36,7 @@ BODY = rf"(?:[^\s,。;:!?、“”()《》]|\((?![^()]*(?:记者|通讯员|摄))
 QUOTED_NAME = rf"[^\s,。;:!?、“”()《》从自在于至到]{{0,12}}?“[^“”。]{{1,60}}?{ANY_HEAD}”"
 # 全省防汛工作会议(,于3月2日 | 28日)(在昆明)(隆重)召开: the name stands before the verb of holding
 HELD_RE = re.compile(rf"(?P<name>{QUOTED_NAME}|{BODY}{{2,60}}?{ANY_HEAD})(?:,?于(?P<when>[^,。;]{{2,24}}?)|(?P<day>{DAY_SPAN}))?"
-                     rf"(?:在(?P<place>{BODY}{{1,12}}?))?{HOLD_VERB}(?!式)"
+                     rf"(?:在(?P<place>{BODY}{{1,16}}?))?{HOLD_VERB}(?!式)"
                      rf"(?P<sub>预备会议|开幕会|闭幕会|第[一二三四五六七八九十\d]+次全体会议|全体会议)?(?P<body_held>了?会议)?")
 # 主持召开X会议, 出席X会, 参加X代表团审议, 召开“X动员会”: the verb stands before the name (quoted or not)
 CONVENED_RE = re.compile(rf"(?P<verb>主持召开|组织召开|召开|举行|举办|主持|出席|参加|列席)(?:了|的)?(?P<q>“)?"
@@ -81,9 +81,9 @@ INSTRUCTED_RE = re.compile(rf"对(?P<name>{BODY}{{2,60}}?{SUFFIX})作出(?:重�
 PARTY_RE = re.compile(r"(?:党的)?(?:十[一二三四五六七八九]|二十[一二三]?)(?:大|届(?:中央纪委)?[一二三四五六七八九]中?全会|届中央纪委[一二三四五六七八九]次全会)")
 # what stands before a meeting's name in the same run of text: clause verbs, dates, adverbs
 VERB_SPLIT_RE = re.compile(r".*(?:学习(?=全国|全省|全市|中央|省|市|县|区|党的|第)|为(?:议题|主题)的|把握|领会|领悟|把|将|(?:主办|承办|协办|举办|举行)的?|组织的|(?<!所)在|由|传达学习了?|学习了|学习贯彻|传达了?|贯彻落实|贯彻|落实|要求|强调|指出|要把|审议通过了?|审议了?|"
-                           r"召开|主持|出席|参加|听取了?|研究了?|要)")
+                           r"召开|主持|出席|参加|听取了?|(?<![与和及])研究了?|要)")  # (整理与研究高层论坛: a noun in the name)
 LEAD_RE = re.compile(r"^(?:\d{4}年\d{1,2}月\d{1,2}日|\d{1,2}月\d{1,2}日|\d{1,2}日|上午|下午|晚上|晚间|晚|今天|今日|昨天|昨日|"
-                     r"【[^】]*】|图为|摄(?!影)|暨|[他她我]?所在的|为?期[\d一二三四五六七八九十]+天的|隆重的|盛大的|为|好|了|的|和|及|迅速|认真|深入|全面|确保|保证|推动|筹备|做好|开好|办好)+")
+                     r"【[^】]*】|图为|摄(?!影)|暨|[他她我]?所在的|为?期[\d一二两三四五六七八九十]+天的|隆重的|盛大的|为|好|了|的|和|及|迅速|认真|深入|全面|确保|保证|推动|筹备|做好|开好|办好)+")
 GENERIC_RE = re.compile(r"^[\d一二三四五六七八九十两几多]+次(?:扩大)?会议?$|^(?:一次|一届|这|本次|此次|该次|那次|一个|各类|各种|有关|相关|各级|与会|会议|对(?!口|外|台|接|话)|把|等|同年|一系列|系列|今年)|"
                         r"此次|本次|这次|个重要|成功的|富有成果|丰富多彩|或|十分|非常|重要的|"
                         r"重大的|大家|我们|奋力|学深悟透|领会|深刻|统一到|贯彻|落实|这是|第一个")
@@ -111,6 +111,9 @@ YEAR_RE = re.compile(r"(\d{4})年")
 
 
 BARE_HEADS = ("会议", "会", "大会", "全会", "论坛", "仪式", "典礼", "活动", "会谈", "会晤")  # a head alone names nothing
+# 出席研讨会开幕式, 大会闭幕式: the opening or closing of the meeting the report is about, named by its
+# type only, is that meeting (the sentence's roles go to it), not a meeting of its own
+OWN_CEREMONY_RE = re.compile(r"(?:本次|此次|这次|该)?[^\s,。]{0,3}?(?:会议|会|论坛)(?:开幕式|闭幕式|开幕会|闭幕会)")
 
 
 def masked(name: str) -> str:
@@ -142,8 +145,8 @@ def clean_name(raw: str, *, whole: bool = False) -> tuple[str, str]:
                        and LEVEL_START_RE.sub("", rest) in BARE_HEADS):
             return "", raw  # 出席并主持会议, 准确把握全会: words about the meeting, not its name
     name = re.sub(r"(?<=大会)会议$", "", LEAD_RE.sub("", name).strip())  # 市文明创建大会会议精神: the 大会
-    if GENERIC_RE.search(masked(name)) or LEVEL_START_RE.sub("", name) in BARE_HEADS:
-        return "", raw  # 一次十分重要的会议, 全国会议: words about a meeting, not its name
+    if GENERIC_RE.search(masked(name)) or LEVEL_START_RE.sub("", name) in BARE_HEADS or OWN_CEREMONY_RE.fullmatch(name):
+        return "", raw  # 一次十分重要的会议, 全国会议, 研讨会开幕式: words about a meeting, not its name
     return name, raw[: len(raw) - len(name)]
 
 

@@ -13,7 +13,14 @@ import re
 from ..models import Document, Fact, Label, RelType
 from .base import Findings, make_mention
 from .dates import FULL_DATE_RE, MONTH_DAY_RE, RELATIVE_RE, date_in, range_end
-from .meeting_names import canonical_meeting_name, meeting_core, meeting_level, ordinals_clash, same_meeting
+from .meeting_names import (
+    canonical_meeting_name,
+    ceremony_of,
+    meeting_core,
+    meeting_level,
+    ordinals_clash,
+    same_meeting,
+)
 from .meeting_text import (
     AT_MEETING_RE,
     ATTENDED_LISTED_RE,
@@ -297,6 +304,9 @@ class MeetingExtractor:
         publish_year = bool(re.match(r"\d{4}", doc.meta.date or ""))  # else the year the text speaks of
         meetings: list[dict] = []
         for start, end, name, date, venue, reported, convener, _, rule in cands:
+            if (mt := ceremony_of(name, meetings)) is not None:
+                mt["spans"].append((start, end, rule))  # X论坛开幕式 after X论坛: the forum's own opening
+                continue
             prior = sorted((mt for mt in reversed(meetings) if mt["name"] != name and mt["reported"]),
                            key=lambda mt: (not mt["name"].endswith(name), mt["date"] is None))  # stable: latest first
             if (len(meeting_core(name)) <= 2 or not meeting_level(name)) and (mt := next(

@@ -436,3 +436,16 @@ def test_a_meeting_held_two_or_more_years_before_the_report_is_recalled():
 def test_the_session_one_joins_as_a_member_is_named_without_his_membership():
     doc = run("3月5日,穆一虹参加他所在的十四届全国人大三次会议江苏代表团审议。")
     assert {m["name"] for m in meetings(doc).values()} == {"十四届全国人大三次会议江苏代表团审议"}
+
+
+def test_a_meetings_opening_or_closing_is_that_meeting():
+    doc = run("日前,为期两天的第二届全国藏文古籍文献整理与研究高层论坛在辽宁工程技术大学国际会议中心顺利召开。"
+              "此次论坛开幕式由市政协副主席陈一宏主持。分组会议结束后,召开了第二届全国藏文古籍文献整理与研究高层论坛闭幕式。"
+              "院长张一文作总结讲话。", date="2018-08-22")
+    forum = "第二届全国藏文古籍文献整理与研究高层论坛"
+    assert {m["name"] for m in meetings(doc).values()} == {forum}
+    assert pairs(doc, RelType.ATTENDED) == {("陈一宏", forum), ("张一文", forum)}
+    doc = run("20日,首届全国青年藏学研讨会开幕式在北京举行。副部长斯一塔出席研讨会开幕式并致辞。"
+              "21日下午,首届全国青年藏学研讨会顺利闭幕。", date="2018-09-22")
+    assert {m["name"] for m in meetings(doc).values()} == {"首届全国青年藏学研讨会"}
+    assert pairs(doc, RelType.SPOKE_AT) == {("斯一塔", "首届全国青年藏学研讨会")}
