@@ -151,7 +151,7 @@ HOLD_VERB = r"(?:隆重|正式|顺利|成功|盛大)?(?:召开|举行|举办|开
 # A day or a span of days standing between a meeting's name and its verb (双周协商座谈会28日在京召开,
 # 那达慕大会1日至3日在该县举行).
 # A day between a name and its verb: 28日, 3月2日至3日, 昨日; a broadcast's 今天(12月5日).
-DAY_SPAN = (r"(?:(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}[日号](?:(?:至|到|-)(?:\d{1,2}月)?\d{1,2}[日号])?|昨天|昨日|今天|今日|前天)"
+DAY_SPAN = (r"(?:(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}[日号](?:(?:至|到|-)(?:\d{1,2}月)?\d{1,2}[日号])?|昨天|昨日|今天|今日|前天|近日|日前)"
             r"(?:\(\d{1,2}月\d{1,2}日\))?(?:上午|下午|晚上|晚间|晚|全天|凌晨|中午|傍晚)?")  # spoken news says 22号
 # Verbs before a meeting word that make it the object of a phrase, not a meeting's name:
 # 宣布大会开幕, 祝贺大会召开, 体现了…会议精神 (the meeting is not named as held by these words).

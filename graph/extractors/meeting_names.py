@@ -96,12 +96,13 @@ CEREMONY_RE = re.compile(r"(?:开幕式|闭幕式|开幕会|闭幕会)$")
 def ceremony_of(name: str, meetings: list[dict]) -> dict | None:
     """The meeting `name` belongs to as its opening or closing (第二届X论坛闭幕式 and 第二届X论坛 are one
     meeting, in either order; it keeps the name without the ceremony)."""
+    ceremony = CEREMONY_RE.search(name)
     own = canonical_meeting_name(CEREMONY_RE.sub("", name))
     for mt in meetings:
         theirs = canonical_meeting_name(mt["name"])
-        if theirs == own and name != own:
+        if ceremony and theirs == own:
             return mt  # the ceremony of a meeting named before
-        if CEREMONY_RE.search(theirs) and CEREMONY_RE.sub("", theirs) == own and name == own:
+        if not ceremony and CEREMONY_RE.search(theirs) and CEREMONY_RE.sub("", theirs) == own:
             mt["name"] = name  # the meeting, named after its ceremony
             return mt
     return None

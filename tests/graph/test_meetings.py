@@ -449,3 +449,8 @@ def test_a_meetings_opening_or_closing_is_that_meeting():
               "21日下午,首届全国青年藏学研讨会顺利闭幕。", date="2018-09-22")
     assert {m["name"] for m in meetings(doc).values()} == {"首届全国青年藏学研讨会"}
     assert pairs(doc, RelType.SPOKE_AT) == {("斯一塔", "首届全国青年藏学研讨会")}
+
+    # a meeting named again by a wording that canonicalises differently keeps the date it is given
+    doc = run("衢州市委会召开理论学习中心组学习会暨七届八次委员会议\n\n3月1日下午,民进衢州市委会召开理论学习中心组"
+              "学习会暨七届八次委员会议。主委金一卫主持会议并讲话。", date="2021-03-02")
+    assert [(m["name"], m["date"]) for m in meetings(doc).values()] == [("理论学习中心组学习会暨七届八次委员会议", "2021-03-01")]

@@ -1,6 +1,6 @@
 """Who chaired, attended and spoke: the constructions of meeting reports, in sentences of our own."""
 from huiyi.graph.models import RelType
-from tests.graph.helpers import pairs, people_with, run
+from tests.graph.helpers import meetings, pairs, people_with, run
 
 CHAIRED, ATTENDED, SPOKE = RelType.CHAIRED, RelType.ATTENDED, RelType.SPOKE_AT
 
@@ -429,3 +429,10 @@ def test_a_speech_by_video_link_and_a_cppcc_standing_member_speaking_for_a_group
 def test_the_report_a_person_delivered_to_the_meeting_that_heard_it():
     doc = run("5日,县十八届人大三次会议开幕。会议听取和审议了县长王一明所作的政府工作报告。")
     assert people_with(doc, SPOKE) == {"王一明"}
+
+
+def test_a_body_holding_its_meeting_lately_is_its_convener():
+    doc = run("据网站消息,生态环境部近日召开常务会议,要求巩固成果。部长李一杰7月24日主持召开生态环境部常务会议,审议方案。",
+              date="2018-07-26")
+    assert {m["name"] for m in meetings(doc).values()} == {"生态环境部常务会议"}
+    assert pairs(doc, RelType.CHAIRED) == {("李一杰", "生态环境部常务会议")}
