@@ -397,3 +397,15 @@ def test_the_last_resort_reads_a_session_that_lists_its_groups():
     assert pairs(doc, RelType.SPOKE_AT) == {("王一际", "十四届全国人大一次会议香港、澳门代表团审议")}
     doc = run("全国政协主席王一际参加了民盟、农工党界委员联组会。")
     assert pairs(doc, RelType.ATTENDED) == {("王一际", "民盟、农工党界委员联组会")}
+
+
+def test_needing_matches_as_its_pattern():
+    """A pattern behind Needing finds what the pattern finds, and nothing in a text without its words."""
+    import re
+
+    from huiyi.graph.extractors.base import Needing
+    rx = re.compile(r"(?<=[了和])(?P<name>\w{1,6}?会议)(?=的?精神)")
+    wrapped = Needing(rx, ("精神",))
+    for text in ["传达学习了省委全会和全市工作会议精神", "召开全市工作会议", ""]:
+        assert [m.span() for m in wrapped.finditer(text)] == [m.span() for m in rx.finditer(text)]
+        assert bool(wrapped.match(text)) == bool(rx.match(text))
