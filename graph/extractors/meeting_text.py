@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from .base import Needing
 from .dates import first_kind
 from .grammar import (
     BOOK_TITLE,
@@ -54,13 +55,13 @@ BODY_MEETING_RE = re.compile(rf"(?P<name>{BODY}{{2,24}}?(?:常委会|党组|常�
                              rf"(?=[,。;:!?\s]|$)")
 # 2月27日,在全市优化营商环境大会上,市委书记韦正霖强调: the report opens inside its meeting
 # 座谈会上,X希望…: a sentence that opens inside the meeting the report is about, named by its type only
-OPENS_AT_RE = re.compile(rf"^(?P<name>{BODY}{{0,20}}?{MEETING_HEAD})上[,:]")
+OPENS_AT_RE = Needing(re.compile(rf"^(?P<name>{BODY}{{0,20}}?{MEETING_HEAD})上[,:]"), ("上,", "上:"))
 # 在随后召开的X学习会上,…: a back-reference to a meeting the report goes on to (its only naming, at times)
-AT_MEETING_RE = re.compile(rf"(?:^|(?<=[,。:;\s]))在(?P<then>(?:随后|当天|同日|接着)?(?:召开|举行|举办)的)?"
-                           rf"(?P<name>{BODY}{{2,60}}?{SUFFIX})上[,:]")
+AT_MEETING_RE = Needing(re.compile(rf"(?:^|(?<=[,。:;\s]))在(?P<then>(?:随后|当天|同日|接着)?(?:召开|举行|举办)的)?"
+                                   rf"(?P<name>{BODY}{{2,60}}?{SUFFIX})上[,:]"), ("上,", "上:"))
 SPEECH_RE = re.compile(rf"在(?P<name>{BODY}{{1,60}}?(?:{SUFFIX}|{QUOTED_HEAD}))(?:上(?:的|所作的)?|的)(?:重要)?(?:讲话|报告|发言|致辞|强调|指出|表示|作)")
-SPIRIT_RE = re.compile(rf"(?:(?<=传达)|(?<=学习)|(?<=贯彻)|(?<=落实)|(?<=[了和及、,在]))(?P<name>(?:[^\s,。;:!?、“”()《》和及]|{QUOTED_PART}){{1,40}}?(?:{ANY_HEAD}|{QUOTED_HEAD}))"
-                       rf"(?=(?:的)?(?:精神|部署|决策部署)|[、和及,][^。;]{{2,60}}?{ANY_HEAD}(?:的)?精神)")
+SPIRIT_RE = Needing(re.compile(rf"(?:(?<=传达)|(?<=学习)|(?<=贯彻)|(?<=落实)|(?<=[了和及、,在]))(?P<name>(?:[^\s,。;:!?、“”()《》和及]|{QUOTED_PART}){{1,40}}?(?:{ANY_HEAD}|{QUOTED_HEAD}))"
+                       rf"(?=(?:的)?(?:精神|部署|决策部署)|[、和及,][^。;]{{2,60}}?{ANY_HEAD}(?:的)?精神)"), ("精神", "部署"))
 # 召开驻寺各单位负责人、全体干部座谈会: a name listing its participants (the last resort, see _listed)
 LISTED_RE = re.compile(rf"(?:召开|举行|举办)了?(?P<name>(?:{BODY}|、){{2,60}}?{MEETING_HEAD})(?=[,。;])")
 # …or one the subject attends, listing the groups it joins: 参加了民盟、农工党界委员联组会,

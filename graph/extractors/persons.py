@@ -20,7 +20,7 @@ import ahocorasick
 
 from ..models import Document, Fact, Label, RelType, Role
 from ..text import gazetteer, segment
-from .base import Findings, make_mention
+from .base import Findings, Needing, make_mention
 from .grammar import ADDRESS_TITLES, LIST_INTRO, LIST_ONLY_TITLES, WORD_CONTEXT
 from .lexicon import (
     ATTEND_VERBS,
@@ -53,10 +53,11 @@ INTRO_COMMA_LIST_RE = re.compile(rf"(?:(?<=[。;:!?\n])|^)\s*(?:{LIST_INTRO})[^�
 LIST_VERB_RE = re.compile(rf"(?:等(?:同志)?)?(?:{ATTEND_VERBS}|分别作了?[^,。;]{{0,6}}发言|逐一发言|先后发言)")
 # 以习某某新时代中国特色社会主义思想为指导: the thought is named after the person who set it out
 # (the name stands where a phrase begins: 以/用/学习/贯彻…, or after punctuation; not 学懂弄通做实新时代…)
-THOUGHT_AUTHOR_RE = re.compile(rf"(?:(?<=[以用和及与、,“:\s])|(?<=学习|贯彻|坚持|践行|落实|领悟|运用|宣传|宣讲))"
-                               rf"(?P<name>{HAN}{{2,3}}?)新时代中国特色社会主义思想")
+THOUGHT_AUTHOR_RE = Needing(re.compile(rf"(?:(?<=[以用和及与、,“:\s])|(?<=学习|贯彻|坚持|践行|落实|领悟|运用|宣传|宣讲))"
+                               rf"(?P<name>{HAN}{{2,3}}?)新时代中国特色社会主义思想"), ("新时代中国特色社会主义思想",))
 # 学习了王某在全省会议上的重要讲话: the speaker of a speech passed on (no title before the name)
-SPEECH_PASSED_ON_RE = re.compile(rf"(?:学习|传达|贯彻)了?(?P<name>{HAN}{{2,3}}?)(?:同志)?在[^,。;]{{2,40}}?上?的(?:重要)?讲话")
+SPEECH_PASSED_ON_RE = Needing(re.compile(rf"(?:学习|传达|贯彻)了?(?P<name>{HAN}{{2,3}}?)(?:同志)?在[^,。;]{{2,40}}?上?的(?:重要)?讲话"),
+                              ("讲话",))
 APPOINT_RE = re.compile(rf"(?:任命|免去|选举|补选|新任命的|接受)(?P<name>{HAN}{{2,3}}?)(?=为|的|同志|担任|辞去|[,、。])")
 SUBJECT_RE = re.compile(rf"(?:^|(?<=[,。;:!?\n]))\s*(?:会上|会议上|随后|最后|其后|同时|此外|另外|期间)?,?\s*"
                         rf"(?P<name>{HAN}{{2,5}}?)(?=(?:等(?:同志|人)?)?(?:{SPEAK_VERBS}|{CHAIR_VERBS}|{ATTEND_VERBS})|就|对[^,。]{{2,30}}进行)")

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from ..models import Document, Fact, Label, RelType
 from ..text import gazetteer, segment
+from ..text.wordscan import WordScanner
 from .base import Findings, make_mention
 from .jurisdiction import ABBR_RE
 
@@ -33,19 +34,13 @@ def _names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _automaton():
-    import ahocorasick
-    automaton = ahocorasick.Automaton()
-    for name in _names():
-        automaton.add_word(name, name)
-    automaton.make_automaton()
-    return automaton
+def _scanner() -> WordScanner:
+    return WordScanner(_names())
 
 
 def _candidates(text: str) -> list[tuple[int, int, str]]:
     """Gazetteer names in the text, longest first where they overlap (one pass, no segmentation)."""
-    hits = sorted(((end + 1 - len(name), end + 1, name) for end, name in _automaton().iter(text)),
-                  key=lambda h: (h[0], -(h[1] - h[0])))
+    hits = sorted(_scanner().hits(text), key=lambda h: (h[0], -(h[1] - h[0])))
     out, reach = [], 0
     for start, end, name in hits:
         if start >= reach:

@@ -15,6 +15,9 @@ CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 PINYIN_LETTERS = "a-zāáǎàēéěèêīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
 # One or more lowercase pinyin glosses right after a Chinese character: 書(shu)(shu), 發(fā), 會(huì ).
 GLOSS_RE = re.compile(rf"(?<=[{CJK}])(?:[(（][{PINYIN_LETTERS}]{{1,7}}\s?[)）])+")
+# A gloss's first two characters: a text without them has no gloss (found at a character class's
+# speed, where GLOSS_RE tries its lookbehind at every position)
+GLOSS_START_RE = re.compile(rf"[(（][{PINYIN_LETTERS}]")
 # Full-width punctuation folded to ASCII one for one, so patterns need handle one form only.
 FOLD = str.maketrans({"，": ",", "：": ":", "；": ";", "（": "(", "）": ")", "！": "!", "？": "?",
                       "\u3000": " ", "\xa0": " ", "\u2002": " ", "\u2003": " ", "\u200b": " ",
@@ -81,8 +84,14 @@ def fold_punctuation(a: Aligned) -> Aligned:
     return Aligned(a.text.translate(FOLD), a.offsets)
 
 
+def has_glosses(text: str) -> bool:
+    return bool(GLOSS_START_RE.search(text)) and bool(GLOSS_RE.search(text))
+
+
 def strip_glosses(a: Aligned) -> Aligned:
     """Remove inline pinyin glosses; real parentheses (Chinese, digits, capitals) stay."""
+    if not GLOSS_START_RE.search(a.text):
+        return a
     return _delete(a, [m.span() for m in GLOSS_RE.finditer(a.text)])
 
 
@@ -92,6 +101,8 @@ def drop_notes(a: Aligned) -> Aligned:
 
 def collapse_digit_spaces(a: Aligned) -> Aligned:
     """PDF text spaces digits from characters (`2 月 21 日`); join them so dates read."""
+    if " " not in a.text and "\t" not in a.text:
+        return a  # (most reports: the pattern's lookbehinds are not tried at every position)
     return _delete(a, [m.span() for m in DIGIT_SPACE_RE.finditer(a.text)])
 
 
@@ -101,12 +112,12 @@ def _t2s():
     return opencc.OpenCC("t2s")
 
 
-CJK_RE = re.compile(f"[{CJK}]")
+CJK_RUN_RE = re.compile(f"[{CJK}]+")
 
 
 def traditional_ratio(text: str) -> float:
     """Share of Chinese characters that OpenCC's t2s changes: ~0 for Simplified text."""
-    sample = "".join(CJK_RE.findall(text[:4000]))
+    sample = "".join(CJK_RUN_RE.findall(text[:4000]))  # runs, not a string per character
     if not sample:
         return 0.0
     conv = _t2s().convert(sample)
@@ -231,7 +242,7 @@ def dedupe_blocks(a: Aligned, *, max_lines: int = 600) -> Aligned:
 def normalize(raw: str) -> tuple[Aligned, str]:
     """The whole normalisation: returns the clean aligned text and the script it was in."""
     a = fold_punctuation(Aligned.of(raw))
-    glossed = bool(GLOSS_RE.search(a.text))
+    glossed = has_glosses(a.text)
     a = strip_glosses(a)
     traditional = traditional_ratio(a.text) > 0.04
     if traditional:

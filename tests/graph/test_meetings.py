@@ -454,3 +454,15 @@ def test_a_meetings_opening_or_closing_is_that_meeting():
     doc = run("衢州市委会召开理论学习中心组学习会暨七届八次委员会议\n\n3月1日下午,民进衢州市委会召开理论学习中心组"
               "学习会暨七届八次委员会议。主委金一卫主持会议并讲话。", date="2021-03-02")
     assert [(m["name"], m["date"]) for m in meetings(doc).values()] == [("理论学习中心组学习会暨七届八次委员会议", "2021-03-01")]
+
+
+def test_needing_matches_as_its_pattern():
+    """A pattern behind Needing finds what the pattern finds, and nothing in a text without its words."""
+    import re
+
+    from huiyi.graph.extractors.base import Needing
+    rx = re.compile(r"(?<=[了和])(?P<name>\w{1,6}?会议)(?=的?精神)")
+    wrapped = Needing(rx, ("精神",))
+    for text in ["传达学习了省委全会和全市工作会议精神", "召开全市工作会议", ""]:
+        assert [m.span() for m in wrapped.finditer(text)] == [m.span() for m in rx.finditer(text)]
+        assert bool(wrapped.match(text)) == bool(rx.match(text))

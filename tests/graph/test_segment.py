@@ -84,3 +84,12 @@ def test_jieba_is_imported_without_pkg_resources_and_still_finds_its_data():
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert "省委书记" in done.stdout.split()  # jieba's own dictionary and HMM tables, read by path
+
+
+def test_cut_gives_jiebas_words():
+    """segment's own dynamic programme cuts as jieba does (HMM off), spaces, ASCII and all."""
+    tk = segment.tokenizer()
+    for text in ["云南省委书记王宁主持召开省委常委会会议", "在 2024年3月5日 召开GDP-2.0 会议\n\n李强总理讲话",
+                 "abc 12 x,y:中华人民共和国国务院", "大同小异的大同市", "", " ", "\r\n市长A1B2C3", "西双版纳州河口公路口岸"]:
+        for k in range(len(text)):
+            assert segment.cut(text[k:]) == tk.lcut(text[k:], HMM=False)
