@@ -21,7 +21,7 @@ import ahocorasick
 from ..models import Document, Fact, Label, RelType, Role
 from ..text import gazetteer, segment
 from .base import Findings, Needing, make_mention
-from .grammar import ADDRESS_TITLES, LIST_INTRO, LIST_ONLY_TITLES, WORD_CONTEXT
+from .grammar import ADDRESS_POSTS, ADDRESS_TITLES, LIST_INTRO, LIST_ONLY_TITLES, WORD_CONTEXT
 from .lexicon import (
     ATTEND_VERBS,
     CHAIR_VERBS,
@@ -62,6 +62,11 @@ APPOINT_RE = re.compile(rf"(?:任命|免去|选举|补选|新任命的|接受)(?
 SUBJECT_RE = re.compile(rf"(?:^|(?<=[,。;:!?\n]))\s*(?:会上|会议上|随后|最后|其后|同时|此外|另外|期间)?,?\s*"
                         rf"(?P<name>{HAN}{{2,5}}?)(?=(?:等(?:同志|人)?)?(?:{SPEAK_VERBS}|{CHAIR_VERBS}|{ATTEND_VERBS})|就|对[^,。]{{2,30}}进行)")
 # (a name alone may close with 等 before its verb: 穆某等参加, the others unnamed)
+# A name joined by · at a clause's start, perhaps with a post after it, before its verb: 雪克来提·扎克尔参加,
+# 迪丽娜尔·阿布拉委员发言, 嘉木样·洛桑久美·图丹却吉尼玛主任主持会议 (its last part ends before the post or verb)
+ETHNIC_SUBJECT_RE = re.compile(rf"(?:^|(?<=[,。;:!?\n]))\s*(?:会上|会议上|随后|最后|同时|此外|期间)?,?\s*"
+                               rf"(?P<name>{HAN}{{1,4}}(?:·{HAN}{{1,8}}?)+?)"
+                               rf"(?:{'|'.join(ADDRESS_POSTS)})?(?=在[^,。;]{{0,12}}?(?:发言|致辞|讲话)|{SPEAK_VERBS}|{CHAIR_VERBS}|{ATTEND_VERBS})")
 
 CONJUNCTIONS = {"和", "与", "及", "同", "跟"}
 FUNCTION_TAGS = ("u", "p", "c")  # jieba's tags of particles, prepositions, conjunctions
@@ -296,6 +301,24 @@ def clause_subject(r: _Reading) -> None:
                 known.add(cand)
 
 
+POST_WORD_RE = re.compile("|".join(ADDRESS_POSTS))
+
+
+def ethnic_clause_subject(r: _Reading) -> None:
+    """A name joined by · at the start of a clause, before a post and a meeting verb."""
+    for m in ETHNIC_SUBJECT_RE.finditer(r.text):
+        start = m.start("name")
+        first_end = r.text.index("·", start)
+        while start < first_end and r.taken[start]:
+            start += 1  # 摄影:姚某珠康·土登克珠: the byline's name is not part of it
+        for t in [*title_re().finditer(r.text, start, first_end), *POST_WORD_RE.finditer(r.text, start, first_end)]:
+            start = max(start, t.end())  # 赞丹寺活佛昂卓·阿旺金扎: the name follows its title
+        name = r.text[start:m.end("name")]
+        if plausible_name(name) and _add_person(r.found, r.doc, start, m.end("name"), r.taken,
+                                                rule="ethnic_clause_subject", titles=[]):
+            r.known.add(name)
+
+
 def known_name_again(r: _Reading) -> None:
     """Every further occurrence of a known name."""
     doc, text, found, taken, known = r.doc, r.text, r.found, r.taken, r.known
@@ -348,7 +371,7 @@ def positions_of_titles(r: _Reading) -> None:
 
 # Strongest evidence first; the last turns the titles read into positions in bodies.
 RULES = (after_title_chain, in_list, intro_comma_list, comma_list_before_verb, before_address_title, appointment,
-         thought_author_or_speech_passed_on, clause_subject, known_name_again, surname_and_post, positions_of_titles)
+         thought_author_or_speech_passed_on, clause_subject, ethnic_clause_subject, known_name_again, surname_and_post, positions_of_titles)
 
 
 class PersonExtractor:

@@ -270,3 +270,12 @@ def test_a_name_alone_closed_by_deng_before_its_verb():
 def test_a_name_joined_by_a_dot_ends_before_a_verb_of_completing_or_arriving():
     doc = run("全国政协常委、中国佛教协会副会长班禅额尔德尼·确吉杰布完成为期5个多月的在藏学习。")
     assert "班禅额尔德尼·确吉杰布" in persons(doc)
+
+
+def test_a_name_joined_by_a_dot_at_a_clauses_start_before_a_post_and_its_verb():
+    doc = run("5日,政协全体会议召开。会上,迪丽娜尔·阿布拉委员发言。雪克来提·扎克尔参加。"
+              "嘉木样·洛桑久美·图丹却吉尼玛主任主持会议并讲话。克里希纳·巴哈杜尔·马哈拉在致辞中表示欢迎。")
+    assert {"迪丽娜尔·阿布拉", "雪克来提·扎克尔", "嘉木样·洛桑久美·图丹却吉尼玛", "克里希纳·巴哈杜尔·马哈拉"} <= persons(doc)
+    # the other dots that join a name's parts (•, ⋅) are read as ·; a cleric's address ends the name
+    doc = run("5日,研讨会召开。协会副会长珠康•土登克珠活佛说,要爱国爱教。院长阿沛⋅阿旺晋美出席。")
+    assert {"珠康·土登克珠", "阿沛·阿旺晋美"} <= persons(doc)
