@@ -436,3 +436,12 @@ def test_a_body_holding_its_meeting_lately_is_its_convener():
               date="2018-07-26")
     assert {m["name"] for m in meetings(doc).values()} == {"生态环境部常务会议"}
     assert pairs(doc, RelType.CHAIRED) == {("李一杰", "生态环境部常务会议")}
+
+
+def test_a_keynote_speech_is_words_spoken_there():
+    doc = run("8日,中国高峰论坛在拉萨开幕。全国工商联主席徐一江在论坛上作主旨演讲,指出,机遇很多。")
+    assert people_with(doc, SPOKE) == {"徐一江"}
+    doc = run("亚信第五次外长会议28号在北京开幕。国家主席习一平出席开幕式并发表题为《共创美好未来》的重要讲话。")
+    assert people_with(doc, SPOKE) == {"习一平"}
+    doc = run("5日,全县表彰大会召开。县委书记王一明观看演讲比赛。")
+    assert people_with(doc, SPOKE) == set()
