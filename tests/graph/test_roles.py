@@ -445,3 +445,10 @@ def test_a_keynote_speech_is_words_spoken_there():
     assert people_with(doc, SPOKE) == {"习一平"}
     doc = run("5日,全县表彰大会召开。县委书记王一明观看演讲比赛。")
     assert people_with(doc, SPOKE) == set()
+
+
+def test_attendance_closing_its_clause_then_words_and_a_document_explained():
+    doc = run("5日,全县工作会议召开。县委书记王一明出席会议,对下一步工作提出三点意见。副县长李二华解读了《实施方案》。")
+    assert people_with(doc, SPOKE) == {"王一明", "李二华"}
+    doc = run("5日,全县工作会议召开。县委书记王一明出席会议,会议要求抓好落实。")
+    assert people_with(doc, SPOKE) == set()
