@@ -279,3 +279,8 @@ def test_a_name_joined_by_a_dot_at_a_clauses_start_before_a_post_and_its_verb():
     # the other dots that join a name's parts (•, ⋅) are read as ·; a cleric's address ends the name
     doc = run("5日,研讨会召开。协会副会长珠康•土登克珠活佛说,要爱国爱教。院长阿沛⋅阿旺晋美出席。")
     assert {"珠康·土登克珠", "阿沛·阿旺晋美"} <= persons(doc)
+
+
+def test_a_name_at_a_clauses_start_before_a_topic_and_its_speech_verb():
+    assert "王一明" in persons(run("5日,座谈会召开。王一明围绕主题谈了体会。"))
+    assert persons(run("5日,座谈会召开。会议围绕主题进行了交流发言。")) == set()
