@@ -60,7 +60,7 @@ SPEECH_PASSED_ON_RE = Needing(re.compile(rf"(?:学习|传达|贯彻)了?(?P<name
                               ("讲话",))
 APPOINT_RE = re.compile(rf"(?:任命|免去|选举|补选|新任命的|接受)(?P<name>{HAN}{{2,3}}?)(?=为|的|同志|担任|辞去|[,、。])")
 SUBJECT_RE = re.compile(rf"(?:^|(?<=[,。;:!?\n]))\s*(?:会上|会议上|随后|最后|其后|同时|此外|另外|期间)?,?\s*"
-                        rf"(?P<name>{HAN}{{2,5}}?)(?=(?:等(?:同志|人)?)?(?:{SPEAK_VERBS}|{CHAIR_VERBS}|{ATTEND_VERBS})|就|对[^,。]{{2,30}}进行|(?:围绕|结合)[^,。;]{{2,30}}?(?:{SPEAK_VERBS}))")
+                        rf"(?P<name>{HAN}{{2,5}}?)(?=(?:等(?:同志|人)?)?(?:分别|先后|依次|也|还|均|一同)?(?:{SPEAK_VERBS}|{CHAIR_VERBS}|{ATTEND_VERBS})|就|对[^,。]{{2,30}}进行|(?:围绕|结合)[^,。;]{{2,30}}?(?:{SPEAK_VERBS}))")
 # (a name alone may close with 等 before its verb: 穆某等参加, the others unnamed)
 # A name joined by · at a clause's start, perhaps with a post after it, before its verb: 雪克来提·扎克尔参加,
 # 迪丽娜尔·阿布拉委员发言, 嘉木样·洛桑久美·图丹却吉尼玛主任主持会议 (its last part ends before the post or verb)

@@ -265,6 +265,7 @@ def test_tibetan_and_mongolian_names_after_a_title(text, name):
 def test_a_name_alone_closed_by_deng_before_its_verb():
     assert "穆一虹" in persons(run("5日,全市工作会议召开。穆一虹等参加。"))
     assert "企业" not in persons(run("5日,全市工作会议召开。企业等参加。"))
+    assert "王一明" in persons(run("5日,全市工作会议召开。王一明等同志分别作了交流发言。"))  # an adverb before the verb
 
 
 def test_a_name_joined_by_a_dot_ends_before_a_verb_of_completing_or_arriving():
