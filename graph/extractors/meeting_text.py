@@ -59,7 +59,7 @@ OPENS_AT_RE = Needing(re.compile(rf"^(?P<name>{BODY}{{0,20}}?{MEETING_HEAD})上[
 # 在随后召开的X学习会上,…: a back-reference to a meeting the report goes on to (its only naming, at times)
 AT_MEETING_RE = Needing(re.compile(rf"(?:^|(?<=[,。:;\s]))在(?P<then>(?:随后|当天|同日|接着)?(?:召开|举行|举办)的)?"
                                    rf"(?P<name>{BODY}{{2,60}}?{SUFFIX})上[,:]"), ("上,", "上:"))
-SPEECH_RE = re.compile(rf"在(?P<name>{BODY}{{1,60}}?(?:{SUFFIX}|{QUOTED_HEAD}))(?:上(?:的|所作的)?|的)(?:重要)?(?:讲话|报告|发言|致辞|强调|指出|表示|作)")
+SPEECH_RE = re.compile(rf"在(?P<name>(?:{BODY}|(?<=[会议坛晤])、在?){{1,80}}?(?:{SUFFIX}|{QUOTED_HEAD}))(?:上(?:的|所作的)?|的)(?:重要)?(?:讲话|报告|发言|致辞|强调|指出|表示|作)")
 SPIRIT_RE = Needing(re.compile(rf"(?:(?<=传达)|(?<=学习)|(?<=贯彻)|(?<=落实)|(?<=[了和及、,在]))(?P<name>(?:[^\s,。;:!?、“”()《》和及]|{QUOTED_PART}){{1,40}}?(?:{ANY_HEAD}|{QUOTED_HEAD}))"
                        rf"(?=(?:的)?(?:精神|部署|决策部署)|[、和及,][^。;]{{2,60}}?{ANY_HEAD}(?:的)?精神)"), ("精神", "部署"))
 # 召开驻寺各单位负责人、全体干部座谈会: a name listing its participants (the last resort, see _listed)
@@ -120,6 +120,22 @@ OWN_CEREMONY_RE = re.compile(r"(?:本次|此次|这次|该)?[^\s,。]{0,3}?(?:�
 def masked(name: str) -> str:
     """The name with its quoted titles blanked (same length): no verb inside “…推进落实情况” cuts it."""
     return re.sub(r"“[^”]*”", lambda q: "“" + "□" * (len(q.group()) - 2) + "”", name)
+
+
+LIST_JOIN_RE = re.compile(r"(?:、|和|及|以及)在?")
+HEAD_AT_END_RE = re.compile(rf"(?:{ANY_HEAD})$")
+
+
+def listed_meetings(name: str) -> list[tuple[int, str]]:
+    """(offset, name) of each meeting a run of text lists (第三次“一带一路”建设座谈会和亚太经合组织第二十八次
+    领导人非正式会议; 全国科技大会、两院院士大会): a joiner splits it only where a meeting's head ends."""
+    parts, start = [], 0
+    for j in LIST_JOIN_RE.finditer(name):
+        if j.start() > start and HEAD_AT_END_RE.search(name, start, j.start()) and j.end() < len(name):
+            parts.append((start, name[start:j.start()]))
+            start = j.end()
+    parts.append((start, name[start:]))
+    return parts
 
 
 def unquoted(name: str) -> str:

@@ -55,6 +55,7 @@ from .meeting_text import (
     bare,
     clean_name,
     headline_block,
+    listed_meetings,
     meeting_kind,
     passed_on,
     place_name,
@@ -129,14 +130,17 @@ class MeetingExtractor:
         headline), a congress by number, a meeting whose spirit is passed on."""
         st = sent.text
         for m in SPEECH_RE.finditer(st):
-            name, lead = clean_name(m.group("name"))
-            if len(name) < 4 or st.rfind("《", 0, m.start()) > st.rfind("》", 0, m.start()):
+            if st.rfind("《", 0, m.start()) > st.rfind("》", 0, m.start()):
                 continue  # 《X在Y会议上的讲话》: the title of a document, not a meeting the report names
-            start = sent.start + m.start("name") + len(lead)
             in_title = sent.start < len(header) and m.group() in header  # the headline or 原标题
-            date = publish if in_title else self._adjacent_date(st[:m.start("name")] + lead, publish)
-            cands.append(Candidate(start, sent.start + m.end("name"), name, date, None, in_title, None, False,
-                          "speech_title" if in_title else "speech_at"))
+            for offset, part in listed_meetings(m.group("name")):  # 在X座谈会和Y会议上的讲话: each of them
+                name, lead = clean_name(part)
+                if len(name) < 4:
+                    continue
+                at = m.start("name") + offset + len(lead)
+                date = publish if in_title else self._adjacent_date(st[:at], publish)
+                cands.append(Candidate(sent.start + at, sent.start + at + len(name), name, date, None, in_title, None,
+                                       False, "speech_title" if in_title else "speech_at"))
         for m in PARTY_RE.finditer(st):
             if not PARTY_PASSED_RE.match(st, m.end()) or slogan_only(st[:m.start()]):
                 continue  # 为党的二十大胜利召开营造氛围, 深入贯彻党的二十大精神: named, neither passed on nor attended

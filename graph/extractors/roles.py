@@ -57,6 +57,7 @@ SPEECH_AFTER_MEETING_RE = re.compile(r"(?:上(?:的|所作的)?|的)(?:重要)?(
 SPEECH_AS_TEXT_RE = re.compile(r"(?:《|(?:研究|讨论|审议|修改)[^,。;]{0,6})$")
 # A post after the speaker's name, before 在: 李某书记在…, 副省长方某在… (the post stood before).
 SPEAKER_POST = r"(?:同志|总书记|书记|副?总理|副?省长|副?市长|副?县长|副?区长|副?主席|部长|主任)?"
+MEETING_JOIN_RE = re.compile(r"(?:、|和|及|以及)在?")  # 在X大会、在Y会议上的讲话: one list of meetings
 SPEAKER_BEFORE_AT_RE = re.compile(rf"{SPEAKER_POST}:?\s*在{g.GAP_WHEN}")
 # A meeting opening the sentence: 在随后召开的座谈会上, (A讲话); 在X会议上,
 OPENING_BEFORE_RE = re.compile(r"在[^,。;]{0,12}$")
@@ -288,15 +289,29 @@ def heard_report(r: _Report, sent: Span) -> None:
                 r.add(RelType.SPOKE_AT, person, key, sent, how, "heard_report")
 
 
-def speech_at_meeting(r: _Report, sent: Span) -> None:
-    """`A[总书记]在[date]X会议上的讲话`: A spoke at X (a speech's title, or a speech passed on)."""
+def _meeting_chains(r: _Report, sent: Span) -> list[list[Mention]]:
+    """The sentence's meetings, those joined by 、/和/及 into one list (在X座谈会和Y会议上的讲话) together."""
+    chains: list[list[Mention]] = []
     for m in r.meetings_in(sent.start, sent.end):
-        if not SPEECH_AFTER_MEETING_RE.match(r.text, m.end):
+        if chains and MEETING_JOIN_RE.fullmatch(r.text, chains[-1][-1].end, m.start):
+            chains[-1].append(m)
+        else:
+            chains.append([m])
+    return chains
+
+
+def speech_at_meeting(r: _Report, sent: Span) -> None:
+    """`A[总书记]在[date]X会议上的讲话`: A spoke at X (a speech's title, or a speech passed on); at each of
+    a list of meetings the speech names (在X座谈会和Y会议上的重要讲话)."""
+    for chain in _meeting_chains(r, sent):
+        first = chain[0]
+        if not SPEECH_AFTER_MEETING_RE.match(r.text, chain[-1].end):
             continue
-        before = [p for p in r.people_in(max(sent.start, m.start - 20), m.start) if p.end <= m.start]
-        if before and SPEAKER_BEFORE_AT_RE.fullmatch(r.text, before[-1].end, m.start) and \
+        before = [p for p in r.people_in(max(sent.start, first.start - 20), first.start) if p.end <= first.start]
+        if before and SPEAKER_BEFORE_AT_RE.fullmatch(r.text, before[-1].end, first.start) and \
                 not SPEECH_AS_TEXT_RE.search(r.text, sent.start, before[-1].start):
-            r.add(RelType.SPOKE_AT, before[-1], m.key, sent, "讲话", "speech_at_meeting")
+            for m in chain:
+                r.add(RelType.SPOKE_AT, before[-1], m.key, sent, "讲话", "speech_at_meeting")
 
 
 RULES: tuple[Rule, ...] = (chaired_by_passive, verb_subject, executive_chairs, intro_list, heard_report,

@@ -452,3 +452,10 @@ def test_attendance_closing_its_clause_then_words_and_a_document_explained():
     assert people_with(doc, SPOKE) == {"王一明", "李二华"}
     doc = run("5日,全县工作会议召开。县委书记王一明出席会议,会议要求抓好落实。")
     assert people_with(doc, SPOKE) == set()
+
+
+def test_a_speech_passed_on_names_a_list_of_meetings():
+    doc = run("11月22日,县委常委会召开会议。会议传达学习了王一平总书记在第三次建设座谈会和亚太经合组织第二十八次"
+              "领导人非正式会议上的重要讲话精神,以及王一平在全国科技大会、两院院士大会上的重要讲话精神。")
+    assert {m for p, m in pairs(doc, RelType.SPOKE_AT) if p == "王一平"} == {
+        "第三次建设座谈会", "亚太经合组织第二十八次领导人非正式会议", "全国科技大会", "两院院士大会"}
