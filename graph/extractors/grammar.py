@@ -129,7 +129,7 @@ GAP_DELIVER = r"(?:作|做|进行|发表)?了?(?:重要|具体|总结|动员|专
 
 # A list joiner between two persons of one subject: 、 , 和 及 与 以及, and the next person's title
 # when the person extractor did not mark it (王明,驻地部队领导李强出席).
-SUBJECT_JOIN = r"\s*(?:、|,|和|及|与|以及|,以及|,和)\s*"
+SUBJECT_JOIN = r"(?:\s*(?:、|,|和|及|与|以及|,以及|,和)\s*|\s+)"  # (or spaces alone: 区领导 范某 游某 出席会议)
 # A closing title of such a joiner: a short stretch (no verb, no punctuation) ending in a title word.
 JOIN_TITLE_END = r"(?:领导|书记|主任|主席|院长|部长|局长|厅长|省长|市长|县长|区长|镇长|乡长|委员|常委|秘书长|政委|司令员|巡视员|组长|会长|校长)"
 

@@ -30,7 +30,7 @@ from .lexicon import (
     weak_word,
 )
 
-LIST_INTRO_RE = re.compile(rf"^(?:{LIST_INTRO})")
+LIST_INTRO_RE = re.compile(rf"^(?:{LIST_INTRO}):?\s*")  # 出席会议的有:A,B
 # The end of the last item: a group tail, then the verb of the sentence (王某等县领导出席会议).
 ROLE_TAIL_RE = re.compile(rf"{LIST_CLOSE}.*|{GROUP_TAIL}?(?:等人|等同志|同志)?(?:[省市县区州]?(?:级)?领导)?(?:(?:{ATTEND_VERBS}|{CHAIR_VERBS}|"
                           rf"{SPEAK_VERBS}|应邀|视频|分别|先后|随后|逐一|一起|共同|还|也|就|对|在|作|做|围绕|结合|针对|通过|以|按照|"
@@ -132,6 +132,8 @@ def list_names(clause: str, offset: int, known: set[str]) -> list[tuple[int, int
             continue
         if k == 0 and (m := LIST_INTRO_RE.match(body)):
             lead, body = lead + m.end(), body[m.end():]
+            if not body:
+                continue  # 区领导、范某、游某: the introduction is an item of its own
         cut = _title_cut(body)
         if cut:
             titled = True

@@ -212,7 +212,7 @@ def comma_list_before_verb(r: _Reading) -> None:
     doc, text, found, taken, known = r.doc, r.text, r.found, r.taken, r.known
     for v in LIST_VERB_RE.finditer(text):
         start = _sentence_back(text, v.start(), 160)
-        clauses = COMMAS_RE.split(text[start:v.start()])
+        clauses = COMMAS_RE.split(text[start:v.start()].rstrip(", "))
         keep = []
         for c in reversed(clauses):
             if not c or len(c) > 18 or NOT_A_NAME_CLAUSE_RE.search(c):
@@ -221,7 +221,8 @@ def comma_list_before_verb(r: _Reading) -> None:
         if len(keep) < 2:
             continue
         seg_start = text.rfind(keep[0], start, v.start())
-        seg = re.sub(r"[, ]+", lambda m: "、" * len(m.group()), text[seg_start:v.end()])
+        listed = text[seg_start:v.start()].rstrip(", ")  # 区领导 范某 游某 出席会议: no item before the verb
+        seg = re.sub(r"[, ]+", lambda m: "、" * len(m.group()), listed) + text[v.start():v.end()]
         for s, e, rule in list_names(seg.replace("、、", "、 "), seg_start, known):
             if text[s:e].strip() and _add_person(found, doc, s, e, taken, rule="comma_" + rule, titles=[]):
                 known.add(text[s:e])

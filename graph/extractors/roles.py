@@ -24,7 +24,7 @@ from .lexicon import ATTEND_VERBS, CHAIR_VERBS, SPEAK_VERBS
 VERB_RE = re.compile(rf"(?P<chair>{CHAIR_VERBS})|(?P<attend>{ATTEND_VERBS}|在分会场参加|以视频方式参加)|"
                      rf"(?P<speak>{SPEAK_VERBS})")
 # The gap between a subject and its verb: the named pieces of grammar.py, in their order.
-GAP_RE = re.compile("^" + "".join((
+GAP_RE = re.compile(r"^\s*" + "".join((
     g.GAP_ADDRESS, g.GAP_PAREN, g.GAP_WHEN,                      # 同志, (女,蒙古族), 3月5日下午
     g.GAP_ETC, g.GAP_AND_GROUP, g.GAP_GROUP_TAIL,                # 等县领导, 及其他领导, ,省直部门负责同志
     g.GAP_MANNER, g.GAP_TRAVEL, g.GAP_TOUR, g.GAP_FIRST_VERB,    # 应邀, 率团赴X, 调研了…,并, 主持会议并
@@ -57,6 +57,8 @@ SPEECH_AFTER_MEETING_RE = re.compile(r"(?:上(?:的|所作的)?|的)(?:重要)?(
 SPEECH_AS_TEXT_RE = re.compile(r"(?:《|(?:研究|讨论|审议|修改)[^,。;]{0,6})$")
 # A post after the speaker's name, before 在: 李某书记在…, 副省长方某在… (the post stood before).
 SPEAKER_POST = r"(?:同志|总书记|书记|副?总理|副?省长|副?市长|副?县长|副?区长|副?主席|部长|主任)?"
+# A name right after a credit (摄影:李某 斯某同志指出): the photographer, however the name was found
+CREDITED_RE = re.compile(r"(?:^|[\s,。;:!?(])(?:摄影|记者|通讯员|编辑|摄)\s*:?\s*$")  # (not 总编辑廖某)
 MEETING_JOIN_RE = re.compile(r"(?:、|和|及|以及)在?")  # 在X大会、在Y会议上的讲话: one list of meetings
 SPEAKER_BEFORE_AT_RE = re.compile(rf"{SPEAKER_POST}:?\s*在{g.GAP_WHEN}")
 # A meeting opening the sentence: 在随后召开的座谈会上, (A讲话); 在X会议上,
@@ -81,8 +83,8 @@ class _Report:
 
     def __init__(self, doc: Document) -> None:
         self.text = doc.text
-        self.people = sorted((m for m in doc.mentions if m.label == Label.PERSON and m.props.get("role") != "journalist"),
-                             key=lambda m: m.start)
+        self.people = sorted((m for m in doc.mentions if m.label == Label.PERSON and m.props.get("role") != "journalist"
+                              and not CREDITED_RE.search(doc.text, max(0, m.start - 6), m.start)), key=lambda m: m.start)
         self.starts = [p.start for p in self.people]
         self.meetings = sorted((m for m in doc.mentions if m.label == Label.MEETING), key=lambda m: m.start)
         self.meeting_starts = [m.start for m in self.meetings]

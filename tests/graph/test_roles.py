@@ -459,3 +459,17 @@ def test_a_speech_passed_on_names_a_list_of_meetings():
               "领导人非正式会议上的重要讲话精神,以及王一平在全国科技大会、两院院士大会上的重要讲话精神。")
     assert {m for p, m in pairs(doc, RelType.SPOKE_AT) if p == "王一平"} == {
         "第三次建设座谈会", "亚太经合组织第二十八次领导人非正式会议", "全国科技大会", "两院院士大会"}
+
+
+def test_lists_after_a_colon_or_with_spaces_and_a_suggestion_spoken():
+    doc = run("5日,全市工作会议召开。主席台就座的有:韦一霖,覃二栋,市人大常委会主任黄三明,石四宇,廖五辉。")
+    assert people_with(doc, ATTENDED) == {"韦一霖", "覃二栋", "黄三明", "石四宇", "廖五辉"}
+    doc = run("5日,全区工作会议召开。区领导\u3000范一强\u3000游二梅\u3000罗三军\u3000陈四明\u3000出席会议。")
+    assert people_with(doc, ATTENDED) == {"范一强", "游二梅", "罗三军", "陈四明"}
+    doc = run("5日,政协专题协商会召开。民建市委会副主委季一红结合前期调研,建议加快制定标准。")
+    assert people_with(doc, SPOKE) == {"季一红"}
+
+
+def test_a_photographers_credit_run_into_the_text_is_no_speaker():
+    doc = run("5日,首届青年学术研讨会召开。摄影:李一梅\n图为王一塔同志致辞。\n摄影:李一梅 王一塔同志指出,要加强研究。")
+    assert people_with(doc, SPOKE) == {"王一塔"}
