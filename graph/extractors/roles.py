@@ -57,6 +57,7 @@ SPEECH_AFTER_MEETING_RE = re.compile(r"(?:上(?:的|所作的)?|的)(?:重要)?(
 SPEECH_AS_TEXT_RE = re.compile(r"(?:《|(?:研究|讨论|审议|修改)[^,。;]{0,6})$")
 # A post after the speaker's name, before 在: 李某书记在…, 副省长方某在… (the post stood before).
 SPEAKER_POST = r"(?:同志|总书记|书记|副?总理|副?省长|副?市长|副?县长|副?区长|副?主席|部长|主任)?"
+ANAPHORIC_MEETING_RE = re.compile(r"了?(?:会议|该会|此次会议)(?![^,。;]{0,4}(?:精神|上))")  # 出席会议: the meeting just named
 # A name right after a credit (摄影:李某 斯某同志指出): the photographer, however the name was found
 CREDITED_RE = re.compile(r"(?:^|[\s,。;:!?(])(?:摄影|记者|通讯员|编辑|摄)\s*:?\s*$")  # (not 总编辑廖某)
 MEETING_JOIN_RE = re.compile(r"(?:、|和|及|以及)在?")  # 在X大会、在Y会议上的讲话: one list of meetings
@@ -92,6 +93,8 @@ class _Report:
         self.reported_starts = [m.start for m in self.reported]
         self.found = Findings()
         self.seen: set[tuple] = set()
+        self.sentences = list(doc.sentences)
+        self.sentence_starts = [x.start for x in self.sentences]
 
     def person_around(self, i: int) -> Mention | None:
         """The person whose name has text[i] inside it (not at its start)."""
@@ -125,6 +128,16 @@ class _Report:
             return []
         k = bisect_left(self.reported_starts, pos + 1)  # the last reported meeting named by pos, else the first
         return [self.reported[k - 1 if k else 0].key]
+
+    def held_just_before(self, sent_start: int) -> list[str]:
+        """The meeting the sentence before this one names as held, when it is not the report's own
+        (上周五,省委召开全省经济工作调度会…。马某在襄阳分会场参加会议: 会议 is that one)."""
+        k = bisect_left(self.sentence_starts, sent_start) - 1
+        if k < 0:
+            return []
+        prev = self.sentences[k]
+        held = [m for m in self.meetings_in(prev.start, prev.end) if m.held and not m.props.get("reported")]
+        return [held[-1].key] if held else []
 
     def subjects(self, verb_at: int, sent_start: int) -> list[Mention]:
         """The person right before the verb (across an allowed gap), and the people listed with them."""
@@ -228,6 +241,9 @@ def verb_subject(r: _Report, sent: Span) -> None:
         targets = _verb_targets(r, v, gap, kind, _title_start(subjects[0]), sent)
         if not targets and (EARLIER_OCCASION_RE.search(gap) or _passed_on_person(r.text, sent.start, subjects[0])):
             continue  # 在吉林调研时指出: said on an earlier occasion; 学习习某总书记…精神,研究部署: words passed on
+        if not targets and kind == "attend" and ANAPHORIC_MEETING_RE.match(r.text, v.end()) \
+                and not any(m.held for m in r.meetings_in(sent.start, v.start())):
+            targets = r.held_just_before(sent.start)  # 参加会议 right after a sentence holding another meeting
         targets = targets or r.current(v.start(), sent.start)
         if kind == "attend" and EARLIER_EVENT_RE.match(r.text, v.end()):
             # 出席X会议时的讲话: attended and spoke at the X named; with no meeting named, nothing

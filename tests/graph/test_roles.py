@@ -473,3 +473,9 @@ def test_lists_after_a_colon_or_with_spaces_and_a_suggestion_spoken():
 def test_a_photographers_credit_run_into_the_text_is_no_speaker():
     doc = run("5日,首届青年学术研讨会召开。摄影:李一梅\n图为王一塔同志致辞。\n摄影:李一梅 王一塔同志指出,要加强研究。")
     assert people_with(doc, SPOKE) == {"王一塔"}
+
+
+def test_the_meeting_just_held_in_the_sentence_before_is_the_one_attended():
+    doc = run("8月15日,市委书记马一图主持召开市委常委会(扩大)会议,传达学习全省经济工作调度会精神。"
+              "上周五,省委召开全省经济工作调度会,省委书记邵一东出席并讲话。马一图在襄阳分会场参加会议。", date="2022-08-16")
+    assert ("马一图", "全省经济工作调度会") in pairs(doc, RelType.ATTENDED)
