@@ -69,6 +69,7 @@ ETHNIC_SUBJECT_RE = re.compile(rf"(?:^|(?<=[,。;:!?\n]))\s*(?:会上|会议上|
                                rf"(?:{'|'.join(ADDRESS_POSTS)})?(?=在[^,。;]{{0,12}}?(?:发言|致辞|讲话)|{SPEAK_VERBS}|{CHAIR_VERBS}|{ATTEND_VERBS})")
 
 CONJUNCTIONS = {"和", "与", "及", "同", "跟"}
+HAN_RUN_RE = re.compile(rf"{HAN}+")
 FUNCTION_TAGS = ("u", "p", "c")  # jieba's tags of particles, prepositions, conjunctions
 
 
@@ -159,9 +160,9 @@ def after_title_chain(r: _Reading) -> None:
         if COLLECTIVE_RE.match(text, t.end()) or segment.word_tag(text[t.start():t.end() + 1]) not in ("", "nnt"):
             continue  # 县委常委班子, 主席台, 常委会: the title word is part of another word
         if t.group()[0] in "省市县区州" and any(
-                (pl := gazetteer.lookup(text[max(0, t.start() - k):t.start() + 1])) and pl.kind != "country"
-                for k in (2, 3, 4) if t.start() >= k):
-            continue  # 湖北省长江: 湖北省 + 长江, not the title 省长
+                (pl := gazetteer.lookup(text[t.start() - k:t.start() + 1])) and pl.kind != "country"
+                for k in (2, 3, 4) if t.start() >= k and HAN_RUN_RE.fullmatch(text, t.start() - k, t.start())):
+            continue  # 湖北省长江: 湖北省 + 长江, not the title 省长 (a place's characters only: not "\n\n" + 市长)
         if t.group() in LIST_ONLY_TITLES:
             continue  # 成员: a title only at the head of a list
         if t.group() in ADDRESS_TITLES and _after_a_name(text, t.start(), known):

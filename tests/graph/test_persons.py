@@ -285,3 +285,9 @@ def test_a_name_joined_by_a_dot_at_a_clauses_start_before_a_post_and_its_verb():
 def test_a_name_at_a_clauses_start_before_a_topic_and_its_speech_verb():
     assert "王一明" in persons(run("5日,座谈会召开。王一明围绕主题谈了体会。"))
     assert persons(run("5日,座谈会召开。会议围绕主题进行了交流发言。")) == set()
+
+
+def test_a_city_title_at_a_paragraphs_start_after_a_blank_line():
+    # 湖北省长江 is a place and a river, but a blank line before 市长 holds no place
+    doc = run("5日,全市民营企业家座谈会召开。\n\n市长王一坤在讲话中表示,要落实政策。")
+    assert "王一坤" in persons(doc)
