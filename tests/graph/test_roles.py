@@ -479,3 +479,8 @@ def test_the_meeting_just_held_in_the_sentence_before_is_the_one_attended():
     doc = run("8月15日,市委书记马一图主持召开市委常委会(扩大)会议,传达学习全省经济工作调度会精神。"
               "上周五,省委召开全省经济工作调度会,省委书记邵一东出席并讲话。马一图在襄阳分会场参加会议。", date="2022-08-16")
     assert ("马一图", "全省经济工作调度会") in pairs(doc, RelType.ATTENDED)
+
+
+def test_those_who_accompanied_a_tour_and_joined_the_talks():
+    doc = run("5日,副省长冉一刚到许昌调研,并主持召开座谈会。省工业和信息化厅副厅长阎一辉陪同调研并参加座谈。")
+    assert pairs(doc, RelType.ATTENDED) == {("冉一刚", "座谈会"), ("阎一辉", "座谈会")}
