@@ -85,7 +85,7 @@ GAP_WHEN = (r"(?:(?:(?:\d{1,2}月)?\d{1,2}[日号]|今天|今日|昨天|昨日|�
 # 等 closing a list (ETC_GROUP, see the lists section): 李华等3人, 李华等大会主席团常务委员会成员.
 GAP_ETC = rf"(?:{ETC_GROUP}(?:同志)?)?"
 # A group joined to the list (AND_GROUP): 李华及其他县领导, 李华,以及区委、区政府领导等.
-GAP_AND_GROUP = rf"(?:,?{AND_GROUP}(?:等{COUNT})?)?"
+GAP_AND_GROUP = rf"(?:,?{AND_GROUP}(?:[等共]{COUNT})?)?"  # 及委员共19人 (出席会议)
 # Further groups after commas (each may list bodies with 、), the last perhaps joined by 以及: 李华,
 # 省委常委,市人大、市政府党员领导同志,其他在职市级领导同志出席; …主要负责人以及各村党组织书记参加.
 # Each of a group by its post, after 各: 各村(社区)党组织书记, 各乡镇党委书记.

@@ -266,7 +266,7 @@ def name_after(text: str, i: int, *, known: set[str] = frozenset()) -> str | Non
     five = text[i:i + 5]
     if len(five) == 5 and HAN_RUN_RE[5].fullmatch(five) and is_surname_start(five) \
             and not any(c in NOT_IN_NAME for c in five[1:]) \
-            and not any(segment.is_common_word(five[k:k + 2]) for k in (0, 1, 2, 3)) \
+            and not any(segment.is_common_word(five[k:k + n]) for n in (2, 4) for k in range(6 - n)) \
             and _strong_end(text, i + 5) and not any(_strong_end(text, i + n) for n in (2, 3, 4)):
         return five  # 乌云其其格主持: a long Mongolian name, when nothing shorter ends at a verb
     # a function word right after a title is not a name (总书记关于…)

@@ -58,6 +58,8 @@ SPEECH_AS_TEXT_RE = re.compile(r"(?:《|(?:研究|讨论|审议|修改)[^,。;]{
 # A post after the speaker's name, before 在: 李某书记在…, 副省长方某在… (the post stood before).
 SPEAKER_POST = r"(?:同志|总书记|书记|副?总理|副?省长|副?市长|副?县长|副?区长|副?主席|部长|主任)?"
 ANAPHORIC_MEETING_RE = re.compile(r"了?(?:会议|该会|此次会议)(?![^,。;]{0,4}(?:精神|上))")  # 出席会议: the meeting just named
+# 参加协商会的市政协委员A: a person the attendance describes (a relative clause before the title)
+ATTENDED_RELATIVE_RE = re.compile(r"(?P<verb>出席|参加|列席)了?(?:会议|大会|本次会议|此次会议|[^,。;的]{0,24}?会)的")
 # A name right after a credit (摄影:李某 斯某同志指出): the photographer, however the name was found
 CREDITED_RE = re.compile(r"(?:^|[\s,。;:!?(])(?:摄影|记者|通讯员|编辑|摄)\s*:?\s*$")  # (not 总编辑廖某)
 MEETING_JOIN_RE = re.compile(r"(?:、|和|及|以及)在?")  # 在X大会、在Y会议上的讲话: one list of meetings
@@ -288,6 +290,26 @@ def intro_list(r: _Report, sent: Span) -> None:
                     r.add(RelType.ATTENDED, person, key, sent, how, "intro_list")  # a list item, not a word inside one
 
 
+def attended_relative(r: _Report, sent: Span) -> None:
+    """`参加协商会的[title]A(、[title]B)`: those the attendance describes were there."""
+    for rel in ATTENDED_RELATIVE_RE.finditer(r.text, sent.start, sent.end):
+        listed = r.people_in(rel.end(), sent.end)
+        first = listed[0] if listed else None
+        if not first or not (first.start == rel.end() or (
+                first.title_start is not None and first.title_start <= rel.end() and
+                re.fullmatch(r"[^,。;:、\s]*", r.text[rel.end():first.start]))):
+            continue  # 参加会议的人员有…: the introduction's rule; 参加会议的同志们: no one named
+        group = [listed[0]]
+        for p in listed[1:]:
+            if not JOIN_RE.match(r.text[group[-1].end:_title_start(p)]):
+                break
+            group.append(p)
+        named = [m for m in r.meetings_in(rel.start(), rel.end()) if m.end <= rel.end()]
+        for key in [named[-1].key] if named else r.current(rel.start(), sent.start):
+            for p in group:
+                r.add(RelType.ATTENDED, p, key, sent, rel.group("verb"), "attended_relative")
+
+
 def heard_report(r: _Report, sent: Span) -> None:
     """`听取了[title]A关于…的汇报`, `听了A、B发言后`: they reported or spoke; the listener spoke too when
     `,并讲话` follows."""
@@ -332,8 +354,8 @@ def speech_at_meeting(r: _Report, sent: Span) -> None:
                 r.add(RelType.SPOKE_AT, before[-1], m.key, sent, "讲话", "speech_at_meeting")
 
 
-RULES: tuple[Rule, ...] = (chaired_by_passive, verb_subject, executive_chairs, intro_list, heard_report,
-                           speech_at_meeting)
+RULES: tuple[Rule, ...] = (chaired_by_passive, verb_subject, executive_chairs, intro_list, attended_relative,
+                           heard_report, speech_at_meeting)
 
 
 class RoleExtractor:

@@ -484,3 +484,12 @@ def test_the_meeting_just_held_in_the_sentence_before_is_the_one_attended():
 def test_those_who_accompanied_a_tour_and_joined_the_talks():
     doc = run("5日,副省长冉一刚到许昌调研,并主持召开座谈会。省工业和信息化厅副厅长阎一辉陪同调研并参加座谈。")
     assert pairs(doc, RelType.ATTENDED) == {("冉一刚", "座谈会"), ("阎一辉", "座谈会")}
+
+
+def test_a_person_the_attendance_describes_and_a_group_counted_after_the_list():
+    doc = run("8月17日,市政协专题协商会召开。会后,记者采访了参加协商会的市政协委员沈一怡。")
+    assert people_with(doc, ATTENDED) == {"沈一怡"}
+    doc = run("11月28日,县人大常委会第十四次会议召开。县人大常委会副主任方一平、方二红,党组成员吴三东及委员共19人出席会议。")
+    assert people_with(doc, ATTENDED) == {"方一平", "方二红", "吴三东"}
+    doc = run("8月17日,座谈会召开。两小时左右的会结束了,但所有参加会的委员都意犹未尽。")
+    assert people_with(doc, ATTENDED) == set()
