@@ -49,6 +49,7 @@ from .meeting_text import (
     TEASER_RE,
     TRIGGERS,
     TYPE_ONLY,
+    VISIT_RE,
     YEAR_RE,
     Candidate,
     absolute_name,
@@ -116,7 +117,8 @@ class MeetingExtractor:
             self._referred(sent, publish, header, cands)
         if not any(c.reported and c.name not in TYPE_ONLY for c in cands):  # none, or only 座谈会上,…
             found = (self._headline(doc, publish) or self._listed(doc, publish, teaser)
-                     or self._run_in(doc, publish, teaser) or self._event(doc, publish, teaser))
+                     or self._run_in(doc, publish, teaser) or self._event(doc, publish, teaser)
+                     or self._visit(doc, cands, publish))
             if found:  # 座谈会上, in the body is the headline's …座谈会
                 full = found[0].name
                 cands = [c._replace(name=full) if c.reported and full.endswith(c.name) else c for c in cands] + found
@@ -288,6 +290,18 @@ class MeetingExtractor:
             return []
         return [Candidate(back.start(), back.end(), heading, date_in(body[:back.start()], publish), None, True, None, False,
                  "headline_event")]
+
+    @staticmethod
+    def _visit(doc: Document, cands: list[Candidate], publish: str | None) -> list[Candidate]:
+        """A report of a delegation's visit whose meeting is named by its type alone (座谈会上,…): the
+        meeting is the delegation's, 公安县党政代表团考察澧县座谈会."""
+        kind = next((c.name for c in cands if c.reported and c.name in TYPE_ONLY), None)
+        visit = VISIT_RE.search(doc.text)
+        if not kind or not visit:
+            return []
+        where = absolute_name(visit.group("where"), doc.meta.jurisdiction)
+        return [Candidate(visit.start("who"), visit.end(), f"{visit.group('who')}考察{where}{kind}",
+                          date_in(doc.text[:visit.start()], publish), None, True, None, False, "delegation_visit")]
 
     @staticmethod
     def _year_from_name(name: str, date: str | None) -> str | None:

@@ -466,3 +466,10 @@ def test_needing_matches_as_its_pattern():
     for text in ["传达学习了省委全会和全市工作会议精神", "召开全市工作会议", ""]:
         assert [m.span() for m in wrapped.finditer(text)] == [m.span() for m in rx.finditer(text)]
         assert bool(wrapped.match(text)) == bool(rx.match(text))
+
+
+def test_talks_named_by_type_alone_in_a_report_of_a_delegations_visit_are_the_delegations():
+    doc = run("近日,湖北省公安县县委书记刘一长率领公安县党政代表团来我县考察了经济社会发展情况。"
+              "\n座谈会上,刘一长希望两县加强合作。澧县县委书记邹一龙表示欢迎。", date="2021-05-20")
+    assert names_rules(doc) == {("公安县党政代表团考察我县座谈会", "delegation_visit")}
+    assert pairs(doc, RelType.SPOKE_AT) == {("刘一长", "公安县党政代表团考察我县座谈会"), ("邹一龙", "公安县党政代表团考察我县座谈会")}
