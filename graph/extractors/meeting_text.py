@@ -102,7 +102,7 @@ TEASER_RE = re.compile(r"^\s*(?:新闻推荐|相关新闻|推荐阅读|相关阅
 MEETING_CUE_RE = re.compile(r"(?:主持|出席|参加|列席)了?(?:会议|座谈|汇报会)|会上[,:]|会议由|会议(?:要求|强调|指出)")
 # A headline that names an event of the genre (what people do at a meeting): 听取…汇报, 座谈, 研讨
 # 刘某率领公安县党政代表团来我县考察: a delegation's visit, whose talks a report may name by type alone
-VISIT_RE = re.compile(r"(?:率领|带领|率|(?<=[,。;:\n])|^)(?P<who>[^\s,。;:!?、“”()]{2,16}?(?:代表团|考察团|调研组))(?:一行)?"
+VISIT_RE = re.compile(r"(?:率领|带领|率|(?<=[,。;:\n])|^)(?P<who>[^\s,。;:!?、“”()率领]{2,16}?(?:代表团|考察团|调研组))(?:一行)?"
                       r"(?:\d{1,2}日)?(?:来|到|赴)(?P<where>[^\s,。;:!?、“”()]{1,10}?)(?:考察|调研|参观|学习|交流)", re.M)
 EVENT_WORD_RE = re.compile(r"听取|座谈|汇报|研讨|部署|推进|动员|调度|协商|交流|审议")
 HEADING_TAIL_RE = re.compile(r"(?:在[^,。;\s]{1,12}?)?(?:隆重|正式|顺利)?(?:召开|举行|举办|开幕)$|(?:时)?(?:强调|指出|要求|表示)$")
