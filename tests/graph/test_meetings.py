@@ -473,3 +473,10 @@ def test_talks_named_by_type_alone_in_a_report_of_a_delegations_visit_are_the_de
               "\n座谈会上,刘一长希望两县加强合作。澧县县委书记邹一龙表示欢迎。", date="2021-05-20")
     assert names_rules(doc) == {("公安县党政代表团考察我县座谈会", "delegation_visit")}
     assert pairs(doc, RelType.SPOKE_AT) == {("刘一长", "公安县党政代表团考察我县座谈会"), ("邹一龙", "公安县党政代表团考察我县座谈会")}
+
+
+def test_nouns_that_hold_a_verbs_character_stay_in_the_name():
+    doc = run("11日,国务院总理李一强在江西主持召开经济形势部分地方政府主要负责人座谈会。")
+    assert {m["name"] for m in meetings(doc).values()} == {"经济形势部分地方政府主要负责人座谈会"}
+    doc = run("会议要求召开全县安全生产工作会议。双方举行了重要会谈。")
+    assert {m["name"] for m in meetings(doc).values()} == {"全县安全生产工作会议"}
