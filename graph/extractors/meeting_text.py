@@ -114,7 +114,7 @@ TRIGGERS = {HELD_RE: ("召开", "举行", "举办", "开幕", "帷幕", "开班"
 YEAR_RE = re.compile(r"(\d{4})年")
 
 
-BARE_HEADS = ("会议", "会", "大会", "全会", "论坛", "仪式", "典礼", "活动", "会谈", "会晤")  # a head alone names nothing
+BARE_HEADS = ("会议", "会", "大会", "全会", "峰会", "论坛", "仪式", "典礼", "活动", "会谈", "会晤")  # a head alone names nothing
 # 出席研讨会开幕式, 大会闭幕式: the opening or closing of the meeting the report is about, named by its
 # type only, is that meeting (the sentence's roles go to it), not a meeting of its own
 OWN_CEREMONY_RE = re.compile(r"(?:本次|此次|这次|该)?[^\s,。]{0,3}?(?:会议|会|论坛)(?:开幕式|闭幕式|开幕会|闭幕会)")

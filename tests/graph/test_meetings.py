@@ -478,5 +478,5 @@ def test_talks_named_by_type_alone_in_a_report_of_a_delegations_visit_are_the_de
 def test_nouns_that_hold_a_verbs_character_stay_in_the_name():
     doc = run("11日,国务院总理李一强在江西主持召开经济形势部分地方政府主要负责人座谈会。")
     assert {m["name"] for m in meetings(doc).values()} == {"经济形势部分地方政府主要负责人座谈会"}
-    doc = run("会议要求召开全县安全生产工作会议。双方举行了重要会谈。")
+    doc = run("会议要求召开全县安全生产工作会议。双方举行了重要会谈。总统拉一蒙为出席峰会的各国领导人举行宴请。")
     assert {m["name"] for m in meetings(doc).values()} == {"全县安全生产工作会议"}
