@@ -162,8 +162,8 @@ def clean_name(raw: str, *, whole: bool = False) -> tuple[str, str]:
         if len(rest) >= 4 or rest in TYPE_ONLY:
             name = rest
         elif whole or ((m.end() <= 5 or re.search(r"(?:主持|出席|参加|列席|召开)$", name[:m.end()]))
-                       and LEVEL_START_RE.sub("", rest) in BARE_HEADS):
-            return "", raw  # 出席并主持会议, 准确把握全会: words about the meeting, not its name
+                       and LEVEL_START_RE.sub("", rest) in BARE_HEADS) or re.match(r"并|会见|接见", name):
+            return "", raw  # 出席并主持会议, 准确把握全会, 并主持开幕式: words about the meeting, not its name
     name = re.sub(r"(?<=大会)会议$", "", LEAD_RE.sub("", name).strip())  # 市文明创建大会会议精神: the 大会
     if GENERIC_RE.search(masked(name)) or LEVEL_START_RE.sub("", name) in BARE_HEADS or OWN_CEREMONY_RE.fullmatch(name):
         return "", raw  # 一次十分重要的会议, 全国会议, 研讨会开幕式: words about a meeting, not its name

@@ -480,3 +480,8 @@ def test_nouns_that_hold_a_verbs_character_stay_in_the_name():
     assert {m["name"] for m in meetings(doc).values()} == {"经济形势部分地方政府主要负责人座谈会"}
     doc = run("会议要求召开全县安全生产工作会议。双方举行了重要会谈。总统拉一蒙为出席峰会的各国领导人举行宴请。")
     assert {m["name"] for m in meetings(doc).values()} == {"全县安全生产工作会议"}
+
+
+def test_a_verb_joined_by_bing_before_a_short_meeting_word_names_nothing():
+    for text in ("5日,国家主席习一平会见外宾并主持开幕式。", "李一强会见各国领导人并出席开幕式。", "他接见并出席报告会。"):
+        assert meetings(run(text)) == {}, text
