@@ -84,7 +84,7 @@ PARTY_RE = re.compile(r"(?:党的)?(?:十[一二三四五六七八九]|二十[�
 VERB_SPLIT_RE = re.compile(r".*(?:学习(?=全国|全省|全市|中央|省|市|县|区|党的|第)|为(?:议题|主题)的|把握|领会|领悟|把|将|(?:主办|承办|协办|举办|举行)的?|组织的|(?<!所)在|由|传达学习了?|学习了|学习贯彻|传达了?|贯彻落实|贯彻|落实|要求|强调|指出|要把|审议通过了?|审议了?|"
                            r"召开|主持|出席|参加|听取了?|(?<![与和及])研究了?|(?<![主重需纲必摘概紧首只])要)")  # (整理与研究, 主要负责人: nouns in a name)
 LEAD_RE = re.compile(r"^(?:\d{4}年\d{1,2}月\d{1,2}日|\d{1,2}月\d{1,2}日|\d{1,2}日|上午|下午|晚上|晚间|晚|今天|今日|昨天|昨日|"
-                     r"【[^】]*】|图为|摄(?!影)|暨|[他她我]?所在的|为?期[\d一二两三四五六七八九十]+天的|隆重的|盛大的|为|好|了|的|和|及|迅速|认真|深入|全面|确保|保证|推动|筹备|做好|开好|办好)+")
+                     r"【[^】]*】|图为|摄(?!影)|暨|[他她我]?所在的|(?:当天|当日|同日|随后|今天)?(?:开幕|召开|举行|举办)的|为?期[\d一二两三四五六七八九十]+天的|隆重的|盛大的|为|好|了|的|和|及|迅速|认真|深入|全面|确保|保证|推动|筹备|做好|开好|办好)+")
 GENERIC_RE = re.compile(r"^[\d一二三四五六七八九十两几多]+次(?:扩大)?会议?$|^(?:一次|一届|这|本次|此次|该次|那次|一个|各类|各种|有关|相关|各级|与会|会议|对(?!口|外|台|接|话)|把|等|同年|一系列|系列|今年|重要(?=会))|"
                         r"此次|本次|这次|个重要|成功的|富有成果|丰富多彩|或|十分|非常|重要的|"
                         r"重大的|大家|我们|奋力|学深悟透|领会|深刻|统一到|贯彻|落实|这是|第一个")
@@ -114,7 +114,7 @@ TRIGGERS = {HELD_RE: ("召开", "举行", "举办", "开幕", "帷幕", "开班"
 YEAR_RE = re.compile(r"(\d{4})年")
 
 
-BARE_HEADS = ("会议", "会", "大会", "全会", "峰会", "论坛", "仪式", "典礼", "活动", "会谈", "会晤")  # a head alone names nothing
+BARE_HEADS = ("会议", "会", "大会", "全会", "峰会", "论坛", "仪式", "典礼", "活动", "会谈", "会晤", "宴会", "招待会")  # a head alone names nothing
 # 出席研讨会开幕式, 大会闭幕式: the opening or closing of the meeting the report is about, named by its
 # type only, is that meeting (the sentence's roles go to it), not a meeting of its own
 OWN_CEREMONY_RE = re.compile(r"(?:本次|此次|这次|该)?[^\s,。]{0,3}?(?:会议|会|论坛)(?:开幕式|闭幕式|开幕会|闭幕会)")
@@ -161,9 +161,8 @@ def clean_name(raw: str, *, whole: bool = False) -> tuple[str, str]:
         rest = name[m.end():]
         if len(rest) >= 4 or rest in TYPE_ONLY:
             name = rest
-        elif whole or ((m.end() <= 5 or re.search(r"(?:主持|出席|参加|列席|召开)$", name[:m.end()]))
-                       and LEVEL_START_RE.sub("", rest) in BARE_HEADS) or re.match(r"并|会见|接见", name):
-            return "", raw  # 出席并主持会议, 准确把握全会, 并主持开幕式: words about the meeting, not its name
+        elif whole or LEVEL_START_RE.sub("", LEAD_RE.sub("", rest)) in BARE_HEADS or re.match(r"并|会见|接见", name):
+            return "", raw  # 出席并主持会议, 随后召开的会议, 并主持开幕式: words about the meeting, not its name
     name = re.sub(r"(?<=大会)会议$", "", LEAD_RE.sub("", name).strip())  # 市文明创建大会会议精神: the 大会
     if GENERIC_RE.search(masked(name)) or LEVEL_START_RE.sub("", name) in BARE_HEADS or OWN_CEREMONY_RE.fullmatch(name):
         return "", raw  # 一次十分重要的会议, 全国会议, 研讨会开幕式: words about a meeting, not its name

@@ -485,3 +485,8 @@ def test_nouns_that_hold_a_verbs_character_stay_in_the_name():
 def test_a_verb_joined_by_bing_before_a_short_meeting_word_names_nothing():
     for text in ("5日,国家主席习一平会见外宾并主持开幕式。", "李一强会见各国领导人并出席开幕式。", "他接见并出席报告会。"):
         assert meetings(run(text)) == {}, text
+
+
+def test_a_banquet_or_the_meeting_held_next_names_nothing_and_a_relative_clause_leads_no_name():
+    doc = run("委员长张一江出席当天开幕的第四次世界议长大会。议联举行的招待会上,他致辞。在随后召开的会议上,他强调要落实。")
+    assert {m["name"] for m in meetings(doc).values()} == {"第四次世界议长大会"}
