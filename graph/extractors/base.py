@@ -1,12 +1,12 @@
 """The one small interface every extraction strategy implements."""
 from __future__ import annotations
 
-import re
-from typing import Any, Iterator, Protocol
+from typing import Any, Protocol
 
 from pydantic import BaseModel, Field
 
 from ..models import Document, Fact, Mention
+from ..text.wordscan import Needing  # noqa: F401 (the rules' name for it; normalising uses it too)
 
 
 class Findings(BaseModel):
@@ -33,22 +33,3 @@ def make_mention(doc: Document, label, start: int, end: int, *, text: str | None
     fields = {k: props.pop(k) for k in BOOKKEEPING if k in props}
     return Mention(label=label, text=text or doc.text[start:end], original=doc.raw[os_:oe],
                    start=start, end=end, props=props, **fields)
-
-
-class Needing:
-    """A compiled pattern, tried only on texts that hold one of `words`, the words every match of it
-    holds (its literal ending, a word its lookahead requires): most sentences hold none, and the
-    pattern, which cannot tell that from its first character, would be tried at every position.
-    The same matches as the pattern; only the methods the rules use."""
-
-    def __init__(self, rx: re.Pattern, words: tuple[str, ...]):
-        self.rx, self.words = rx, words
-
-    def _may_match(self, text: str) -> bool:
-        return any(w in text for w in self.words)
-
-    def finditer(self, text: str) -> Iterator[re.Match]:
-        return self.rx.finditer(text) if self._may_match(text) else iter(())
-
-    def match(self, text: str) -> re.Match | None:
-        return self.rx.match(text) if self._may_match(text) else None

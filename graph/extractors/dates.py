@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from functools import lru_cache
 
 FULL_DATE_RE = re.compile(r"(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?")
 MONTH_DAY_RE = re.compile(r"(?<![\d年])(\d{1,2})月(\d{1,2})[日号]")  # 2月22号 in spoken news
@@ -110,6 +111,7 @@ def range_end(text: str, publish: str | None) -> str | None:
     return iso(int(m.group(1)), month, day) if m.group(1) else with_year(month, day, publish)
 
 
+@lru_cache(maxsize=8192)  # names recur (every title's body, every meeting): one scan of the kinds each
 def first_kind(text: str, kinds: tuple[tuple[str, str], ...], default: str) -> str:
     """The first kind whose pattern the text matches (the order of `kinds` settles overlaps)."""
     return next((kind for kind, rx in kinds if re.search(rx, text)), default)

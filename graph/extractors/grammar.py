@@ -141,8 +141,9 @@ JOIN_TITLE_END = r"(?:领导|书记|主任|主席|院长|部长|局长|厅长|�
 NOT_MEETING_HUI = "社机协学工体领都不将能总分教只才也就还又一"  # 商: below (协商会 is a meeting, 商会 a body)
 # 委员会, 管委会, 居委会, 组委会 are bodies; 动员会, 常委会, 全委会 meetings
 NOT_MEETING_HUI2 = ("委员", "理事", "董事", "监事", "基金", "管委", "居委", "村委", "组委", "筹委", "家委", "业委")
-MEETING_HEAD = (r"(?:会议|全会|常委会|(?:\(扩大\))会|(?<![" + NOT_MEETING_HUI + "])"
-                + "".join(f"(?<!{w})" for w in NOT_MEETING_HUI2) + r"(?<![^协磋]商)会"
+# (会 first, then what may not stand before it: the lookbehinds run only where a 会 is)
+MEETING_HEAD = (r"(?:会议|全会|常委会|(?:\(扩大\))会|会(?<![" + NOT_MEETING_HUI + "]会)"
+                + "".join(f"(?<!{w}会)" for w in NOT_MEETING_HUI2) + r"(?<![^协磋]商会)"
                 r"|会晤|会谈|论坛|仪式|典礼|开班式|结业式|开幕式|闭幕式|研讨班|读书班|集体学习|专题学习|学习研讨|专题研讨(?:交流)?|研讨交流)")
 # A quoted theme or a book title inside a meeting's name: 召开“学习新思想·建小康拉萨”专题学习会,
 # 学习宣传新修订《宗教事务条例》视频会议. A theme may be long; it never holds , or 。.

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from .wordscan import Needing
+
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 PINYIN_LETTERS = "a-zāáǎàēéěèêīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
 # One or more lowercase pinyin glosses right after a Chinese character: 書(shu)(shu), 發(fā), 會(huì ).
@@ -41,11 +43,15 @@ NOTE_RE = re.compile(rf"\((?:(?:女|男)(?:[,、][{CJK}]{{1,5}}族)?|[{CJK}]{{1,
 DIGIT_SPACE_RE = re.compile(rf"(?<=\d)[ \t]+(?=[{CJK}])|(?<=[{CJK}])[ \t]+(?=\d)|(?<=\()[ \t]+|[ \t]+(?=\))")
 
 # Lines that are site chrome wherever they stand (footers, navigation, document-library banners).
-CHROME_LINE_RE = re.compile(
+CHROME_LINE_RE = Needing(re.compile(
     r"ICP[备证]|许可证|举报电话|举报邮箱|爆料|投稿邮箱|版权所有|[Cc]opyright|All Rights Reserved|"
     r"未经.{0,12}授权|^订阅|^关注.{0,12}微信|当前的?位置|>>|网站声明|广告报价|温馨提示|"
     r"剩余\d+页未读|下载\d|浏览\d|收藏\d|点赞\d|^分享到|扫一扫|打印本页|关闭窗口|【字体|^上一篇|^下一篇|"
-    r"^文库\s|【详细】|^\s*(?:\S+\s*\|\s*){3,}")
+    r"^文库\s|【详细】|^\s*(?:\S+\s*\|\s*){3,}"),
+    # (a word each of its matches holds: most lines hold none, and the pattern is long to try)
+    ("ICP", "许可证", "举报", "爆料", "投稿邮箱", "版权所有", "opyright", "All Rights Reserved", "未经", "订阅", "微信",
+     "位置", ">>", "网站声明", "广告报价", "温馨提示", "未读", "下载", "浏览", "收藏", "点赞", "分享到", "扫一扫",
+     "打印本页", "关闭窗口", "【字体", "一篇", "文库", "【详细】", "|"))
 # A line holding only one of these starts a block of teasers for other stories: drop to the end.
 TEASER_MARKERS = {"推荐阅读", "相关阅读", "相关新闻", "延伸阅读", "要闻", "热点新闻", "热门推荐", "猜你喜欢",
                   "相关推荐", "专题资讯", "更多新闻", "精彩推荐", "今日推荐", "图片新闻", "热点推荐", "相关文章",

@@ -9,7 +9,8 @@ only where the word itself stands; byte offsets are turned back into character o
 """
 from __future__ import annotations
 
-from typing import Iterable
+import re
+from typing import Iterable, Iterator
 
 import ahocorasick
 
@@ -41,3 +42,25 @@ class WordScanner:
             at += len(data[pos:b].encode("latin-1").decode("utf-8", "surrogatepass"))
             chars[b], pos = at, b
         return [(chars[end - len(word.encode("utf-8", "surrogatepass"))], chars[end], word) for end, word in found]
+
+
+class Needing:
+    """A compiled pattern, tried only on texts that hold one of `words`, the words every match of it
+    holds (its literal ending, a word its lookahead requires): most sentences hold none, and the
+    pattern, which cannot tell that from its first character, would be tried at every position.
+    The same matches as the pattern; only the methods the rules use."""
+
+    def __init__(self, rx: re.Pattern, words: tuple[str, ...]):
+        self.rx, self.words = rx, words
+
+    def _may_match(self, text: str) -> bool:
+        return any(w in text for w in self.words)
+
+    def finditer(self, text: str) -> Iterator[re.Match]:
+        return self.rx.finditer(text) if self._may_match(text) else iter(())
+
+    def match(self, text: str) -> re.Match | None:
+        return self.rx.match(text) if self._may_match(text) else None
+
+    def search(self, text: str) -> re.Match | None:
+        return self.rx.search(text) if self._may_match(text) else None
