@@ -75,7 +75,8 @@ LIST_INTRO = (r"与会的还有|出席会议的(?:领导|人员)?(?:还)?有|参
 # (ADDRESS_POSTS: the posts a report puts after a name, 迪丽娜尔·阿布拉委员发言)
 ADDRESS_POSTS = ("同志", "总书记", "副总理", "总理", "省长", "市长", "县长", "区长", "副主席", "主席", "副主任", "主任",
                  "常委", "委员", "副会长", "会长", "法师", "大师", "活佛", "道长", "阿訇", "主教", "牧师")
-GAP_ADDRESS = rf"(?:{'|'.join(ADDRESS_POSTS)})?"
+ADDRESS_POST = rf"(?:{'|'.join(ADDRESS_POSTS)})"
+GAP_ADDRESS = rf"{ADDRESS_POST}?"
 # A parenthesis after the name: 乌兰(女,蒙古族)出席.
 GAP_PAREN = r"(?:\([^()。;]{0,12}\))?"
 # The day, when it stands between name and verb: 张明3月5日下午出席, 吴某14日主持召开.

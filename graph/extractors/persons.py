@@ -21,11 +21,12 @@ import ahocorasick
 from ..models import Document, Fact, Label, RelType, Role
 from ..text import gazetteer, segment
 from .base import Findings, Needing, make_mention
-from .grammar import ADDRESS_POSTS, ADDRESS_TITLES, LIST_INTRO, LIST_ONLY_TITLES, WORD_CONTEXT
+from .grammar import ADDRESS_POST, ADDRESS_TITLES, LIST_INTRO, LIST_ONLY_TITLES, WORD_CONTEXT
 from .lexicon import (
     ATTEND_VERBS,
     CHAIR_VERBS,
     HAN,
+    HAN_RUN_RE,
     PUNCT,
     ROLE_AFTER_RE,
     SPEAK_VERBS,
@@ -66,10 +67,9 @@ SUBJECT_RE = re.compile(rf"(?:^|(?<=[,。;:!?\n]))\s*(?:会上|会议上|随后|
 # 迪丽娜尔·阿布拉委员发言, 嘉木样·洛桑久美·图丹却吉尼玛主任主持会议 (its last part ends before the post or verb)
 ETHNIC_SUBJECT_RE = re.compile(rf"(?:^|(?<=[,。;:!?\n]))\s*(?:会上|会议上|随后|最后|同时|此外|期间)?,?\s*"
                                rf"(?P<name>{HAN}{{1,4}}(?:·{HAN}{{1,8}}?)+?)"
-                               rf"(?:{'|'.join(ADDRESS_POSTS)})?(?=在[^,。;]{{0,12}}?(?:发言|致辞|讲话)|{SPEAK_VERBS}|{CHAIR_VERBS}|{ATTEND_VERBS})")
+                               rf"{ADDRESS_POST}?(?=在[^,。;]{{0,12}}?(?:发言|致辞|讲话)|{SPEAK_VERBS}|{CHAIR_VERBS}|{ATTEND_VERBS})")
 
 CONJUNCTIONS = {"和", "与", "及", "同", "跟"}
-HAN_RUN_RE = re.compile(rf"{HAN}+")
 FUNCTION_TAGS = ("u", "p", "c")  # jieba's tags of particles, prepositions, conjunctions
 
 
@@ -161,7 +161,7 @@ def after_title_chain(r: _Reading) -> None:
             continue  # 县委常委班子, 主席台, 常委会: the title word is part of another word
         if t.group()[0] in "省市县区州" and any(
                 (pl := gazetteer.lookup(text[t.start() - k:t.start() + 1])) and pl.kind != "country"
-                for k in (2, 3, 4) if t.start() >= k and HAN_RUN_RE.fullmatch(text, t.start() - k, t.start())):
+                for k in (2, 3, 4) if t.start() >= k and HAN_RUN_RE[k].fullmatch(text, t.start() - k, t.start())):
             continue  # 湖北省长江: 湖北省 + 长江, not the title 省长 (a place's characters only: not "\n\n" + 市长)
         if t.group() in LIST_ONLY_TITLES:
             continue  # 成员: a title only at the head of a list
@@ -303,7 +303,7 @@ def clause_subject(r: _Reading) -> None:
                 known.add(cand)
 
 
-POST_WORD_RE = re.compile("|".join(ADDRESS_POSTS))
+POST_WORD_RE = re.compile(ADDRESS_POST)
 
 
 def ethnic_clause_subject(r: _Reading) -> None:
