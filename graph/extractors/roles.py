@@ -20,6 +20,7 @@ from ..models import Sentence as Span
 from . import grammar as g
 from .base import Findings
 from .lexicon import ATTEND_VERBS, CHAIR_VERBS, SPEAK_VERBS
+from .metadata import BYLINE_ROLE
 
 VERB_RE = re.compile(rf"(?P<chair>{CHAIR_VERBS})|(?P<attend>{ATTEND_VERBS}|在分会场参加|以视频方式参加)|"
                      rf"(?P<speak>{SPEAK_VERBS})")
@@ -61,7 +62,7 @@ ANAPHORIC_MEETING_RE = re.compile(r"了?(?:会议|该会|此次会议)(?![^,。;
 # 参加协商会的市政协委员A: a person the attendance describes (a relative clause before the title)
 ATTENDED_RELATIVE_RE = re.compile(r"(?P<verb>出席|参加|列席)了?(?:会议|大会|本次会议|此次会议|[^,。;的]{0,24}?会)的")
 # A name right after a credit (摄影:李某 斯某同志指出): the photographer, however the name was found
-CREDITED_RE = re.compile(r"(?:^|[\s,。;:!?(])(?:摄影|记者|通讯员|编辑|摄)\s*:?\s*$")  # (not 总编辑廖某)
+CREDITED_RE = re.compile(rf"(?:^|[\s,。;:!?(])(?:{BYLINE_ROLE})\s*:?\s*$")  # (not 总编辑廖某)
 MEETING_JOIN_RE = re.compile(r"(?:、|和|及|以及)在?")  # 在X大会、在Y会议上的讲话: one list of meetings
 SPEAKER_BEFORE_AT_RE = re.compile(rf"{SPEAKER_POST}:?\s*在{g.GAP_WHEN}")
 # A meeting opening the sentence: 在随后召开的座谈会上, (A讲话); 在X会议上,
