@@ -94,8 +94,8 @@ CEREMONY_RE = re.compile(r"(?:开幕式|闭幕式|开幕会|闭幕会)$")
 
 
 def ceremony_of(name: str, meetings: list[dict]) -> dict | None:
-    """The meeting `name` belongs to as its opening or closing (第二届X论坛闭幕式 and 第二届X论坛 are one
-    meeting, in either order; it keeps the name without the ceremony)."""
+    """The meeting `name` is one with as its opening or closing, in either order (第二届X论坛闭幕式 and
+    第二届X论坛); the caller keeps the name without the ceremony."""
     ceremony = CEREMONY_RE.search(name)
     own = canonical_meeting_name(CEREMONY_RE.sub("", name))
     for mt in meetings:
@@ -103,6 +103,5 @@ def ceremony_of(name: str, meetings: list[dict]) -> dict | None:
         if ceremony and theirs == own:
             return mt  # the ceremony of a meeting named before
         if not ceremony and CEREMONY_RE.search(theirs) and CEREMONY_RE.sub("", theirs) == own:
-            mt["name"] = name  # the meeting, named after its ceremony
-            return mt
+            return mt  # the meeting, named after its ceremony
     return None

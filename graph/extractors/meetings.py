@@ -14,6 +14,7 @@ from ..models import Document, Fact, Label, RelType
 from .base import Findings, make_mention
 from .dates import FULL_DATE_RE, MONTH_DAY_RE, RELATIVE_RE, date_in, range_end
 from .meeting_names import (
+    CEREMONY_RE,
     canonical_meeting_name,
     ceremony_of,
     meeting_core,
@@ -324,6 +325,8 @@ class MeetingExtractor:
         for start, end, name, date, venue, reported, convener, _, rule in cands:
             if (mt := ceremony_of(name, meetings)) is not None:
                 mt["spans"].append((start, end, rule))  # X论坛开幕式 after X论坛: the forum's own opening
+                if not CEREMONY_RE.search(name):
+                    mt["name"] = name  # X论坛 after X论坛开幕式: the meeting keeps its own name
                 continue
             prior = sorted((mt for mt in reversed(meetings) if mt["name"] != name and mt["reported"]),
                            key=lambda mt: (not mt["name"].endswith(name), mt["date"] is None))  # stable: latest first
