@@ -35,6 +35,7 @@ LIBRARIES = ["jieba", "opencc", "pydantic"]
 VERSION_RE = re.compile(r"[0-9a-f]{16}")
 DB_NAME = "extractions.sqlite"
 COMMIT_EVERY = 500  # entries per transaction: a commit per report would cost more than the write
+PAGE_SIZE = 16384  # a new cache file's pages: an entry fits in one or two
 
 
 def _module_file(root: Path, dotted: str) -> Path | None:
@@ -211,10 +212,13 @@ class ExtractionCache:
         conn = sqlite3.connect(self.path, timeout=30)
         try:
             # WAL: workers read the keys while this process writes; NORMAL: no sync per commit (a
-            # power cut may lose the last entries, never the file)
+            # power cut may lose the last entries, never the file). Entries (~5 KB) go in rowid
+            # order, appended, on 16 KB pages: keyed by their hashes (WITHOUT ROWID) each insert
+            # landed in a random page of the tree, which cost a first build 3x the write time.
+            conn.execute(f"PRAGMA page_size={PAGE_SIZE}")  # (before the log: it fixes the file's pages)
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")
-            conn.execute("CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, entry BLOB NOT NULL) WITHOUT ROWID")
+            conn.execute("CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, entry BLOB NOT NULL)")
             conn.commit()
         except sqlite3.Error:
             conn.close()
