@@ -5,6 +5,7 @@ import re
 
 from ..models import Document, Fact, Label, RelType, Role
 from ..text import segment
+from ..text.wordscan import Needing
 from .base import Findings, make_mention
 from .dates import DATELINE_RE, FULL_DATE_RE, iso
 from .grammar import CALENDAR_YEAR_RE, DMY_STAMP_RE, URL_DATE_RE
@@ -12,7 +13,7 @@ from .lexicon import HAN, is_surname_start, plausible_name
 
 HEADER_CHARS = 320
 TITLE_SKIP_RE = re.compile(r"^\d{4}[-年]|^\d{1,2}月\d{1,2}日|>>|^来源|^发布|^原标题")
-OUTLET_RE = re.compile(rf"来源:\s*({HAN}[^\s,。|]{{1,15}})|({HAN}{{2,10}}(?:网|报|台|社))讯")
+OUTLET_RE = Needing(re.compile(rf"来源:\s*({HAN}[^\s,。|]{{1,15}})|({HAN}{{2,10}}(?:网|报|台|社))讯"), ("来源:", "讯"))
 # the roles a name can run into (记者, 通讯员…); 摄, 文, 图 also close a name (记者 周灿摄)
 BYLINE_ROLE_WORD = r"首席记者|摄影记者|见习记者|实习记者|特约记者|特约通讯员|记者|通讯员|实习生|责任编辑|责编|编辑"
 BYLINE_ROLE = rf"{BYLINE_ROLE_WORD}|审核|校对|监制|摄影|撰稿|作者|终审|初审|复审|文|图|摄"

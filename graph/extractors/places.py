@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from ..models import Document, Fact, Label, RelType
 from ..text import gazetteer, segment
-from ..text.wordscan import WordScanner
+from ..text.wordscan import Needing, WordScanner
 from .base import Findings, make_mention
 from .jurisdiction import ABBR_RE
 
@@ -22,7 +22,7 @@ TOWN_RE = re.compile(r"(?:^|(?<=[,、。;:\s(“县区市州旗])|(?<=在|到|�
                      r"办事处|村委|两委|召开|举行|调研|考察|,|、|。|的|和|与))", re.M)
 NOT_TOWN_START = set("全各本该每城农乡小大新老这那此其某多个区县市州委")
 NOT_IN_TOWN = ("委", "各", "农村", "城区", "社区", "乡村")
-PORT_RE = re.compile(r"(?<=[市州县区、,])([\u4e00-\u9fff]{2,4}?(?:公路|铁路|水运|航空)?口岸)")
+PORT_RE = Needing(re.compile(r"(?<=[市州县区、,])([\u4e00-\u9fff]{2,4}?(?:公路|铁路|水运|航空)?口岸)"), ("口岸",))
 REGIONS = ("粤港澳大湾区", "长三角", "珠三角", "京津冀", "成渝地区", "长江经济带", "黄河流域")
 FUNCTION_CHARS = set("和与及在对向新")  # 国省和县乡村道路: 和 is "and", not 和县
 PLACE_CONTEXT_RE = re.compile(r"^(?:省|市|州|县|区|地区|盟|旗)|^(?:召开|举行|考察|调研)")
