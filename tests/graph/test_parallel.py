@@ -136,3 +136,27 @@ def _die_on_three(i: int) -> list[int]:
     if i == 3:
         os._exit(9)  # as the out-of-memory killer would
     return [i]
+
+
+def _collector_state(_item) -> list[tuple[int, bool]]:
+    import gc
+    return [(gc.get_threshold()[0], gc.get_freeze_count() > 0)]
+
+
+def test_extraction_runs_with_the_collector_settled_and_one_process_restores_it():
+    """Workers and the one-process map run with the young generation collected every
+    YOUNG_COLLECTION allocations and what was loaded first frozen; after a one-process map the
+    collector is as it was."""
+    import gc
+    gc.unfreeze()  # (an earlier test's build froze its objects for writing)
+    before = gc.get_threshold()
+    assert before[0] != parallel.YOUNG_COLLECTION
+    settled = [(parallel.YOUNG_COLLECTION, True)] * 3
+    assert list(parallel.process_map(2)(_collector_state, range(3))) == settled
+    assert list(parallel.process_map(1)(_collector_state, range(3))) == settled
+    assert gc.get_threshold() == before and gc.get_freeze_count() == 0
+    gc.freeze()  # a caller's freeze is kept
+    frozen = gc.get_freeze_count()
+    assert list(parallel.process_map(1)(_collector_state, range(3))) == settled
+    assert gc.get_freeze_count() >= frozen > 0
+    gc.unfreeze()
