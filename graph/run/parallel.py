@@ -148,9 +148,8 @@ def process_map(jobs: int, *, initializer: Callable[[], object] | None = None, b
         pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method),
                                    initializer=_warm_up, initargs=(initializer,))
         try:
-            with settled_collector(None):  # this process takes the results in (the merge's objects)
-                yield from windowed(lambda chunk: pool.submit(run_batch, fn, chunk), items, batch=batch,
-                                    window=window or 4 * jobs)
+            yield from windowed(lambda chunk: pool.submit(run_batch, fn, chunk), items, batch=batch,
+                                window=window or 4 * jobs)
         except BrokenProcessPool as exc:
             raise WorkerDied(f"a worker process died ({exc}); out of memory? run again with fewer --jobs") from exc
         except BaseException:  # Ctrl-C, or the consumer stopped: the queued work is not wanted

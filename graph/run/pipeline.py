@@ -246,23 +246,24 @@ def build_graph(inputs: Iterable[str | Path], *, max_mb: float = documents.DEFAU
         log.add(folder.path, "skipped", reason=folder.reason)
     cache = ExtractionCache(cache_dir) if cache_dir is not None else None
     intake = _Intake(log, Merger(sinks=SPILLED if compact else IN_MEMORY), cache)
-    try:
-        sizes = {p: _size(p) for p in found.files}  # read once: stat is not free on a million files
-        progress = BuildProgress(sum(sizes.values()), on_progress)
-        _extract_all(found.files, sizes, intake, progress, mapper=mapper, jobs=jobs, max_mb=max_mb,
-                     keep_text=keep_text)
-        if cache:
-            cache.prune()  # every input was seen: what this build did not use goes
-    finally:
-        if cache:  # (after a stop too: what was extracted so far is kept for the next build)
-            cache.close()
-    for path in found.ignored:
-        log.add(path, "ignored", reason=f"not a report format ({path.suffix or 'no suffix'})")
-    progress.finish()
-    extracted = time.perf_counter()
-    merger, docs = intake.merger, intake.docs
-    merger.finish()
-    G = merger.to_graph() if compact else merger.to_networkx()
+    with parallel.settled_collector(None):  # this process's share: results taken in, the merge
+        try:
+            sizes = {p: _size(p) for p in found.files}  # read once: stat is not free on a million files
+            progress = BuildProgress(sum(sizes.values()), on_progress)
+            _extract_all(found.files, sizes, intake, progress, mapper=mapper, jobs=jobs, max_mb=max_mb,
+                         keep_text=keep_text)
+            if cache:
+                cache.prune()  # every input was seen: what this build did not use goes
+        finally:
+            if cache:  # (after a stop too: what was extracted so far is kept for the next build)
+                cache.close()
+        for path in found.ignored:
+            log.add(path, "ignored", reason=f"not a report format ({path.suffix or 'no suffix'})")
+        progress.finish()
+        extracted = time.perf_counter()
+        merger, docs = intake.merger, intake.docs
+        merger.finish()
+        G = merger.to_graph() if compact else merger.to_networkx()
     warnings = [f"{d.name}: {w}" for d in docs for w in d.warnings]
     skipped = [documents.Skipped(o.input, o.reason) for o in log.outcomes if o.outcome in ("skipped", "duplicate")]
     seconds = {"extract": extracted - started, "merge": time.perf_counter() - extracted}

@@ -160,3 +160,11 @@ def test_extraction_runs_with_the_collector_settled_and_one_process_restores_it(
     assert list(parallel.process_map(1)(_collector_state, range(3))) == settled
     assert gc.get_freeze_count() >= frozen > 0
     gc.unfreeze()
+
+
+def test_a_build_leaves_the_collector_as_it_found_it(seed_paths):
+    import gc
+    gc.unfreeze()
+    before = gc.get_threshold()
+    assert build_graph(seed_paths[:2], jobs=2).documents
+    assert gc.get_threshold() == before and gc.get_freeze_count() == 0
