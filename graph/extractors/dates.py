@@ -9,8 +9,10 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 FULL_DATE_RE = re.compile(r"(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?")
-MONTH_DAY_RE = re.compile(r"(?<![\d年])(\d{1,2})月(\d{1,2})[日号]")  # 2月22号 in spoken news
-DAY_ONLY_RE = re.compile(r"(?<![\d月])(\d{1,2})日")
+# (a digit first, then the check of the character before it: a search then skips to the digits
+# instead of trying every character of the text)
+MONTH_DAY_RE = re.compile(r"(\d(?<![\d年]\d)\d?)月(\d{1,2})[日号]")  # 2月22号 in spoken news
+DAY_ONLY_RE = re.compile(r"(\d(?<![\d月]\d)\d?)日")
 RELATIVE_DAYS = {"今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "前天": -2, "前日": -2}  # 当天 refers back, not to the report
 # A weekday of last week or this one, counted from the publish date: 上周五, 本周一, 上星期三.
 WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
