@@ -41,7 +41,6 @@ from .lexicon import (
 from .person_lists import LIST_INTRO_RE, list_names
 from .titles import body_kind, body_of_title, position_word, title_chain
 
-CLAUSE_SPLIT_RE = re.compile(r"[,;:。!?\n]")
 POSTFIX_RE = re.compile(r"总书记|副总理|总理|委员长|同志|省长|市长|县长|书记|主席|"
                         r"局长|主任|部长|会长|院长|校长|总干事|道长|理事长|秘书长|厅长|区长|镇长|乡长|董事长|常委")
 # Posts after a name only as the speaker's or chair's: 张某局长强调, 郑某总干事在讲话中说 (and only then).
@@ -65,9 +64,10 @@ SUBJECT_RE = re.compile(rf"(?:^|(?<=[,。;:!?\n]))\s*(?:会上|会议上|随后|
 # (a name alone may close with 等 before its verb: 穆某等参加, the others unnamed)
 # A name joined by · at a clause's start, perhaps with a post after it, before its verb: 雪克来提·扎克尔参加,
 # 迪丽娜尔·阿布拉委员发言, 嘉木样·洛桑久美·图丹却吉尼玛主任主持会议 (its last part ends before the post or verb)
-ETHNIC_SUBJECT_RE = re.compile(rf"(?:^|(?<=[,。;:!?\n]))\s*(?:会上|会议上|随后|最后|同时|此外|期间)?,?\s*"
-                               rf"(?P<name>{HAN}{{1,4}}(?:·{HAN}{{1,8}}?)+?)"
-                               rf"{ADDRESS_POST}?(?=在[^,。;]{{0,12}}?(?:发言|致辞|讲话)|{SPEAK_VERBS}|{CHAIR_VERBS}|{ATTEND_VERBS})")
+ETHNIC_SUBJECT_RE = Needing(re.compile(rf"(?:^|(?<=[,。;:!?\n]))\s*(?:会上|会议上|随后|最后|同时|此外|期间)?,?\s*"
+                                       rf"(?P<name>{HAN}{{1,4}}(?:·{HAN}{{1,8}}?)+?)"
+                                       rf"{ADDRESS_POST}?(?=在[^,。;]{{0,12}}?(?:发言|致辞|讲话)|{SPEAK_VERBS}|{CHAIR_VERBS}|"
+                                       rf"{ATTEND_VERBS})"), ("·",))  # (tried only where a · is)
 
 CONJUNCTIONS = {"和", "与", "及", "同", "跟"}
 FUNCTION_TAGS = ("u", "p", "c")  # jieba's tags of particles, prepositions, conjunctions
