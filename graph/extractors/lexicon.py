@@ -178,7 +178,7 @@ def _strong_end(text: str, i: int) -> bool:
 
 def boundary_at(text: str, i: int) -> bool:
     """Can a name end right before text[i]?"""
-    if i >= len(text) or text[i] in PUNCT or not re.match(HAN, text[i]):
+    if i >= len(text) or text[i] in PUNCT or not HAN_RUN_RE[1].match(text, i):
         return True
     return bool(after_name_re().match(text, i))
 
@@ -242,6 +242,8 @@ TITLE_HEAD_RE = re.compile(r"常务|副|代|第一|兼|党组|省|市|县|区")
 
 def name_after(text: str, i: int, *, known: set[str] = frozenset()) -> str | None:
     """The name that starts at text[i] (right after a title), if any."""
+    if not is_surname_start(text[i:i + 3]) and "·" not in text[i + 1:i + 9]:
+        return None  # every name below starts with a surname, or is joined by · (the cheap test first)
     if (ethnic := ethnic_name_at(text, i)):
         head = ethnic.split("·")[0]
         if title_re().search(head) or (len(head) > 2 and (head[0] == "是" or segment.word_tag(head[0]) in ("p", "c"))):
