@@ -246,9 +246,8 @@ def before_address_title(r: _Reading) -> None:
                 continue
             if not plausible_name(cand) or not is_surname_start(cand, weak=n == 3 or p.group() not in STRONG_POSTFIX):
                 continue
-            if not starts_word(text, s) or starts_with_phrase_word(cand) or cand[-1] in "副代" or \
-                    CONJUNCTIONS & set(segment.cut(cand)):
-                continue  # 委员会委员长: no 员会; 成为习总书记: no 成为习; 韩某副主席; 党和毛主席
+            if starts_with_phrase_word(cand) or cand[-1] in "副代" or CONJUNCTIONS & set(segment.cut(cand)):
+                continue  # 成为习总书记: no 成为习; 韩某副主席; 党和毛主席
             if segment.is_common_word(cand) or title_re().search(cand) \
                     or title_re().fullmatch(text, s, p.end()) or title_re().fullmatch(text, s + 1, p.end()):
                 continue  # 常务副省长 is one title, not 常务副 + 省长
@@ -260,6 +259,8 @@ def before_address_title(r: _Reading) -> None:
                 continue  # 传达了李某斌书记的讲话: after a particle or preposition, a name starts
             if n == 3 and text[s:s + 2] in known:
                 continue
+            if not starts_word(text, s):
+                continue  # 委员会委员长: no 员会 (jieba's reading of the text around it: the dearest test, so the last)
             if _add_person(found, doc, s, p.start(), taken, rule="before_address_title", titles=[p.group()] if p.group() != "同志" else []):
                 known.add(cand)
             break
