@@ -135,6 +135,7 @@ def starts_word(text: str, i: int) -> bool:
 # of a list; a clause that holds a verb of the sentence, so is not an item of a list of names
 CLAUSE_RE = re.compile(r"[^,;:。!?\n]+")
 COMMAS_RE = re.compile(r"[, ]+")
+CHAIR_VERB_RE = re.compile(CHAIR_VERBS)  # (matched where a name ends: no slice of the rest of the text)
 NOT_A_NAME_CLAUSE_RE = re.compile(rf"{CHAIR_VERBS}|召开|举行|强调|指出|要求")
 
 
@@ -300,7 +301,7 @@ def clause_subject(r: _Reading) -> None:
         if len(cand) == 5 and cand not in known:
             continue  # five characters only when a title introduced them
         if len(cand) == 4 and not (plausible_name(cand, four=True) and not segment.is_common_word(cand[:2])
-                                   and not segment.is_common_word(cand[2:]) and re.match(CHAIR_VERBS, text[m.end("name"):])):
+                                   and not segment.is_common_word(cand[2:]) and CHAIR_VERB_RE.match(text, m.end("name"))):
             continue  # four characters (额尔敦仓主持) only before 主持
         if cand in known or (plausible_name(cand, strict=len(cand) < 4, four=True) and not segment.is_common_word(cand)):
             if _add_person(found, doc, m.start("name"), m.end("name"), taken, rule="clause_subject", titles=[]):
