@@ -180,7 +180,7 @@ def _strong_end(text: str, i: int) -> bool:
 
 def boundary_at(text: str, i: int) -> bool:
     """Can a name end right before text[i]?"""
-    if i >= len(text) or text[i] in PUNCT or not re.match(HAN, text[i]):
+    if i >= len(text) or text[i] in PUNCT or not HAN_RUN_RE[1].match(text, i):
         return True
     return bool(after_name_re().match(text, i))
 
@@ -211,6 +211,21 @@ def place_named_person(text: str, i: int, s: str) -> bool:
         and bool(ROLE_AFTER_RE.match(text, i + len(s)))
 
 
+@lru_cache(maxsize=1 << 14)  # pure, and asked about the same candidates again and again (bounded: a few MB)
+def _phrase_not_name(s: str) -> bool:
+    """What phrase_after_title reads in the candidate alone, whatever stands around it."""
+    if is_word_not_name(s) or starts_with_phrase_word(s) or (len(s) == 4 and is_word_not_name(s[:2])):
+        return True
+    if after_name_re().fullmatch(s) or role_verb_re().fullmatch(s):
+        return True  # 成员宣誓就职: a word that follows names is none
+    if segment.is_common_word(s) and (segment.word_tag(s).startswith("nt") or segment.word_freq(s) > 1000):
+        return True  # 代表农工党中央发言, 人大代表依法提出: a body, or a frequent word
+    if len(s) >= 3 and title_re().fullmatch(s, 1):
+        return True  # 委员长任组长: a verb and a title
+    return len(s) == 3 and s[2] in "省市县区州党国" and segment.word_tag(s[:2]).startswith("ns")
+    # (代表广州市, 代表古巴党: a place and its level or party)
+
+
 def phrase_after_title(text: str, i: int, s: str) -> bool:
     """Is the candidate s at text[i] after a title the start of a phrase rather than a name?
     - a word that is no name, or a phrase opening with one (应邀参加, 多次作出, 能够参与), a place
@@ -221,16 +236,8 @@ def phrase_after_title(text: str, i: int, s: str) -> bool:
       (和驻村工作队: 工作)."""
     if place_named_person(text, i, s):
         return False  # 市委书记黄河主持会议: a title before, a role verb after
-    if is_word_not_name(s) or starts_with_phrase_word(s) or (len(s) == 4 and is_word_not_name(s[:2])):
+    if _phrase_not_name(s):
         return True
-    if after_name_re().fullmatch(s) or role_verb_re().fullmatch(s):
-        return True  # 成员宣誓就职: a word that follows names is none
-    if segment.is_common_word(s) and (segment.word_tag(s).startswith("nt") or segment.word_freq(s) > 1000):
-        return True  # 代表农工党中央发言, 人大代表依法提出: a body, or a frequent word
-    if len(s) >= 3 and title_re().fullmatch(s, 1):
-        return True  # 委员长任组长: a verb and a title
-    if len(s) == 3 and s[2] in "省市县区州党国" and segment.word_tag(s[:2]).startswith("ns"):
-        return True  # 代表广州市, 代表古巴党: a place and its level or party
     if s[0] in WEAK_SURNAMES and segment.word_tag(s[0]).startswith(PHRASE_TAGS) and (
             title_re().match(text, i + 1) or segment.is_common_word(text[i + 1:i + 3], min_freq=100)):
         return True
@@ -244,6 +251,8 @@ TITLE_HEAD_RE = re.compile(r"常务|副|代|第一|兼|党组|省|市|县|区")
 
 def name_after(text: str, i: int, *, known: set[str] = frozenset()) -> str | None:
     """The name that starts at text[i] (right after a title), if any."""
+    if not is_surname_start(text[i:i + 3]) and "·" not in text[i + 1:i + 9]:
+        return None  # every name below starts with a surname, or is joined by · (the cheap test first)
     if (ethnic := ethnic_name_at(text, i)):
         head = ethnic.split("·")[0]
         if title_re().search(head) or (len(head) > 2 and (head[0] == "是" or segment.word_tag(head[0]) in ("p", "c"))):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Iterator
 
 from ..text import segment
 from .grammar import GROUP_TAIL, LIST_CLOSE, LIST_INTRO, TAIL_START
@@ -93,6 +94,8 @@ def _title_cut(body: str) -> int:
 def _item_name(body: str, last: bool, strong: bool, known: set[str]) -> tuple[str | None, bool]:
     """The name an item starts with, and whether it is surely one (known, or a surname starts it);
     a name only by its shape is (name, False)."""
+    if not last and len(body) > 4 and "·" not in body:
+        return None, False  # only the last item has a tail after its name; no name is longer (cheap test first)
     shaped = None
     for n, four in ((4, False), (3, False), (2, False), (4, True)):  # 格日勒图 only if 杨杰+出席 fails
         cand, tail = body[:n], body[n:]
@@ -114,18 +117,25 @@ def _item_name(body: str, last: bool, strong: bool, known: set[str]) -> tuple[st
     return shaped, False
 
 
+def _up_to_close(items: list[tuple[int, str]]) -> Iterator[tuple[int, str, bool]]:
+    """The items of a list up to the one that closes it (戚某等16位常委、委员作发言: the list ends at
+    its 等), each with whether it is the last; read lazily, as most clauses are no list from their
+    first item on."""
+    for k, (ipos, item) in enumerate(items):
+        last = k == len(items) - 1 or bool((close := LIST_CLOSE_RE.search(item, 2))
+                                           and ROLE_TAIL_RE.fullmatch(item[close.start():]))
+        yield ipos, item, last
+        if last:
+            return
+
+
 def list_names(clause: str, offset: int, known: set[str]) -> list[tuple[int, int, str]]:
     """Names in an attendance or speaker list clause, as (start, end, rule) in the document."""
     last = clause.split("、")[-1].strip()
     strong = bool(LIST_INTRO_RE.match(clause.strip())) or bool(LIST_END_VERB_RE.search(last[2:]))
-    items = _split_items(clause)
-    for k, (_, item) in enumerate(items[:-1]):
-        if (close := LIST_CLOSE_RE.search(item, 2)) and ROLE_TAIL_RE.fullmatch(item[close.start():]):
-            items = items[:k + 1]  # 戚某等16位常委、委员作发言: the list ends at its 等
-            break
     found: list[tuple[int, int, bool]] = []
     titled = False
-    for k, (ipos, item) in enumerate(items):
+    for k, (ipos, item, last_item) in enumerate(_up_to_close(_split_items(clause))):
         lead = len(item) - len(item.lstrip())
         body = item.strip()
         if not body:
@@ -137,10 +147,10 @@ def list_names(clause: str, offset: int, known: set[str]) -> list[tuple[int, int
         cut = _title_cut(body)
         if cut:
             titled = True
-            if cut == len(body) or (k == len(items) - 1 and ROLE_TAIL_RE.fullmatch(body[cut:])):
+            if cut == len(body) or (last_item and ROLE_TAIL_RE.fullmatch(body[cut:])):
                 continue  # only a title (市委副书记、市政府市长叶某文), or 和委员等21人出席会议
             lead, body = lead + cut, body[cut:]
-        name, sure = _item_name(body, k == len(items) - 1, strong, known)
+        name, sure = _item_name(body, last_item, strong, known)
         if not name:
             return []  # not a list of people
         strong = strong or cut > 0 or (k == 0 and lead > 0) or name in known

@@ -26,6 +26,10 @@ NATIONAL_POSITIONS = {"总书记": "中共中央", "总理": "国务院", "副�
                       "委员长": "全国人大常委会"}
 
 
+# Compiled once (a title at a time): the rank before a position word (常务副省长 -> 省长), and the
+# bodies named without their level, which the title before them gives (市委常委、纪委书记 -> 市纪委)
+RANK_RE = re.compile(r"^(?:常务|代|第一)?副?")
+LEVELLED_BODY_RE = re.compile(r"纪委|监委|组织部|宣传部|统战部|政法委|党组|人大|政协")
 NO_BODY_PREFIX_RE = re.compile(r"^(?:省|市|县|区|州|镇|乡)?(?:级)?领导$|^[省市县区州镇乡]$|^有关|负责")
 
 
@@ -69,7 +73,7 @@ def body_of_title(title: str, doc: Document, level_hint: str | None = None) -> s
     if pos is None:
         return None
     prefix = title[: len(title) - len(pos)]
-    bare = re.sub(r"^(?:常务|代|第一)?副?", "", pos)
+    bare = RANK_RE.sub("", pos)
     if not prefix:
         if pos in NATIONAL_POSITIONS:
             return NATIONAL_POSITIONS[pos]
@@ -87,7 +91,7 @@ def body_of_title(title: str, doc: Document, level_hint: str | None = None) -> s
         prefix += "大使馆"
     elif pos in ("大使", "总领事"):
         prefix += "大使馆" if pos == "大使" else "总领事馆"
-    if level_hint and prefix[0] not in "省市县区州镇乡中全国" and re.match(r"纪委|监委|组织部|宣传部|统战部|政法委|党组|人大|政协", prefix):
+    if level_hint and prefix[0] not in "省市县区州镇乡中全国" and LEVELLED_BODY_RE.match(prefix):
         prefix = level_hint + prefix
     return absolute_body(prefix, doc)
 
