@@ -42,32 +42,10 @@ def force_layout(pos: dict, weights: dict[tuple, float], *, iterations: int = 60
     temperature = math.sqrt(len(nodes)) * 0.2
     for _ in range(iterations):
         disp = {n: [0.0, 0.0] for n in nodes}
-        if exact:
-            groups = [(nodes, nodes)]
-        else:
-            grid: dict[tuple[int, int], list] = defaultdict(list)
-            for n in nodes:
-                grid[(int(pos[n][0] // cell), int(pos[n][1] // cell))].append(n)
-            groups = [(members, [m for dx in (-1, 0, 1) for dy in (-1, 0, 1) for m in grid.get((gx + dx, gy + dy), ())])
-                      for (gx, gy), members in grid.items()]
-        reach = cell * cell
-        for members, near in groups:
-            near = [(b, *pos[b]) for b in near]  # positions move only after the iteration
-            for a in members:
-                ax, ay = pos[a]
-                fx = fy = 0.0
-                for b, bx, by in near:
-                    if b == a:
-                        continue
-                    dx, dy = ax - bx, ay - by
-                    d2 = dx * dx + dy * dy
-                    if exact or d2 < reach:
-                        if d2 < 1e-6:
-                            dx, dy, d2 = _unit(str(a)) - 0.5, _unit(str(b)) - 0.5, 0.01
-                        fx += dx / d2  # k^2 / d along the unit vector
-                        fy += dy / d2
-                disp[a][0] += fx
-                disp[a][1] += fy
+        pushes = _all_pairs_repulsion(nodes, pos) if exact else _near_repulsion(nodes, pos, cell)
+        for n, (fx, fy) in zip(nodes, pushes, strict=True):
+            disp[n][0] += fx
+            disp[n][1] += fy
         for (a, b), w in weights.items():
             dx, dy = pos[a][0] - pos[b][0], pos[a][1] - pos[b][1]
             f = w * math.sqrt(dx * dx + dy * dy)  # d^2 / k along the unit vector
@@ -84,6 +62,70 @@ def force_layout(pos: dict, weights: dict[tuple, float], *, iterations: int = 60
                 pos[n][1] += dy * step
         temperature = max(temperature * 0.93, 0.02)
     return pos
+
+
+# The two repulsions below are the hot loops of a page's layout (a pass over pairs of nodes per
+# iteration): each node's pushes are added up in the order of the others in `nodes` (the grid's:
+# cell by cell), as the positions, rounded into the page, depend on that order to the last bit.
+
+def _all_pairs_repulsion(nodes: list, pos: dict) -> list[tuple[float, float]]:
+    """The push on each node from every other one, k^2 / d along the unit vector (in `nodes`
+    order). A pair's push is worked out once: the other end's is its negative, exactly (a - b is
+    -(b - a) in floating point), and it reaches that end before the end's own row is added up, so
+    the order of the sums is unchanged."""
+    xs, ys = [pos[n][0] for n in nodes], [pos[n][1] for n in nodes]
+    n = len(nodes)
+    fxs, fys = [0.0] * n, [0.0] * n
+    for i in range(n):
+        ax, ay = xs[i], ys[i]
+        fx, fy = fxs[i], fys[i]  # the pushes from the nodes before it
+        for j in range(i + 1, n):
+            dx = ax - xs[j]
+            dy = ay - ys[j]
+            d2 = dx * dx + dy * dy
+            if d2 < 1e-6:  # on top of each other: apart in directions of their names (not symmetric)
+                ua, ub = _unit(str(nodes[i])) - 0.5, _unit(str(nodes[j])) - 0.5
+                fx += ua / 0.01
+                fy += ub / 0.01
+                fxs[j] += ub / 0.01
+                fys[j] += ua / 0.01
+                continue
+            tx = dx / d2
+            ty = dy / d2
+            fx += tx
+            fy += ty
+            fxs[j] -= tx
+            fys[j] -= ty
+        fxs[i], fys[i] = fx, fy
+    return list(zip(fxs, fys, strict=True))
+
+
+def _near_repulsion(nodes: list, pos: dict, cell: float) -> list[tuple[float, float]]:
+    """The push on each node (in `nodes` order) from the others closer than `cell`, k^2 / d along
+    the unit vector, found among the nodes of its own and the eight neighbouring grid cells."""
+    grid: dict[tuple[int, int], list] = defaultdict(list)
+    for n in nodes:
+        x, y = pos[n][0], pos[n][1]
+        grid[(int(x // cell), int(y // cell))].append((n, x, y))  # positions move only after the iteration
+    reach = cell * cell
+    pushes = {}
+    for (gx, gy), members in grid.items():
+        near = [m for dx in (-1, 0, 1) for dy in (-1, 0, 1) for m in grid.get((gx + dx, gy + dy), ())]
+        for a, ax, ay in members:
+            fx = fy = 0.0
+            for b, bx, by in near:
+                dx = ax - bx
+                dy = ay - by
+                d2 = dx * dx + dy * dy
+                if d2 < reach:
+                    if d2 < 1e-6:  # itself, or one on top of it: apart in directions of their names
+                        if b == a:
+                            continue
+                        dx, dy, d2 = _unit(str(a)) - 0.5, _unit(str(b)) - 0.5, 0.01
+                    fx += dx / d2  # k^2 / d along the unit vector
+                    fy += dy / d2
+            pushes[a] = (fx, fy)
+    return [pushes[n] for n in nodes]
 
 
 def separate_discs(centres: dict, radii: dict, *, rounds: int = 60) -> dict:
