@@ -187,11 +187,14 @@ def _place_hubs(hubs: list[str], weights: dict[tuple[str, str], float], per_hub:
     communities.sort(key=lambda c: (-len(c), c[0]))
     home = {h: i for i, c in enumerate(communities) for h in c}
     hub_gap = spacing * max(1.5, 1.3 * math.sqrt(per_hub))  # room for each hub's ring of satellites
+    inner: dict[int, dict] = defaultdict(dict)  # community -> the weights within it, in order (one pass)
+    for (a, b), w in weights.items():
+        if home[a] == home[b]:
+            inner[home[a]][(a, b)] = min(w, 3.0)
     pos: Pos = {}
     radii = {}
     for i, members in enumerate(communities):
-        inner = {pair: min(w, 3.0) for pair, w in weights.items() if home[pair[0]] == i == home[pair[1]]}
-        local = force_layout(sunflower(members), inner, iterations=max(20, min(80, 40000 // len(members))))
+        local = force_layout(sunflower(members), inner[i], iterations=max(20, min(80, 40000 // len(members))))
         cx = sum(p[0] for p in local.values()) / len(local)
         cy = sum(p[1] for p in local.values()) / len(local)
         scale = hub_gap / _typical_gap(local)
