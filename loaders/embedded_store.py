@@ -10,7 +10,6 @@ read-only unless asked, and turns engine errors into one line with the position.
 """
 from __future__ import annotations
 
-import gc
 import os
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -20,6 +19,7 @@ import networkx as nx
 
 from huiyi.graph.models import StoreError
 
+from .child import collector_paused
 from .rows import BOOL, DATE, FLOAT, INT, STRING, STRINGS, GraphRows, NodeTable, RelTable, graph_rows
 from .store_errors import cypher_error
 
@@ -263,14 +263,9 @@ def write_store(G: nx.MultiDiGraph, path: str | Path, *, fresh: bool = True,
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    collecting = gc.isenabled()
-    gc.disable()  # millions of new row dicts would set off a full collection again and again
-    try:
+    with collector_paused():  # millions of new row dicts would set off a full collection again and again
         rows = graph_rows(G)
         return _write(rows, path, fresh=fresh, batch_size=batch_size)
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def fresh_store(path: Path, load: Callable[[Any], None]) -> dict[str, dict[str, int]]:

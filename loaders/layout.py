@@ -40,50 +40,94 @@ def force_layout(pos: dict, weights: dict[tuple, float], *, iterations: int = 60
         return pos
     exact, cell = len(nodes) <= 60, 2.0
     temperature = math.sqrt(len(nodes)) * 0.2
+    # the positions as two lists and the weights by index while the layout runs (no look-ups by name)
+    at = {n: i for i, n in enumerate(nodes)}
+    links = [(at[a], at[b], w) for (a, b), w in weights.items()]
+    xs, ys = [pos[n][0] for n in nodes], [pos[n][1] for n in nodes]
     for _ in range(iterations):
-        disp = {n: [0.0, 0.0] for n in nodes}
-        if exact:
-            groups = [(nodes, nodes)]
-        else:
-            grid: dict[tuple[int, int], list] = defaultdict(list)
-            for n in nodes:
-                grid[(int(pos[n][0] // cell), int(pos[n][1] // cell))].append(n)
-            groups = [(members, [m for dx in (-1, 0, 1) for dy in (-1, 0, 1) for m in grid.get((gx + dx, gy + dy), ())])
-                      for (gx, gy), members in grid.items()]
-        reach = cell * cell
-        for members, near in groups:
-            near = [(b, *pos[b]) for b in near]  # positions move only after the iteration
-            for a in members:
-                ax, ay = pos[a]
-                fx = fy = 0.0
-                for b, bx, by in near:
-                    if b == a:
-                        continue
-                    dx, dy = ax - bx, ay - by
-                    d2 = dx * dx + dy * dy
-                    if exact or d2 < reach:
-                        if d2 < 1e-6:
-                            dx, dy, d2 = _unit(str(a)) - 0.5, _unit(str(b)) - 0.5, 0.01
-                        fx += dx / d2  # k^2 / d along the unit vector
-                        fy += dy / d2
-                disp[a][0] += fx
-                disp[a][1] += fy
-        for (a, b), w in weights.items():
-            dx, dy = pos[a][0] - pos[b][0], pos[a][1] - pos[b][1]
+        # the displacements, starting from the repulsions (lists of their own, changed below)
+        dxs, dys = _all_pairs_repulsion(nodes, xs, ys) if exact else _near_repulsion(nodes, xs, ys, cell)
+        for a, b, w in links:
+            dx, dy = xs[a] - xs[b], ys[a] - ys[b]
             f = w * math.sqrt(dx * dx + dy * dy)  # d^2 / k along the unit vector
-            disp[a][0] -= dx * f
-            disp[a][1] -= dy * f
-            disp[b][0] += dx * f
-            disp[b][1] += dy * f
-        for n in nodes:
-            dx, dy = disp[n]
+            dxs[a] -= dx * f
+            dys[a] -= dy * f
+            dxs[b] += dx * f
+            dys[b] += dy * f
+        for i, (dx, dy) in enumerate(zip(dxs, dys, strict=True)):
             d = math.sqrt(dx * dx + dy * dy)
             if d > 0:
                 step = min(d, temperature) / d
-                pos[n][0] += dx * step
-                pos[n][1] += dy * step
+                xs[i] += dx * step
+                ys[i] += dy * step
         temperature = max(temperature * 0.93, 0.02)
+    for n, x, y in zip(nodes, xs, ys, strict=True):
+        pos[n][0], pos[n][1] = x, y
     return pos
+
+
+# The two repulsions below are the hot loops of a page's layout (a pass over pairs of nodes per
+# iteration): each node's pushes are added up in the order of the others in `nodes` (the grid's:
+# cell by cell), as the positions, rounded into the page, depend on that order to the last bit.
+# Each gives the pushes' x and y parts as two lists in `nodes` order (a sum never is -0.0, so
+# they are what adding them to displacements of 0.0 would give).
+
+def _all_pairs_repulsion(nodes: list, xs: list[float], ys: list[float]) -> tuple[list[float], list[float]]:
+    """The push on each node from every other one, k^2 / d along the unit vector. A pair's push
+    is worked out once: the other end's is its negative, exactly (a - b is -(b - a) in floating
+    point), and it reaches that end before the end's own row is added up, so the order of the
+    sums is unchanged."""
+    n = len(nodes)
+    fxs, fys = [0.0] * n, [0.0] * n
+    for i in range(n):
+        ax, ay = xs[i], ys[i]
+        fx, fy = fxs[i], fys[i]  # the pushes from the nodes before it
+        for j in range(i + 1, n):
+            dx = ax - xs[j]
+            dy = ay - ys[j]
+            d2 = dx * dx + dy * dy
+            if d2 < 1e-6:  # on top of each other: apart in directions of their names (not symmetric)
+                ua, ub = _unit(str(nodes[i])) - 0.5, _unit(str(nodes[j])) - 0.5
+                fx += ua / 0.01
+                fy += ub / 0.01
+                fxs[j] += ub / 0.01
+                fys[j] += ua / 0.01
+                continue
+            tx = dx / d2
+            ty = dy / d2
+            fx += tx
+            fy += ty
+            fxs[j] -= tx
+            fys[j] -= ty
+        fxs[i], fys[i] = fx, fy
+    return fxs, fys
+
+
+def _near_repulsion(nodes: list, xs: list[float], ys: list[float], cell: float) -> tuple[list[float], list[float]]:
+    """The push on each node from the others closer than `cell`, k^2 / d along the unit vector,
+    found among the nodes of its own and the eight neighbouring grid cells."""
+    grid: dict[tuple[int, int], list] = defaultdict(list)
+    for i, (x, y) in enumerate(zip(xs, ys, strict=True)):
+        grid[(int(x // cell), int(y // cell))].append((i, x, y))
+    reach = cell * cell
+    fxs, fys = [0.0] * len(nodes), [0.0] * len(nodes)
+    for (gx, gy), members in grid.items():
+        near = [m for dx in (-1, 0, 1) for dy in (-1, 0, 1) for m in grid.get((gx + dx, gy + dy), ())]
+        for a, ax, ay in members:
+            fx = fy = 0.0
+            for b, bx, by in near:
+                dx = ax - bx
+                dy = ay - by
+                d2 = dx * dx + dy * dy
+                if d2 < reach:
+                    if d2 < 1e-6:  # itself, or one on top of it: apart in directions of their names
+                        if b == a:
+                            continue
+                        dx, dy, d2 = _unit(str(nodes[a])) - 0.5, _unit(str(nodes[b])) - 0.5, 0.01
+                    fx += dx / d2  # k^2 / d along the unit vector
+                    fy += dy / d2
+            fxs[a], fys[a] = fx, fy
+    return fxs, fys
 
 
 def separate_discs(centres: dict, radii: dict, *, rounds: int = 60) -> dict:
@@ -145,11 +189,14 @@ def _place_hubs(hubs: list[str], weights: dict[tuple[str, str], float], per_hub:
     communities.sort(key=lambda c: (-len(c), c[0]))
     home = {h: i for i, c in enumerate(communities) for h in c}
     hub_gap = spacing * max(1.5, 1.3 * math.sqrt(per_hub))  # room for each hub's ring of satellites
+    inner: dict[int, dict] = defaultdict(dict)  # community -> the weights within it, in order (one pass)
+    for (a, b), w in weights.items():
+        if home[a] == home[b]:
+            inner[home[a]][(a, b)] = min(w, 3.0)
     pos: Pos = {}
     radii = {}
     for i, members in enumerate(communities):
-        inner = {pair: min(w, 3.0) for pair, w in weights.items() if home[pair[0]] == i == home[pair[1]]}
-        local = force_layout(sunflower(members), inner, iterations=max(20, min(80, 40000 // len(members))))
+        local = force_layout(sunflower(members), inner[i], iterations=max(20, min(80, 40000 // len(members))))
         cx = sum(p[0] for p in local.values()) / len(local)
         cy = sum(p[1] for p in local.values()) / len(local)
         scale = hub_gap / _typical_gap(local)

@@ -30,7 +30,7 @@ from huiyi.graph.run.pipeline import BuildResult, build_graph
 from huiyi.graph.run.progress import OnProgress
 
 from .atomic import OutLock, writable_folder, write_text
-from .child import Child, release_freed_memory
+from .child import Child, collector_paused, release_freed_memory
 from .embedded_store import STORE_NAME, write_store
 from .json_export import write_json
 from .store_process import start_store
@@ -165,12 +165,14 @@ def _build(inputs, out: Path, *, cache: bool, jobs: int, dask: str | None, **opt
 def _write(result: BuildResult, out: Path, *, html: bool, store: bool, jobs: int) -> list[Path]:
     """The outputs of a build. The build's objects are frozen (`gc.freeze`: left out of the
     collector's walks, which would slow every writer, and out of the full collection at the
-    process's exit); a long-lived process that builds again may call `gc.unfreeze()`."""
+    process's exit), and the writers' own are not collected either (`collector_paused`); a
+    long-lived process that builds again may call `gc.unfreeze()`."""
     from huiyi.graph.text.segment import release
     release()  # the dictionaries are done with: their memory goes to writing the outputs
     gc.freeze()
     try:
-        return write_outputs(result.graph, out, html=html, store=store, jobs=jobs)
+        with collector_paused():
+            return write_outputs(result.graph, out, html=html, store=store, jobs=jobs)
     except HuiyiError:
         _write_report(out, report(result.outcomes, exit_code=EXIT_USAGE, graph_written=False))
         raise

@@ -98,7 +98,7 @@ class EdgeListGraph:
         if pairs is None:
             return iter(self._edges)
         if self._sink is not None:
-            return (r for chunk in self._sink.chunks(pairs) for r in chunk)
+            return self._sink.records(pairs)
         wanted = set(pairs)
         return (r for r in self._edges if record_pair(r) in wanted)
 

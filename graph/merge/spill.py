@@ -18,6 +18,8 @@ import pickle
 import tempfile
 from array import array
 from collections import Counter
+from functools import partial
+from itertools import chain
 from typing import Callable, Iterable, Iterator, NamedTuple
 
 from .source import EdgeRecord, record_pair
@@ -79,7 +81,10 @@ class Spill:
             self._file.write(self._buffer)
             self._buffer = None
         if self._buffer is not None:
-            self._buffer += data
+            try:
+                self._buffer += data
+            except BufferError:  # a reader still holds a view of it (see _blobs): it keeps that one
+                self._buffer = self._buffer + data
         else:
             self._file.write(data)
         self._size += len(data)
@@ -87,7 +92,7 @@ class Spill:
 
     def _read(self, offset: int, length: int) -> bytes:
         if self._buffer is not None:
-            return bytes(self._buffer[offset:offset + length])
+            return bytes(memoryview(self._buffer)[offset:offset + length])  # (one copy, not two)
         if self._unflushed:  # (once after the writes, not per read: a pass reads 100,000s of chunks)
             self._file.flush()
             self._unflushed = False
@@ -123,8 +128,25 @@ class Spill:
         return wanted[0] if len(wanted) == 1 else sorted(i for chunks in wanted for i in chunks)
 
     def _blobs(self, chosen: list[int]) -> Iterator[tuple[int, memoryview]]:
-        """(position, pickled records) of the chosen chunks, in their order; chunks that lie end to
-        end in the file (a report's pairs, read in order) are read together."""
+        """(position, pickled records) of the chosen chunks, in their order."""
+        return self._file_blobs(chosen) if self._buffer is None else self._buffer_blobs(chosen)
+
+    def _buffer_blobs(self, chosen: list[int]) -> Iterator[tuple[int, memoryview]]:
+        """The chunks as views into the buffer: no copies (a pass over a pair's chunks, which lie
+        apart, took four times as long copying them one by one). While a view is held the buffer
+        cannot grow: an append meanwhile goes on in a copy (see _write)."""
+        view = memoryview(self._buffer)
+        offsets, lengths = self._offsets, self._lengths
+        try:
+            for k in chosen:
+                at = offsets[k]
+                yield k, view[at:at + lengths[k]]
+        finally:
+            view.release()
+
+    def _file_blobs(self, chosen: list[int]) -> Iterator[tuple[int, memoryview]]:
+        """The chunks read from the file; chunks that lie end to end (a report's pairs, read in
+        order) are read together."""
         offsets, lengths = self._offsets, self._lengths
         i, n = 0, len(chosen)
         while i < n:
@@ -142,12 +164,14 @@ class Spill:
     def chunks(self, groups: Iterable[tuple] | None = None) -> Iterator[list[tuple]]:
         """Each chunk's records, chunks in key order; `groups`: only these groups' chunks
         (only they are read)."""
-        for _, blob in self._blobs(self._chosen(groups)):
-            yield self._load(blob)
+        return map(self._load, (blob for _, blob in self._blobs(self._chosen(groups))))
+
+    def records(self, groups: Iterable[tuple] | None = None) -> Iterator[tuple]:
+        """The records of `chunks(groups)`, one after another."""
+        return chain.from_iterable(self.chunks(groups))
 
     def __iter__(self) -> Iterator[tuple]:
-        for records in self.chunks():
-            yield from records
+        return self.records()
 
     def keyed(self) -> Iterator[tuple[tuple, object]]:
         """(key, record) for every record, in key order."""
@@ -202,9 +226,11 @@ class RecordList:
         wanted = None if groups is None else set(groups)
         return (records for _, group, records in self._chunks if wanted is None or group in wanted)
 
+    def records(self, groups: Iterable[tuple] | None = None) -> Iterator[tuple]:
+        return chain.from_iterable(self.chunks(groups))
+
     def __iter__(self) -> Iterator[tuple]:
-        for records in self.chunks():
-            yield from records
+        return self.records()
 
     def keyed(self) -> Iterator[tuple[tuple, object]]:
         self.sort()
@@ -305,7 +331,11 @@ class EdgeSpill(_EdgeSink, Spill):
         return super()._dump(list(map(tuple, records)))
 
     def _load(self, blob) -> list[tuple]:
-        return list(map(EdgeRecord._make, super()._load(blob)))
+        return list(map(_edge_record, super()._load(blob)))
+
+
+# A plain tuple as an EdgeRecord, with no Python call per record (EdgeRecord._make is one).
+_edge_record = partial(tuple.__new__, EdgeRecord)
 
 
 EDGE_SINKS = (EdgeList, EdgeSpill)

@@ -34,6 +34,17 @@ def test_chunks_come_back_in_key_order_whatever_order_they_went_in():
     assert first[0][6] is first[1][6]  # a shared sentence stays one string
 
 
+def test_a_chunk_added_while_a_reading_is_under_way_is_kept_and_the_reading_goes_on():
+    spill = EdgeSpill()
+    spill.append(("a",), records("a", 3))
+    spill.append(("b",), records("b", 2))
+    reading = iter(spill)  # holds a view of the in-memory buffer (no copies)
+    first = next(reading)
+    spill.append(("c",), records("c", 4))  # the buffer cannot grow under the view: it goes on in a copy
+    assert [first, *reading] == records("a", 3) + records("b", 2)  # the reading ends as it began
+    assert list(spill) == records("a", 3) + records("b", 2) + records("c", 4)
+
+
 def test_past_its_memory_limit_it_moves_to_a_file_and_reads_the_same():
     small, big = EdgeSpill(), EdgeSpill(memory_limit=2_000)
     for doc in ("d", "c", "b", "a"):

@@ -157,9 +157,9 @@ def test_a_compact_graph_reads_only_the_chunks_of_the_pairs_asked_for(seed_compa
     from huiyi.loaders.streamed_rows import relation_chunks, relation_tables
     nodes = node_tables(seed_compact)
     tables = relation_tables(seed_compact, nodes)
-    read = []  # bytes read from the spill
-    real = Spill._read
-    monkeypatch.setattr(Spill, "_read", lambda self, offset, length: read.append(length) or real(self, offset, length))
+    read = []  # bytes of the chunks read from the spill
+    real = Spill._load
+    monkeypatch.setattr(Spill, "_load", lambda self, blob: read.append(len(blob)) or real(self, blob))
     list(relation_chunks(seed_compact, nodes, tables, only={("CHAIRED", "Person", "Meeting")}))
     chaired = list(read)
     read.clear()
