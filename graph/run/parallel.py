@@ -109,12 +109,10 @@ def settle_collector() -> None:
 
 
 @contextmanager
-def settled_collector(initializer: Callable[[], object] | None) -> Iterator[None]:
-    """`settle_collector` in this process for a while (after `initializer`), then the collector's
-    settings as they were; what it froze is unfrozen unless something was frozen before (Python
-    unfreezes all or nothing: the caller's freeze is kept)."""
-    if initializer is not None:
-        initializer()
+def settled_collector() -> Iterator[None]:
+    """`settle_collector` in this process for a while, then the collector's settings as they were;
+    what it froze is unfrozen unless something was frozen before (Python unfreezes all or nothing:
+    the caller's freeze is kept)."""
     threshold, frozen = gc.get_threshold(), gc.get_freeze_count()
     settle_collector()
     try:
@@ -139,7 +137,9 @@ def process_map(jobs: int, *, initializer: Callable[[], object] | None = None, b
     this process, the collector settled while it does."""
     def mapper(fn: Callable[[T], list[R]], items: Iterable[T]) -> Iterator[R]:
         if jobs <= 1:
-            with settled_collector(initializer):
+            if initializer is not None:
+                initializer()
+            with settled_collector():  # (after the initializer: what it loads is frozen too)
                 for item in items:
                     yield from fn(item)
             return

@@ -246,7 +246,7 @@ def build_graph(inputs: Iterable[str | Path], *, max_mb: float = documents.DEFAU
         log.add(folder.path, "skipped", reason=folder.reason)
     cache = ExtractionCache(cache_dir) if cache_dir is not None else None
     intake = _Intake(log, Merger(sinks=SPILLED if compact else IN_MEMORY), cache)
-    with parallel.settled_collector(None):  # this process's share: results taken in, the merge
+    with parallel.settled_collector():  # this process's share: results taken in, the merge
         try:
             sizes = {p: _size(p) for p in found.files}  # read once: stat is not free on a million files
             progress = BuildProgress(sum(sizes.values()), on_progress)
