@@ -72,6 +72,12 @@ def force_layout(pos: dict, weights: dict[tuple, float], *, iterations: int = 60
 # Each gives the pushes' x and y parts as two lists in `nodes` order (a sum never is -0.0, so
 # they are what adding them to displacements of 0.0 would give).
 
+def _apart(a, b) -> tuple[float, float]:
+    """The direction two nodes on top of each other are pushed apart in, from a's point of view:
+    taken from their names, so the same for the same graph."""
+    return _unit(str(a)) - 0.5, _unit(str(b)) - 0.5
+
+
 def _all_pairs_repulsion(nodes: list, xs: list[float], ys: list[float]) -> tuple[list[float], list[float]]:
     """The push on each node from every other one, k^2 / d along the unit vector. A pair's push
     is worked out once: the other end's is its negative, exactly (a - b is -(b - a) in floating
@@ -87,7 +93,7 @@ def _all_pairs_repulsion(nodes: list, xs: list[float], ys: list[float]) -> tuple
             dy = ay - ys[j]
             d2 = dx * dx + dy * dy
             if d2 < 1e-6:  # on top of each other: apart in directions of their names (not symmetric)
-                ua, ub = _unit(str(nodes[i])) - 0.5, _unit(str(nodes[j])) - 0.5
+                ua, ub = _apart(nodes[i], nodes[j])
                 fx += ua / 0.01
                 fy += ub / 0.01
                 fxs[j] += ub / 0.01
@@ -123,7 +129,7 @@ def _near_repulsion(nodes: list, xs: list[float], ys: list[float], cell: float) 
                     if d2 < 1e-6:  # itself, or one on top of it: apart in directions of their names
                         if b == a:
                             continue
-                        dx, dy, d2 = _unit(str(nodes[a])) - 0.5, _unit(str(nodes[b])) - 0.5, 0.01
+                        (dx, dy), d2 = _apart(nodes[a], nodes[b]), 0.01
                     fx += dx / d2  # k^2 / d along the unit vector
                     fy += dy / d2
             fxs[a], fys[a] = fx, fy
