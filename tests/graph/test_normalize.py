@@ -1,9 +1,11 @@
 """Normalisation: each case of the issue, and the map back to the original text."""
 from huiyi.graph.text.normalize import (
+    FOLD,
     Aligned,
     collapse_digit_spaces,
     dedupe_blocks,
     drop_chrome,
+    fold_punctuation,
     looks_like_pdf,
     normalize,
     rejoin_lines,
@@ -137,3 +139,11 @@ def test_variants_opencc_leaves_are_folded_one_for_one():
 def test_standard_simplified_text_is_not_touched_by_the_variant_table():
     text = "坐在座位上等待大家,像往常一样覆盖全县。"
     assert clean(text) == text
+
+
+def test_folding_in_two_passes_equals_one_translation_by_the_whole_table():
+    # the often-folded characters are replaced one by one, the rest translated: same text as FOLD
+    every = "".join(map(chr, FOLD))
+    for text in (every, every[::-1], "会议,(主持)", "王某(女)主持会议。２０２４年３月\r\n玨", ""):
+        folded = fold_punctuation(Aligned.of(text))
+        assert folded.text == text.translate(FOLD) and len(folded.text) == len(text)
