@@ -51,6 +51,7 @@ RELATIVE_BODY = ("省", "市", "县", "区", "州", "镇", "乡")
 # Looked up once: reading an enum member off its class (or its .value) is slow in Python 3.11, and
 # the merge's last step does it per fact
 _MEETING, _LOCATED_IN, _MENTIONED_IN = Label.MEETING, RelType.LOCATED_IN, RelType.MENTIONED_IN
+_OFFICIAL = Role.OFFICIAL.value
 _TYPE_NAME = {t: t.value for t in RelType}
 
 
@@ -219,10 +220,10 @@ class Merger:
     def _merge(self, eid: str, label: Label, order: Order, name: str, props: dict, original: str = "") -> None:
         node = self._node(eid, label, order, name)
         if label == Label.PERSON:
-            role = props.get("role", Role.OFFICIAL.value)
+            role = props.get("role", _OFFICIAL)
             if role is not None and (node.role is None or order < node.role[0]):
                 node.role = (order, role)
-            if role == Role.OFFICIAL.value and props.get("titles"):
+            if role == _OFFICIAL and props.get("titles"):
                 node.official = True
             aliases = node.lists.setdefault("aliases", {})
             if original != name and (original not in aliases or (order, 0) < aliases[original]):
