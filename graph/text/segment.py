@@ -128,11 +128,25 @@ def _lcut(text: str) -> list[str]:
     return words
 
 
+# log(frequency) - log(total) of each dictionary entry met so far (False: a prefix that is no word),
+# for the tokenizer() in use: the DAG's inner loop looks one up instead of taking a logarithm
+_log_probability: dict[str, float] = {}
+
+
+def _word_log_probability(tk: jieba.Tokenizer, frag: str) -> float | None:
+    """log(freq) - log(total) of a dictionary word, False for a prefix of words, None for neither."""
+    p = _log_probability.get(frag)
+    if p is None and frag in tk.FREQ:
+        f = tk.FREQ[frag]
+        p = _log_probability[frag] = log(f) - log(tk.total) if f else False
+    return p
+
+
 def _cut_block(tk: jieba.Tokenizer, blk: str, words: list[str]) -> None:
     """jieba's `__cut_DAG_NO_HMM` of one run: the most probable path through the dictionary's words
     (its `get_DAG` and `calc`: the same sums in the same order, ties to the longer word), then
     single ASCII letters and digits joined."""
-    freq, logtotal = tk.FREQ, log(tk.total)
+    freq, logtotal, known = tk.FREQ, log(tk.total), _log_probability
     n = len(blk)
     best = [0.0] * (n + 1)  # jieba's route[i][0]; route[n] is (0, 0)
     nxt = [0] * (n + 1)  # jieba's route[i][1]: where the word starting at i ends (inclusive)
@@ -140,10 +154,12 @@ def _cut_block(tk: jieba.Tokenizer, blk: str, words: list[str]) -> None:
     for k in range(n - 1, -1, -1):
         top, end = None, k
         i, frag = k, blk[k]
-        while i < n and frag in freq:
-            f = freq[frag]
-            if f:
-                v = log(f) - logtotal + best[i + 1]
+        while i < n:
+            p = known.get(frag)
+            if p is None and (p := _word_log_probability(tk, frag)) is None:
+                break  # no dictionary word starts with frag
+            if p is not False:
+                v = p + best[i + 1]
                 if top is None or v >= top:
                     top, end = v, i
             i += 1
@@ -239,3 +255,4 @@ def release() -> None:
     extracted its last report; they are loaded again if needed."""
     tokenizer.cache_clear()
     _tagged.cache_clear()
+    _log_probability.clear()
