@@ -490,3 +490,24 @@ def test_a_verb_joined_by_bing_before_a_short_meeting_word_names_nothing():
 def test_a_banquet_or_the_meeting_held_next_names_nothing_and_a_relative_clause_leads_no_name():
     doc = run("委员长张一江出席当天开幕的第四次世界议长大会。议联举行的招待会上,他致辞。在随后召开的会议上,他强调要落实。")
     assert {m["name"] for m in meetings(doc).values()} == {"第四次世界议长大会"}
+
+
+def test_a_sentence_without_a_head_before_a_verb_of_holding_holds_no_held_meeting(seed_paths):
+    # the pair HELD_RE and BODY_MEETING_RE are searched for first never drops a match of theirs
+    from huiyi.graph.extractors.meeting_text import HEAD_BEFORE_VERB
+    from huiyi.graph.text.normalize import normalize, split_sentences
+
+    made = ["全省春耕生产现场推进会今天在石门县隆重召开。", "县委常委会3月2日召开第12次会议。",
+            "第三届“山水论坛”在城南举行,", "市政府召开常务会议。", "请按时召开。", "会议期间举行了签约。"]
+    sentences = list(made)
+    for path in seed_paths:
+        text = normalize(path.read_text(encoding="utf-8"))[0].text
+        sentences += [text[s:e] for s, e in split_sentences(text)]
+    found = 0
+    for rx, pair in HEAD_BEFORE_VERB.items():
+        for sentence in sentences:
+            if rx.search(sentence):
+                found += 1
+                assert pair.search(sentence), sentence
+    assert found >= 4  # three of the sentences made to match (one of them both patterns), and the seeds'
+    assert not any(pair.search("请按时召开。") for pair in HEAD_BEFORE_VERB.values())  # a verb, no head before it
