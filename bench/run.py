@@ -15,7 +15,10 @@ ratio to jieba and the speed-up. Then it times the embedded store's bulk load of
 
 On a shared machine one run's speed can differ from the next by a tenth: `--repeat 2` times
 everything twice, one worker and N workers in turn, and reports the fastest of each (and the
-largest peak memory of any run).
+largest peak memory of any run). A virtual machine's cores may also be given to others for a
+while: before the builds and after each corpus it times a fixed loop in one process and in N at
+once, and prints how much work N processes got done in units of one (`capacity`; N on cores of
+its own). The --jobs speed-up cannot exceed the capacity of the moment it was measured in.
 """
 from __future__ import annotations
 
@@ -204,6 +207,21 @@ print(json.dumps({{"seconds": time.perf_counter() - start, "counts": counts}}))
     return {**json.loads(lines[-1]), "peak_mb": result["peak_mb"]}
 
 
+SPIN = "import time\nstart = time.perf_counter()\nx = 0\nfor i in range(6_000_000):\n    x += i\nprint(time.perf_counter() - start)"
+
+
+def machine_capacity(jobs: int) -> float:
+    """How much work `jobs` processes at once get done here, in units of one process alone: a fixed
+    pure-Python loop timed alone, then in `jobs` processes at the same time (`jobs` on a machine whose
+    cores are all its own; less where the host gives its virtual cores to others meanwhile). The
+    speed-up of `--jobs` cannot exceed it: it says what the machine allowed while it was measured."""
+    def spin(n: int) -> float:
+        procs = [subprocess.Popen([sys.executable, "-c", SPIN], stdout=subprocess.PIPE, text=True) for _ in range(n)]
+        return max(float(p.communicate()[0]) for p in procs)
+    alone = min(spin(1) for _ in range(2))
+    return jobs * alone / min(spin(jobs) for _ in range(2))
+
+
 def measure(corpus: Path, size: float, reports: int, tag: str, args, workdir: Path) -> dict:
     """Bare jieba.cut over a corpus's texts, then `huiyi build` with one and with N workers: the
     figures of one row of the summary (MB/s, reports/s, peak memory, ratio, speed-up)."""
@@ -235,9 +253,11 @@ def measure(corpus: Path, size: float, reports: int, tag: str, args, workdir: Pa
     if args.repeat > 1:
         print("fastest of " + ", ".join(f"-j{j}: " + " / ".join(f"{x:.1f}" for x in row[f"j{j}"]["runs"])
                                         + " s" for j in sorted(runs)))
+    row["capacity"] = machine_capacity(args.jobs)
     print(f"ratio to jieba.cut (one worker): {row['ratio']:.2f}   --jobs {args.jobs} speed-up: "
           f"{row['speedup']:.2f}x (extraction stage alone: "
-          f"{row['extract_speedup'] or 0:.2f}x)", flush=True)
+          f"{row['extract_speedup'] or 0:.2f}x; {args.jobs} processes at once do {row['capacity']:.2f}x "
+          f"the work of one on this machine now)", flush=True)
     return row
 
 
@@ -275,7 +295,8 @@ def main(argv: list[str] | None = None) -> int:
     sizes = sorted(args.mb or ([] if args.corpus else [10.0, 100.0]))
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="huiyi-bench-"))
     workdir.mkdir(parents=True, exist_ok=True)
-    print(f"work folder: {workdir}  (cores: {os.cpu_count()}, load average {os.getloadavg()[0]:.2f})", flush=True)
+    print(f"work folder: {workdir}  (cores: {os.cpu_count()}, load average {os.getloadavg()[0]:.2f}; "
+          f"{args.jobs} processes at once do {machine_capacity(args.jobs):.2f}x the work of one)", flush=True)
     rows = []
     try:
         for mb in sizes:
@@ -301,11 +322,11 @@ def main(argv: list[str] | None = None) -> int:
         print("\n== summary")
         flag = f"-j{args.jobs}"
         print(f"{'corpus':<20} {'MB':>6} {'reports':>8} {'jieba MB/s':>10} {'-j1 MB/s':>9} {'ratio':>6} {'-j1 s':>7} "
-              f"{flag + ' s':>7} {'speed-up':>8} {'peak MB -j1':>11} {'-j1 (all)':>9} {flag + ' (all)':>9}")
+              f"{flag + ' s':>7} {'speed-up':>8} {'capacity':>8} {'peak MB -j1':>11} {'-j1 (all)':>9} {flag + ' (all)':>9}")
         for r in rows:
             jn = r[f"j{args.jobs}"]
             print(f"{r['corpus'][:20]:<20} {r['mb']:6.1f} {r['reports']:8d} {r['jieba_mb_s']:10.2f} {r['j1']['mb_s']:9.2f} {r['ratio']:6.2f} "
-                  f"{r['j1']['seconds']:7.1f} {jn['seconds']:7.1f} {r['speedup']:7.2f}x {r['j1']['peak_mb']:11.0f} "
+                  f"{r['j1']['seconds']:7.1f} {jn['seconds']:7.1f} {r['speedup']:7.2f}x {r['capacity']:7.2f}x {r['j1']['peak_mb']:11.0f} "
                   f"{r['j1']['peak_tree_mb']:9.0f} {jn['peak_tree_mb']:9.0f}")
         for small, big in zip(generated, generated[1:], strict=False):
             for key in sorted({"j1", f"j{args.jobs}"}):
