@@ -11,7 +11,7 @@ from collections import Counter
 from functools import lru_cache
 
 from ..models import Document
-from .base import Findings
+from .base import Findings, Needing
 
 PROVINCES = ("北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 海南 "
              "四川 贵州 云南 陕西 甘肃 青海 台湾 内蒙古 广西 西藏 宁夏 新疆 香港 澳门").split()
@@ -53,10 +53,13 @@ def abbreviation(char: str) -> str | None:
 
 PLACE_TOKEN = r"[\u4e00-\u9fff]{2,8}?"
 VENUE_RE = re.compile(rf"在({PLACE_TOKEN})(?:召开|举行|开幕)")
-CONVENER_RE = re.compile(rf"(?:^|[,。\n)])\s*({PLACE_TOKEN}(?:省|市|州|县|区|旗))(?:委|政府|人大|政协)?(?:召开|举行)")
+# (guarded by the words each of their matches ends in: they would be tried at every position)
+CONVENER_RE = Needing(re.compile(rf"(?:^|[,。\n)])\s*({PLACE_TOKEN}(?:省|市|州|县|区|旗))(?:委|政府|人大|政协)?(?:召开|举行)"),
+                      ("召开", "举行"))
 ABBR_RE = re.compile(r"(?:来|入|赴|驻|援|回|抵|离)([\u4e00-\u9fff])(?=[车人的考察工作务返期间,。、])|^([\u4e00-\u9fff])政(?:通报|发|办)", re.M)
 DATELINE_RE = re.compile(r"(?:网|社|报)([\u4e00-\u9fff]{2,4})\d{1,2}月\d{1,2}日(?:电|讯)")
-CITY_BODY_RE = re.compile(r"([\u4e00-\u9fff]{2,4})市(?:委|政府|人大|政协|应对|疫情|新冠)")
+CITY_BODY_RE = Needing(re.compile(r"([\u4e00-\u9fff]{2,4})市(?:委|政府|人大|政协|应对|疫情|新冠)"),
+                       ("市委", "市政府", "市人大", "市政协", "市应对", "市疫情", "市新冠"))
 
 
 def infer(doc: Document) -> tuple[str | None, str | None]:
