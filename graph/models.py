@@ -123,24 +123,25 @@ class Provenance(BaseModel):
     end: int
 
 
-class Mention(BaseModel):
+class Mention(NamedTuple):
     """A span of the normalised text naming something. `props` are the facts the mention states (a
     meeting's date, a person's titles, the rule that read it); the typed fields are extraction
-    bookkeeping that never reaches the graph."""
+    bookkeeping that never reaches the graph. (Records made ~150k times on a corpus of 5,000
+    reports and never changed: tuples, not validated models.)"""
     label: Label
     text: str  # normalised (Simplified, no glosses)
     original: str  # as written in the source
     start: int
     end: int
-    props: dict[str, Any] = Field(default_factory=dict)
+    props: dict[str, Any]
     key: str | None = None  # a meeting's key within its report (M1, M2…): what facts point at
     held: bool = False  # a meeting named here as held or convened (not only referred to)
     title_start: int | None = None  # where the title chain before a person's name starts
     short: str | None = None  # the surname-and-post form a person was called by (金书记)
 
 
-class Fact(BaseModel):
-    """A relation between two things named in one document, before ids exist.
+class Fact(NamedTuple):
+    """A relation between two things named in one document, before ids exist (a record, as Mention).
 
     `source`/`target` are local keys: (label, name) for people, places, bodies and policies, and
     (Meeting, local meeting key) for meetings. `start`/`end` index the normalised text.
@@ -150,7 +151,7 @@ class Fact(BaseModel):
     target: tuple[Label, str]
     start: int
     end: int
-    props: dict[str, Any] = Field(default_factory=dict)
+    props: dict[str, Any]
 
 
 class Entity(BaseModel):

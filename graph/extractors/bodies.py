@@ -40,5 +40,5 @@ class BodyExtractor:
                 found.mentions.append(make_mention(doc, Label.BODY, m.start, m.end, text=body, kind=body_kind(body),
                                                    jurisdiction=doc.meta.jurisdiction))
                 found.facts.append(Fact(type=RelType.CONVENED, source=(Label.BODY, body),
-                                        target=(Label.MEETING, m.key), start=m.start, end=m.end))
+                                        target=(Label.MEETING, m.key), start=m.start, end=m.end, props={}))
         return found

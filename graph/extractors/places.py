@@ -118,5 +118,5 @@ class PlaceExtractor:
             if parent and parent != name:
                 m = next(x for x in found.mentions if x.text == name)
                 found.facts.append(Fact(type=RelType.LOCATED_IN, source=(Label.PLACE, name),
-                                        target=(Label.PLACE, parent), start=m.start, end=m.end))
+                                        target=(Label.PLACE, parent), start=m.start, end=m.end, props={}))
         return found

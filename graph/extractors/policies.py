@@ -84,7 +84,7 @@ class PolicyExtractor:
                 found.mentions.append(make_mention(doc, Label.POLICY, start, end, text=policy))
                 source = speaker if isinstance(speaker, tuple) else (Label.PERSON, speaker)
                 found.facts.append(Fact(type=RelType.DIRECTED, source=source,
-                                        target=(Label.POLICY, policy), start=start, end=end))
+                                        target=(Label.POLICY, policy), start=start, end=end, props={}))
         return found
 
     @staticmethod
