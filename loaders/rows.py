@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
+from itertools import chain
 from typing import Iterator
 
 import networkx as nx
@@ -128,10 +129,6 @@ def _column_type(python_type: type) -> str:
     return STRING
 
 
-def _type_of(value) -> str:
-    return _column_type(type(value))
-
-
 def coerce(value, kind: str):
     """`value` as a column of type `kind` holds it (None stays None)."""
     if value is None:
@@ -165,13 +162,24 @@ class _Columns:
         self.n += 1
 
 
+def _dict_columns(ids: list, records: list[dict]) -> _Columns:
+    """Records' attribute dicts as columns (with `ids` as the id column): a pass per attribute name,
+    not one per record and name as `_Columns.add` goes."""
+    group = _Columns(("id",))
+    group.fixed["id"] = ids
+    for name in dict.fromkeys(chain.from_iterable(records)):  # every name, in the order first seen
+        group.cols[name] = [data.get(name) for data in records]
+    group.n = len(ids)
+    return group
+
+
 def _kinds(groups: list[_Columns], skip: set[str]) -> dict[str, set[str]]:
     """Each attribute name seen in the groups, with the column types of its values."""
     kinds: dict[str, set[str]] = {}
     for g in groups:
         for key, values in g.cols.items():
-            if key not in skip:
-                kinds.setdefault(key, set()).update(_type_of(v) for v in values if v is not None)
+            if key not in skip:  # (each Python type once, not each value)
+                kinds.setdefault(key, set()).update(map(_column_type, set(map(type, values)) - {type(None)}))
     return kinds
 
 
@@ -216,17 +224,20 @@ def _table_data(group: _Columns, columns: dict[str, str], trusted: set[str]) -> 
 
 def node_tables(G: nx.MultiDiGraph) -> dict[str, NodeTable]:
     """A typed table per node label, in G's order; StoreError for a node without a label."""
-    by_label: dict[str, _Columns] = {label.value: _Columns(("id",)) for label in Label}
+    by_label: dict[str, tuple[list, list[dict]]] = {label.value: ([], []) for label in Label}  # ids, attributes
     for node, data in G.nodes(data=True):
         label = data.get("label")
         if label not in by_label:
             if not label:
                 raise StoreError(f"node {node!r} has no label; every node needs one of "
                                  + ", ".join(label.value for label in Label))
-            by_label[identifier(label, "label")] = _Columns(("id",))
-        by_label[label].add((node,), data)
+            by_label[identifier(label, "label")] = ([], [])
+        ids, attributes = by_label[label]
+        ids.append(node)
+        attributes.append(data)
     nodes = {}
-    for label, group in by_label.items():
+    for label, (ids, attributes) in by_label.items():
+        group = _dict_columns(ids, attributes)
         declared = {"id": STRING, "name": STRING, **NODE_PROPERTIES.get(Label(label), {})} \
             if label in Label._value2member_map_ else {"id": STRING, "name": STRING}
         columns = _columns(declared, _kinds([group], skip={"label"}))
