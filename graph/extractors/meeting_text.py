@@ -49,10 +49,12 @@ NEGATED_RE = re.compile(r"(?:不得|禁止|严禁|不准|不再|不要|杜绝|�
 HELD_VERBS = ("召开", "举行", "举办", "组织召开", "主持召开")  # the verbs that make a meeting of X活动
 # 宝鸡市委常委会召开会议, 宗教团体联席会议在京举行第五次会议: the body held a meeting, named after the body
 # 中央政治局4月30日下午就…进行第二十九次集体学习: a topic (就…) may stand before the verb
-BODY_MEETING_RE = re.compile(rf"(?P<name>{BODY}{{2,24}}?(?:常委会|党组|常务委员会|领导小组|委员会|中心组|主席团|政治局|联席会议))(?P<day>{DAY_SPAN})?"
+# (tried only where a body's word that ends the name stands: 委会 for 常委会)
+BODY_MEETING_RE = Needing(re.compile(rf"(?P<name>{BODY}{{2,24}}?(?:常委会|党组|常务委员会|领导小组|委员会|中心组|主席团|政治局|联席会议))(?P<day>{DAY_SPAN})?"
                              rf"(?:在[^,。;]{{1,8}}?)?(?:就[^,。;]{{1,40}}?)?(?:召开|举行|进行)了?"
                              rf"(?P<kind>(?:第[一二三四五六七八九十\d]+次)?(?:\(扩大\))?(?:会议|常务会议|全体会议|扩大会议|集体学习))"
-                             rf"(?=[,。;:!?\s]|$)")
+                             rf"(?=[,。;:!?\s]|$)"),
+                          ("委会", "委员会", "党组", "领导小组", "中心组", "主席团", "政治局", "联席会议"))
 # 2月27日,在全市优化营商环境大会上,市委书记韦正霖强调: the report opens inside its meeting
 # 座谈会上,X希望…: a sentence that opens inside the meeting the report is about, named by its type only
 OPENS_AT_RE = Needing(re.compile(rf"^(?P<name>{BODY}{{0,20}}?{MEETING_HEAD})上[,:]"), ("上,", "上:"))
@@ -79,7 +81,8 @@ PARTY_PASSED_RE = re.compile(r"(?!以来|前后|前夕|胜利召开|召开)(?:[^
 # 标题: X对全国Y电视电话会议作出重要批示: the meeting the instruction was read at
 INSTRUCTED_RE = re.compile(rf"对(?P<name>{BODY}{{2,60}}?{SUFFIX})作出(?:重要)?(?:批示|指示)")
 # 党的二十大, 二十届三中全会: named by number, the congresses and plenums a report passes on
-PARTY_RE = re.compile(r"(?:党的)?(?:十[一二三四五六七八九]|二十[一二三]?)(?:大|届(?:中央纪委)?[一二三四五六七八九]中?全会|届中央纪委[一二三四五六七八九]次全会)")
+PARTY_RE = Needing(re.compile(r"(?:党的)?(?:十[一二三四五六七八九]|二十[一二三]?)(?:大|届(?:中央纪委)?[一二三四五六七八九]中?全会|届中央纪委[一二三四五六七八九]次全会)"),
+                   ("十",))
 # what stands before a meeting's name in the same run of text: clause verbs, dates, adverbs
 VERB_SPLIT_RE = re.compile(r".*(?:学习(?=全国|全省|全市|中央|省|市|县|区|党的|第)|为(?:议题|主题)的|把握|领会|领悟|把|将|(?:主办|承办|协办|举办|举行)的?|组织的|(?<!所)在|由|传达学习了?|学习了|学习贯彻|传达了?|贯彻落实|贯彻|落实|要求|强调|指出|要把|审议通过了?|审议了?|"
                            r"召开|主持|出席|参加|听取了?|(?<![与和及])研究了?|(?<![主重需纲必摘概紧首只])要)")  # (整理与研究, 主要负责人: nouns in a name)
