@@ -19,11 +19,13 @@ from ..models import Document, Fact, Label, Mention, RelType
 from ..models import Sentence as Span
 from . import grammar as g
 from .base import Findings
+from .first_chars import ByFirstChar
 from .lexicon import ATTEND_VERBS, CHAIR_VERBS, SPEAK_VERBS
 from .metadata import BYLINE_ROLE
 
-VERB_RE = re.compile(rf"(?P<chair>{CHAIR_VERBS})|(?P<attend>{ATTEND_VERBS}|在分会场参加|以视频方式参加)|"
-                     rf"(?P<speak>{SPEAK_VERBS})")
+ATTEND_MORE = r"在分会场参加|以视频方式参加"
+VERB_RE = ByFirstChar(re.compile(rf"(?P<chair>{CHAIR_VERBS})|(?P<attend>{ATTEND_VERBS}|{ATTEND_MORE})|"
+                                 rf"(?P<speak>{SPEAK_VERBS})"), (CHAIR_VERBS, ATTEND_VERBS, ATTEND_MORE, SPEAK_VERBS))
 # The gap between a subject and its verb: the named pieces of grammar.py, in their order.
 GAP_RE = re.compile(r"^\s*" + "".join((
     g.GAP_ADDRESS, g.GAP_PAREN, g.GAP_WHEN,                      # 同志, (女,蒙古族), 3月5日下午
