@@ -123,9 +123,14 @@ BARE_HEADS = ("会议", "会", "大会", "全会", "峰会", "论坛", "仪式",
 OWN_CEREMONY_RE = re.compile(r"(?:本次|此次|这次|该)?[^\s,。]{0,3}?(?:会议|会|论坛)(?:开幕式|闭幕式|开幕会|闭幕会)")
 
 
+QUOTED_RE = re.compile(r"“[^”]*”")
+
+
 def masked(name: str) -> str:
     """The name with its quoted titles blanked (same length): no verb inside “…推进落实情况” cuts it."""
-    return re.sub(r"“[^”]*”", lambda q: "“" + "□" * (len(q.group()) - 2) + "”", name)
+    if "“" not in name:
+        return name  # (most names: no substitution to try)
+    return QUOTED_RE.sub(lambda q: "“" + "□" * (len(q.group()) - 2) + "”", name)
 
 
 LIST_JOIN_RE = re.compile(r"(?:、|和|及|以及)在?")
