@@ -81,7 +81,8 @@ PARTY_PASSED_RE = re.compile(r"(?!以来|前后|前夕|胜利召开|召开)(?:[^
 # 标题: X对全国Y电视电话会议作出重要批示: the meeting the instruction was read at
 INSTRUCTED_RE = re.compile(rf"对(?P<name>{BODY}{{2,60}}?{SUFFIX})作出(?:重要)?(?:批示|指示)")
 # 党的二十大, 二十届三中全会: named by number, the congresses and plenums a report passes on
-PARTY_RE = re.compile(r"(?:党的)?(?:十[一二三四五六七八九]|二十[一二三]?)(?:大|届(?:中央纪委)?[一二三四五六七八九]中?全会|届中央纪委[一二三四五六七八九]次全会)")
+PARTY_RE = Needing(re.compile(r"(?:党的)?(?:十[一二三四五六七八九]|二十[一二三]?)(?:大|届(?:中央纪委)?[一二三四五六七八九]中?全会|届中央纪委[一二三四五六七八九]次全会)"),
+                   ("十",))
 # what stands before a meeting's name in the same run of text: clause verbs, dates, adverbs
 VERB_SPLIT_RE = re.compile(r".*(?:学习(?=全国|全省|全市|中央|省|市|县|区|党的|第)|为(?:议题|主题)的|把握|领会|领悟|把|将|(?:主办|承办|协办|举办|举行)的?|组织的|(?<!所)在|由|传达学习了?|学习了|学习贯彻|传达了?|贯彻落实|贯彻|落实|要求|强调|指出|要把|审议通过了?|审议了?|"
                            r"召开|主持|出席|参加|听取了?|(?<![与和及])研究了?|(?<![主重需纲必摘概紧首只])要)")  # (整理与研究, 主要负责人: nouns in a name)
@@ -128,9 +129,14 @@ BARE_HEADS = ("会议", "会", "大会", "全会", "峰会", "论坛", "仪式",
 OWN_CEREMONY_RE = re.compile(r"(?:本次|此次|这次|该)?[^\s,。]{0,3}?(?:会议|会|论坛)(?:开幕式|闭幕式|开幕会|闭幕会)")
 
 
+QUOTED_RE = re.compile(r"“[^”]*”")
+
+
 def masked(name: str) -> str:
     """The name with its quoted titles blanked (same length): no verb inside “…推进落实情况” cuts it."""
-    return re.sub(r"“[^”]*”", lambda q: "“" + "□" * (len(q.group()) - 2) + "”", name)
+    if "“" not in name:
+        return name  # (most names: no substitution to try)
+    return QUOTED_RE.sub(lambda q: "“" + "□" * (len(q.group()) - 2) + "”", name)
 
 
 LIST_JOIN_RE = re.compile(r"(?:、|和|及|以及)在?")

@@ -19,11 +19,13 @@ from ..models import Document, Fact, Label, Mention, RelType
 from ..models import Sentence as Span
 from . import grammar as g
 from .base import Findings
+from .first_chars import ByFirstChar
 from .lexicon import ATTEND_VERBS, CHAIR_VERBS, SPEAK_VERBS
 from .metadata import BYLINE_ROLE
 
-VERB_RE = re.compile(rf"(?P<chair>{CHAIR_VERBS})|(?P<attend>{ATTEND_VERBS}|在分会场参加|以视频方式参加)|"
-                     rf"(?P<speak>{SPEAK_VERBS})")
+ATTEND_MORE = r"在分会场参加|以视频方式参加"
+VERB_RE = ByFirstChar(re.compile(rf"(?P<chair>{CHAIR_VERBS})|(?P<attend>{ATTEND_VERBS}|{ATTEND_MORE})|"
+                                 rf"(?P<speak>{SPEAK_VERBS})"), (CHAIR_VERBS, ATTEND_VERBS, ATTEND_MORE, SPEAK_VERBS))
 # The gap between a subject and its verb: the named pieces of grammar.py, in their order.
 GAP_RE = re.compile(r"^\s*" + "".join((
     g.GAP_ADDRESS, g.GAP_PAREN, g.GAP_WHEN,                      # 同志, (女,蒙古族), 3月5日下午
@@ -191,19 +193,24 @@ def chaired_by_passive(r: _Report, sent: Span) -> None:
                 r.add(RelType.CHAIRED, p, key, sent, "主持", "chaired_by_passive")
 
 
+SPEECH_NOUN_END_RE = re.compile(r"(?:讲话|发言|报告|致辞)$")
+THOSE_PRESENT_RE = re.compile(r"(?:与会|参会)(?:人员|代表|者|同志|领导|专家|嘉宾)")
+GIVES_IMPORTANT_RE = re.compile(r"[作做发表]重要$")
+
+
 def _skip_verb(r: _Report, v: re.Match, kind: str) -> bool:
     text, at = r.text, v.start()
     if kind == "speak" and NOT_SPOKEN_AFTER_RE.match(text, v.end()):
         return True  # 讲话精神: a speech passed on, not given here
-    if kind == "speak" and re.search(r"(?:讲话|发言|报告|致辞)$", v.group()) and text[v.end():v.end() + 1] == "中":
+    if kind == "speak" and SPEECH_NOUN_END_RE.search(v.group()) and text[v.end():v.end() + 1] == "中":
         return True  # 在开幕式主旨讲话中提出: a noun, the verb comes after
-    if kind == "attend" and re.match(r"(?:与会|参会)(?:人员|代表|者|同志|领导|专家|嘉宾)", text[at:at + 5]):
+    if kind == "attend" and THOSE_PRESENT_RE.match(text[at:at + 5]):
         return True  # 向与会人员宣讲: those present, not a verb
     if text[at - 1:at] == "的":
         return True  # 会议的主持: a noun
     if kind == "speak" and SPEECH_AS_NOUN_RE.search(text, max(0, at - 16), at):
         return True  # 对宗教界人士提出的四条标准要求: words referred to, not spoken here
-    return text[max(0, at - 2):at] == "重要" and not re.search(r"[作做发表]重要$", text[max(0, at - 3):at])
+    return text[max(0, at - 2):at] == "重要" and not GIVES_IMPORTANT_RE.search(text[max(0, at - 3):at])
 
 
 def _verb_targets(r: _Report, v: re.Match, gap: str, kind: str, lead: int, sent: Span) -> list[str]:
