@@ -59,6 +59,7 @@ def _whole_words(text: str, start: int, end: int) -> bool:
     return start in cuts and end in cuts
 
 
+@lru_cache(maxsize=None)  # bounded: the tokens asked about are gazetteer names
 def _ordinary_word(token: str) -> bool:
     tag = segment.word_tag(token)
     return bool(tag) and not tag.startswith("ns") and segment.word_freq(token) >= 100
