@@ -14,7 +14,7 @@ from ..models import Document, Fact, Label, RelType
 from ..text import gazetteer, segment
 from ..text.wordscan import Needing, WordScanner
 from .base import Findings, make_mention
-from .jurisdiction import ABBR_RE
+from .jurisdiction import abbreviations
 
 # towns, townships, streets and villages (not in the gazetteer): 苏埠镇, 望京街道, 石门村
 TOWN_RE = re.compile(r"(?:^|(?<=[,、。;:\s(“县区市州旗])|(?<=在|到|赴)|(?<=深入|走进|来到|前往))"
@@ -102,11 +102,9 @@ class PlaceExtractor:
         for region in REGIONS:
             for m in re.finditer(region, text):
                 found.mentions.append(make_mention(doc, Label.PLACE, m.start(), m.end(), kind="region"))
-        for m in ABBR_RE.finditer(text):  # 来陕, 陕政通报: the province itself is named
-            char = m.group(1) or m.group(2)
+        for s, char in abbreviations(text):  # 来陕, 陕政通报: the province itself is named
             prov = gazetteer.province_by_abbreviation(char)
             if prov and prov == doc.meta.jurisdiction:  # a lone character is evidence only in agreement
-                s = m.start(1) if m.group(1) else m.start(2)
                 found.mentions.append(make_mention(doc, Label.PLACE, s, s + 1, text=prov, kind="province",
                                                    province=prov))
                 seen.setdefault(prov, gazetteer.lookup(prov))
