@@ -17,9 +17,10 @@ from .base import Findings, make_mention
 from .jurisdiction import abbreviations
 
 # towns, townships, streets and villages (not in the gazetteer): 苏埠镇, 望京街道, 石门村
-TOWN_RE = re.compile(r"(?:^|(?<=[,、。;:\s(“县区市州旗])|(?<=在|到|赴)|(?<=深入|走进|来到|前往))"
-                     r"([\u4e00-\u9fff]{2,3}?(?:镇|乡|街道|村))(?=[\u4e00-\u9fff]{0,8}?(?:党委|党工委|政府|"
-                     r"办事处|村委|两委|召开|举行|调研|考察|,|、|。|的|和|与))", re.M)
+TOWN_RE = Needing(re.compile(r"(?:^|(?<=[,、。;:\s(“县区市州旗])|(?<=在|到|赴)|(?<=深入|走进|来到|前往))"
+                             r"([\u4e00-\u9fff]{2,3}?(?:镇|乡|街道|村))(?=[\u4e00-\u9fff]{0,8}?(?:党委|党工委|政府|"
+                             r"办事处|村委|两委|召开|举行|调研|考察|,|、|。|的|和|与))", re.M),
+                  ("镇", "乡", "街道", "村"))  # in one report in six
 NOT_TOWN_START = set("全各本该每城农乡小大新老这那此其某多个区县市州委")
 NOT_IN_TOWN = ("委", "各", "农村", "城区", "社区", "乡村")
 PORT_RE = Needing(re.compile(r"(?<=[市州县区、,])([\u4e00-\u9fff]{2,4}?(?:公路|铁路|水运|航空)?口岸)"), ("口岸",))
