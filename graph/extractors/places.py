@@ -100,7 +100,7 @@ class PlaceExtractor:
         for m in PORT_RE.finditer(text):
             found.mentions.append(make_mention(doc, Label.PLACE, m.start(1), m.end(1), kind="port",
                                                province=doc.meta.jurisdiction))
-        for region in REGIONS:
+        for region in (r for r in REGIONS if r in text):  # a substring test costs less than a finditer
             for m in re.finditer(region, text):
                 found.mentions.append(make_mention(doc, Label.PLACE, m.start(), m.end(), kind="region"))
         for s, char in abbreviations(text):  # 来陕, 陕政通报: the province itself is named
