@@ -14,13 +14,13 @@ from ..models import Document, Fact, Label, RelType
 from ..text import gazetteer, segment
 from ..text.wordscan import Needing, WordScanner
 from .base import Findings, make_mention
-from .jurisdiction import ABBR_RE
+from .jurisdiction import abbreviations
 
-# towns, townships, streets and villages (not in the gazetteer): 苏埠镇, 望京街道, 石门村 (tried only in a
-# text holding one of the words a match ends in)
+# towns, townships, streets and villages (not in the gazetteer): 苏埠镇, 望京街道, 石门村
 TOWN_RE = Needing(re.compile(r"(?:^|(?<=[,、。;:\s(“县区市州旗])|(?<=在|到|赴)|(?<=深入|走进|来到|前往))"
                              r"([\u4e00-\u9fff]{2,3}?(?:镇|乡|街道|村))(?=[\u4e00-\u9fff]{0,8}?(?:党委|党工委|政府|"
-                             r"办事处|村委|两委|召开|举行|调研|考察|,|、|。|的|和|与))", re.M), ("镇", "乡", "街道", "村"))
+                             r"办事处|村委|两委|召开|举行|调研|考察|,|、|。|的|和|与))", re.M),
+                  ("镇", "乡", "街道", "村"))  # in one report in six
 NOT_TOWN_START = set("全各本该每城农乡小大新老这那此其某多个区县市州委")
 NOT_IN_TOWN = ("委", "各", "农村", "城区", "社区", "乡村")
 PORT_RE = Needing(re.compile(r"(?<=[市州县区、,])([\u4e00-\u9fff]{2,4}?(?:公路|铁路|水运|航空)?口岸)"), ("口岸",))
@@ -60,6 +60,7 @@ def _whole_words(text: str, start: int, end: int) -> bool:
     return start in cuts and end in cuts
 
 
+@lru_cache(maxsize=None)  # bounded: the tokens asked about are gazetteer names
 def _ordinary_word(token: str) -> bool:
     tag = segment.word_tag(token)
     return bool(tag) and not tag.startswith("ns") and segment.word_freq(token) >= 100
@@ -99,14 +100,12 @@ class PlaceExtractor:
         for m in PORT_RE.finditer(text):
             found.mentions.append(make_mention(doc, Label.PLACE, m.start(1), m.end(1), kind="port",
                                                province=doc.meta.jurisdiction))
-        for region in REGIONS:
+        for region in (r for r in REGIONS if r in text):  # a substring test costs less than a finditer
             for m in re.finditer(region, text):
                 found.mentions.append(make_mention(doc, Label.PLACE, m.start(), m.end(), kind="region"))
-        for m in ABBR_RE.finditer(text):  # 来陕, 陕政通报: the province itself is named
-            char = m.group(1) or m.group(2)
+        for s, char in abbreviations(text):  # 来陕, 陕政通报: the province itself is named
             prov = gazetteer.province_by_abbreviation(char)
             if prov and prov == doc.meta.jurisdiction:  # a lone character is evidence only in agreement
-                s = m.start(1) if m.group(1) else m.start(2)
                 found.mentions.append(make_mention(doc, Label.PLACE, s, s + 1, text=prov, kind="province",
                                                    province=prov))
                 seen.setdefault(prov, gazetteer.lookup(prov))

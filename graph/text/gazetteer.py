@@ -71,6 +71,9 @@ class _Gazetteer:
         self.names: dict[_Row, str] = {r: self._display(r) for r in rows}
         self.city_rows = {(r.province, r.short): r for r in rows if r.kind == "city" and r.current}
         self.places: dict[_Row, Place] = {}
+        # lookup's and province_of's answers: the rules ask about the same names again and again
+        self.looked_up: dict[str, Place | None] = {}
+        self.provinces_of: dict[str, str | None] = {}
 
     def _display(self, r: _Row) -> str:
         if r.short in self.short_names and _same_place(_resolve(self.by_short[r.short]), r):
@@ -125,8 +128,10 @@ def _load() -> _Gazetteer:
 def lookup(name: str) -> Place | None:
     """The place `name` names (full, 州/县-short or short form), or None if unknown or ambiguous."""
     g = _load()
-    row = _resolve(g.candidates(name.strip()))
-    return g.place(row) if row else None
+    if name not in g.looked_up:
+        row = _resolve(g.candidates(name.strip()))
+        g.looked_up[name] = g.place(row) if row else None
+    return g.looked_up[name]
 
 
 def candidates(name: str) -> list[Place]:
@@ -140,7 +145,12 @@ def province_of(name: str) -> str | None:
     """Short province name (云南) of a place; also when an ambiguous name lies in one province
     (新华区: two, both in 河北); None for countries, unknown or cross-province names."""
     g = _load()
-    rows = g.candidates(name.strip())
+    if name not in g.provinces_of:
+        g.provinces_of[name] = _province_of(g.candidates(name.strip()))
+    return g.provinces_of[name]
+
+
+def _province_of(rows: list[_Row]) -> str | None:
     row = _resolve(rows)
     if row is not None:
         return row.province or None

@@ -137,3 +137,10 @@ def test_loads_fast_once():
     gazetteer.lookup("昆明")
     assert time.perf_counter() - start < 1.0  # about 0.03 s here; generous for a busy CI machine
     assert gazetteer._load() is gazetteer._load()
+
+
+def test_lookups_are_remembered():
+    first = gazetteer.lookup("昆明")
+    assert gazetteer.lookup("昆明") is first
+    assert gazetteer.province_of("昆明") == gazetteer.province_of("昆明") == "云南"
+    assert gazetteer.lookup(" 昆明 ") is first  # a padded name is remembered apart, with the same answer
