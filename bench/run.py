@@ -14,8 +14,8 @@ ratio to jieba and the speed-up. Then it times the embedded store's bulk load of
 100k nodes and 1M edges. Nothing is written into the repository; --keep leaves the corpora.
 
 On a shared machine one run's speed can differ from the next by a tenth: `--repeat 2` times
-everything twice, one worker and N workers in turn, and reports the fastest of each (and the
-largest peak memory of any run). A virtual machine's cores may also be given to others for a
+everything twice, bare jieba, one worker and N workers in turn (so that each meets the machine as
+the others did), and reports the fastest of each (and the largest peak memory of any run). A virtual machine's cores may also be given to others for a
 while: before the builds and after each corpus it times a fixed loop in one process and in N at
 once, and prints how much work N processes got done in units of one (`capacity`; N on cores of
 its own). The --jobs speed-up cannot exceed the capacity of the moment it was measured in.
@@ -225,14 +225,14 @@ def machine_capacity(jobs: int) -> float:
 def measure(corpus: Path, size: float, reports: int, tag: str, args, workdir: Path) -> dict:
     """Bare jieba.cut over a corpus's texts, then `huiyi build` with one and with N workers: the
     figures of one row of the summary (MB/s, reports/s, peak memory, ratio, speed-up)."""
-    jb = min((json.loads(subprocess.run([sys.executable, str(HERE / "run.py"), "--jieba-only", str(corpus)],
-                                        capture_output=True, text=True, check=True, cwd=ROOT).stdout)
-              for _ in range(args.repeat)), key=lambda x: x["seconds"])
-    jieba_mbs = size / jb["seconds"]
-    print(f"bare jieba.cut:   {jieba_mbs:6.2f} MB/s ({jb['seconds']:.1f} s)", flush=True)
-    row = {"mb": size, "reports": reports, "jieba_mb_s": jieba_mbs}
+    row = {"mb": size, "reports": reports}
     runs: dict[int, list[dict]] = {}
-    for _ in range(args.repeat):  # one worker and N workers in turn, so both meet the same machine
+    timed_jieba: list[dict] = []
+    for _ in range(args.repeat):  # jieba, one worker and N workers in turn, so all meet the same machine
+        timed_jieba.append(json.loads(subprocess.run([sys.executable, str(HERE / "run.py"), "--jieba-only", str(corpus)],
+                                                     capture_output=True, text=True, check=True, cwd=ROOT).stdout))
+        print(f"bare jieba.cut:   {size / timed_jieba[-1]['seconds']:6.2f} MB/s ({timed_jieba[-1]['seconds']:.1f} s)",
+              flush=True)
         for jobs in sorted({1, args.jobs}):
             r = build(corpus, workdir / f"out-{tag}-j{jobs}", jobs, args.build_arg, workdir)
             runs.setdefault(jobs, []).append(r)
@@ -246,13 +246,14 @@ def measure(corpus: Path, size: float, reports: int, tag: str, args, workdir: Pa
                            "peak_mb": max(x["peak_mb"] for x in done),
                            "peak_tree_mb": max(x["peak_tree_mb"] for x in done),
                            "runs": [x["seconds"] for x in done]}
+    jieba_mbs = row["jieba_mb_s"] = size / min(x["seconds"] for x in timed_jieba)  # the fastest, as the builds'
     row["ratio"] = row["j1"]["mb_s"] / jieba_mbs
     row["speedup"] = row["j1"]["seconds"] / row[f"j{args.jobs}"]["seconds"]
     stage = [_stage(row[k]["summary"], "extract") for k in ("j1", f"j{args.jobs}")]
     row["extract_speedup"] = stage[0] / stage[1] if all(stage) else None
     if args.repeat > 1:
-        print("fastest of " + ", ".join(f"-j{j}: " + " / ".join(f"{x:.1f}" for x in row[f"j{j}"]["runs"])
-                                        + " s" for j in sorted(runs)))
+        print("fastest of jieba: " + " / ".join(f"{x['seconds']:.1f}" for x in timed_jieba) + " s, "
+              + ", ".join(f"-j{j}: " + " / ".join(f"{x:.1f}" for x in row[f"j{j}"]["runs"]) + " s" for j in sorted(runs)))
     row["capacity"] = machine_capacity(args.jobs)
     print(f"ratio to jieba.cut (one worker): {row['ratio']:.2f}   --jobs {args.jobs} speed-up: "
           f"{row['speedup']:.2f}x (extraction stage alone: "
