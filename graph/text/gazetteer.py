@@ -130,7 +130,7 @@ def lookup(name: str) -> Place | None:
     g = _load()
     if name not in g.looked_up:
         row = _resolve(g.candidates(name.strip()))
-        g.looked_up[name] = g.place(row) if row else None
+        _remember(g.looked_up, name, g.place(row) if row else None)
     return g.looked_up[name]
 
 
@@ -146,8 +146,17 @@ def province_of(name: str) -> str | None:
     (新华区: two, both in 河北); None for countries, unknown or cross-province names."""
     g = _load()
     if name not in g.provinces_of:
-        g.provinces_of[name] = _province_of(g.candidates(name.strip()))
+        _remember(g.provinces_of, name, _province_of(g.candidates(name.strip())))
     return g.provinces_of[name]
+
+
+REMEMBERED = 1 << 16  # answers kept per question (a few MB): a corpus of any size asks about more names
+
+
+def _remember(answers: dict, name: str, answer) -> None:
+    if len(answers) >= REMEMBERED:
+        answers.clear()  # (bounded: the names that recur come back at once)
+    answers[name] = answer
 
 
 def _province_of(rows: list[_Row]) -> str | None:

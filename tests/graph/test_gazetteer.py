@@ -144,3 +144,13 @@ def test_lookups_are_remembered():
     assert gazetteer.lookup("昆明") is first
     assert gazetteer.province_of("昆明") == gazetteer.province_of("昆明") == "云南"
     assert gazetteer.lookup(" 昆明 ") is first  # a padded name is remembered apart, with the same answer
+
+
+def test_the_answers_remembered_are_bounded(monkeypatch):
+    monkeypatch.setattr(gazetteer, "REMEMBERED", 3)
+    for name in ("昆明", "大理", "丽江", "玉溪", "曲靖"):
+        assert gazetteer.lookup(name) is not None
+        assert gazetteer.province_of(name) == "云南"
+    g = gazetteer._load()
+    assert len(g.looked_up) <= 3 and len(g.provinces_of) <= 3
+    assert gazetteer.lookup("昆明").name == "昆明" and gazetteer.province_of("昆明") == "云南"  # asked again: the same answers
