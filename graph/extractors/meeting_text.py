@@ -120,6 +120,13 @@ TRIGGERS = {HELD_RE: ("召开", "举行", "举办", "开幕", "帷幕", "开班"
 # sentences with such a verb hold no such pair before it (a test that never drops a match).
 HEAD_BEFORE_VERB = {HELD_RE: re.compile(rf"{ANY_HEAD}.*?{HOLD_VERB}", re.S),
                     BODY_MEETING_RE: re.compile(rf"{SESSION_BODY}.*?{SESSION_VERB}", re.S)}
+
+
+def worth_trying(rx: re.Pattern, sentence: str) -> bool:
+    """Whether a sentence holds what every match of a held pattern (TRIGGERS' keys) holds: one of its
+    trigger words and, for HELD_RE and BODY_MEETING_RE, a head before a verb of holding."""
+    pair = HEAD_BEFORE_VERB.get(rx)
+    return any(w in sentence for w in TRIGGERS[rx]) and (pair is None or bool(pair.search(sentence)))
 YEAR_RE = re.compile(r"(\d{4})年")
 
 

@@ -30,7 +30,6 @@ from .meeting_text import (
     EVENT_WORD_RE,
     FOLLOW_ON_RE,
     HABIT_RE,
-    HEAD_BEFORE_VERB,
     HEADING_TAIL_RE,
     HELD_RE,
     HELD_VERBS,
@@ -49,7 +48,6 @@ from .meeting_text import (
     SPEECH_RE,
     SPIRIT_RE,
     TEASER_RE,
-    TRIGGERS,
     TYPE_ONLY,
     VISIT_RE,
     YEAR_RE,
@@ -65,6 +63,7 @@ from .meeting_text import (
     slogan_only,
     unquoted,
     with_convener,
+    worth_trying,
 )
 from .metadata import with_text_year
 
@@ -97,7 +96,7 @@ class MeetingExtractor:
             if not any(w in st for w in NAME_ENDS):
                 continue  # no meeting word: none of the patterns can match (they are costly to try)
             for rx in (HELD_RE, CONVENED_RE, BODY_MEETING_RE):
-                if any(w in st for w in TRIGGERS[rx]) and (rx not in HEAD_BEFORE_VERB or HEAD_BEFORE_VERB[rx].search(st)):
+                if worth_trying(rx, st):
                     self._held(sent, rx, publish, cands, ends, held)
             for m in AT_MEETING_RE.finditer(st):
                 name, lead = clean_name(m.group("name"))
