@@ -8,11 +8,15 @@ def _spans(matches):
     return [(m.span(), m.group(1)) for m in matches]
 
 
-def test_city_bodies_are_the_patterns_matches():
-    texts = ["昆明市委召开会议", "市委市政府", "大理市市委书记和昆明市政府", "在曲靖市疫情防控会上,玉溪市人大", "a昆市委"]
+def _with_random(texts: list[str], alphabet: str, longest: int) -> list[str]:
+    """The texts, then 20,000 random strings of the alphabet's characters (a fixed seed)."""
     rng = random.Random(7)
-    alphabet = "市委政府人大协应对疫情新冠昆明,a "
-    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14))) for _ in range(20000)]
+    return texts + ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, longest))) for _ in range(20000)]
+
+
+def test_city_bodies_are_the_patterns_matches():
+    texts = _with_random(["昆明市委召开会议", "市委市政府", "大理市市委书记和昆明市政府", "在曲靖市疫情防控会上,玉溪市人大",
+                          "a昆市委"], "市委政府人大协应对疫情新冠昆明,a ", 14)
     for text in texts:
         assert _spans(jurisdiction._city_bodies(text)) == _spans(jurisdiction.CITY_BODY_RE.finditer(text)), text
 
@@ -22,10 +26,8 @@ ONE_ALTERNATION = re.compile(r"(?:来|入|赴|驻|援|回|抵|离)([\u4e00-\u9ff
 
 
 def test_abbreviations_are_one_alternations_matches():
-    texts = ["来陕考察", "陕政通报\n滇政发〔2020〕", "赴滇,回京的", "来\n陕政办", "离政发"]
-    rng = random.Random(7)
-    alphabet = "来赴离陕滇政通报发办考察,\n a"
-    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12))) for _ in range(20000)]
+    texts = _with_random(["来陕考察", "陕政通报\n滇政发〔2020〕", "赴滇,回京的", "来\n陕政办", "离政发"],
+                         "来赴离陕滇政通报发办考察,\n a", 12)
     for text in texts:
         expected = [(m.start(1) if m.group(1) else m.start(2), m.group(1) or m.group(2))
                     for m in ONE_ALTERNATION.finditer(text)]
