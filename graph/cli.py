@@ -50,8 +50,8 @@ def build(inputs: List[Path] = typer.Argument(..., metavar="REPORTS", help="Repo
                                      help="Reuse extraction results from OUT/.cache for unchanged reports."),
           store: bool = typer.Option(True, "--store/--no-store",
                                      help="Also write OUT/graph.lbug, the embedded Cypher store (`huiyi query`)."),
-          jobs: int = typer.Option(1, "--jobs", "-j", help="Worker processes extracting reports side by side "
-                                                           "(0: one per core)."),
+          jobs: int = typer.Option(1, "--jobs", "-j", help="Processes extracting reports side by side: this "
+                                                           "one and N-1 workers (0: one per core)."),
           dask: Optional[str] = typer.Option(None, "--dask", metavar="SCHEDULER",
                                              help="Extract on a Dask cluster: `local` (--jobs workers here) or "
                                                   "a scheduler address, tcp://host:8786 (needs huiyi[dask])."),

@@ -1,6 +1,7 @@
 """Ordered maps over a pool of worker processes, with a bounded number of tasks in flight.
 
-Extraction is a pure function of one report, so `huiyi build --jobs N` maps it over N processes.
+Extraction is a pure function of one report, so `huiyi build --jobs N` maps it over N processes:
+the build's own, which also takes the results in, and N-1 workers.
 Results come back in input order (outcomes and warnings keep the order of the inputs), and only
 `window` batches are ever queued, so a corpus of any size streams through in constant memory
 (`multiprocessing.Pool.imap` would read every input ahead of the workers).
@@ -16,6 +17,7 @@ from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
+from functools import partial
 from itertools import islice
 from typing import Callable, Iterable, Iterator, TypeVar
 
@@ -130,11 +132,45 @@ def _warm_up(initializer: Callable[[], object] | None) -> None:
     settle_collector()  # a worker lives for one build: nothing to restore
 
 
+def sharing_window(submit: Callable[[list[T]], Future], run_here: Callable[[list[T]], list[R]],
+                   items: Iterable[T], *, batch: int, window: int) -> Iterator[R]:
+    """`windowed`, with this process working too: whenever the oldest batch sent is not done yet,
+    it runs the next batch itself (`run_here`) instead of waiting, so it never idles while there is
+    work, and what it makes crosses no process boundary. Results still come in input order; at
+    most `window` batches are sent off, and at most `window` more wait here, done."""
+    chunks = batches(items, batch)
+    pending: deque[Future | list[R]] = deque()  # a Future sent off, or the results of a batch run here
+    in_flight = 0
+    try:
+        while True:
+            while in_flight < window and (chunk := next(chunks, None)) is not None:
+                pending.append(submit(chunk))
+                in_flight += 1
+            if not pending:
+                return
+            head = pending[0]
+            if isinstance(head, Future) and not head.done() and len(pending) < 2 * window \
+                    and (chunk := next(chunks, None)) is not None:
+                pending.append(run_here(chunk))  # (its place is after every batch already sent)
+                continue
+            pending.popleft()
+            if isinstance(head, Future):
+                in_flight -= 1
+                head = head.result()
+            yield from head
+    finally:
+        for f in pending:
+            if isinstance(f, Future):
+                f.cancel()
+
+
 def process_map(jobs: int, *, initializer: Callable[[], object] | None = None, batch: int = 4,
                 window: int | None = None) -> Mapper:
-    """A mapper over `jobs` worker processes, each running `initializer` once (e.g. loading the
-    segmenter's dictionaries, ~1 s) before its first task, then `settle_collector`. jobs=1 maps in
-    this process, the collector settled while it does."""
+    """A mapper over `jobs` processes: this one and `jobs - 1` workers (`sharing_window`: this
+    process takes the results in and works while it waits), `initializer` run once in this process
+    first (e.g. loading the segmenter's dictionaries, ~1 s), so that forked workers start with it
+    done (elsewhere each runs it before its first task), the collector settled in every process
+    (`settle_collector`). jobs=1 maps in this process only."""
     def mapper(fn: Callable[[T], list[R]], items: Iterable[T]) -> Iterator[R]:
         if jobs <= 1:
             if initializer is not None:
@@ -145,11 +181,14 @@ def process_map(jobs: int, *, initializer: Callable[[], object] | None = None, b
             return
         # fork shares the imported code with the workers; elsewhere they import it again
         method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-        pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method),
+        if initializer is not None:  # before the fork: forked workers find it done
+            initializer()
+        pool = ProcessPoolExecutor(jobs - 1, mp_context=multiprocessing.get_context(method),
                                    initializer=_warm_up, initargs=(initializer,))
         try:
-            yield from windowed(lambda chunk: pool.submit(run_batch, fn, chunk), items, batch=batch,
-                                window=window or 4 * jobs)
+            with settled_collector():
+                yield from sharing_window(lambda chunk: pool.submit(run_batch, fn, chunk), partial(run_batch, fn),
+                                          items, batch=batch, window=window or 4 * jobs)
         except BrokenProcessPool as exc:
             raise WorkerDied(f"a worker process died ({exc}); out of memory? run again with fewer --jobs") from exc
         except BaseException:  # Ctrl-C, or the consumer stopped: the queued work is not wanted

@@ -232,7 +232,7 @@ def build_graph(inputs: Iterable[str | Path], *, max_mb: float = documents.DEFAU
     Unreadable inputs, duplicates (the same text under another name) and reports with no meeting are
     skipped and listed in `result.outcomes` with the reason; `strict` raises StoppedAtProblem at the
     first. With `cache_dir`, extraction results are reused for texts already extracted by this code.
-    `jobs` worker processes extract reports side by side (0: one per core); `mapper` runs them
+    `jobs` processes extract reports side by side (this one and jobs-1 workers; 0: one per core); `mapper` runs them
     elsewhere instead (see graph/distributed.py). `keep_text` keeps each report's text in
     `result.documents` (for tests and small corpora). `on_progress(reports, bytes, total_bytes)`
     is called as reports are done. `compact` gives `result.graph` as a `build.EdgeListGraph` (what

@@ -5,6 +5,7 @@ import json
 import os
 import shutil
 from concurrent.futures import Future
+from functools import partial
 
 import pytest
 from typer.testing import CliRunner
@@ -129,13 +130,61 @@ def test_build_command_refuses_negative_jobs(tmp_path, seed_paths):
 def test_a_worker_that_dies_is_one_error_not_a_hang():
     mapper = parallel.process_map(2, batch=1, window=2)
     with pytest.raises(parallel.WorkerDied, match="fewer --jobs"):
-        list(mapper(_die_on_three, range(6)))
+        list(mapper(partial(_die_in_a_worker, os.getpid()), range(6)))
 
 
-def _die_on_three(i: int) -> list[int]:
-    if i == 3:
+def _die_in_a_worker(parent: int, i: int) -> list[int]:
+    if os.getpid() != parent:  # (the build's own process maps items too)
         os._exit(9)  # as the out-of-memory killer would
     return [i]
+
+
+class _SlowFuture(Future):
+    """A batch sent off that reports itself not done the first `waits` times it is asked."""
+
+    def __init__(self, result: list, waits: int):
+        super().__init__()
+        self.value, self.waits = result, waits
+
+    def done(self) -> bool:
+        self.waits -= 1
+        if self.waits < 0 and not super().done():
+            self.set_result(self.value)
+        return super().done()
+
+    def result(self, timeout=None):
+        if not super().done():
+            self.set_result(self.value)
+        return super().result()
+
+
+def test_sharing_window_works_here_while_the_oldest_batch_is_out_and_keeps_input_order():
+    sent, here = [], []
+
+    def submit(chunk):
+        sent.append(chunk)
+        return _SlowFuture([x * 10 for x in chunk], waits=2)
+
+    def run_here(chunk):
+        here.append(chunk)
+        return [x * 10 for x in chunk]
+
+    out = list(parallel.sharing_window(submit, run_here, iter(range(50)), batch=4, window=3))
+    assert out == [x * 10 for x in range(50)]
+    assert here and sent  # both did some of the work, every item once
+    assert sorted(x for chunk in sent + here for x in chunk) == list(range(50))
+    assert sent[:3] == [[0, 1, 2, 3], [4, 5, 6, 7], [8, 9, 10, 11]]  # the window is filled first
+
+
+def test_sharing_window_holds_at_most_a_window_of_its_own_results():
+    def submit(chunk):
+        return _SlowFuture([x * 10 for x in chunk], waits=10**6)  # never done before it is waited for
+
+    here = []
+    out = list(parallel.sharing_window(submit, lambda c: here.append(c) or c, iter(range(6)), batch=1, window=2))
+    # 0 and 1 sent; 2 and 3 done here while 0 was out; then 0 awaited, 4 sent, 1 awaited, 5 sent
+    assert out == [0, 10, 2, 3, 40, 50]
+    assert here == [[2], [3]]
 
 
 def _collector_state(_item) -> list[tuple[int, bool]]:
