@@ -154,3 +154,37 @@ def test_the_cache_version_covers_every_module_extraction_imports(tmp_path):
         path.write_bytes(original)
     (root / "cli.py").write_bytes((root / "cli.py").read_bytes() + b"\n# changed\n")
     assert version_of(root) == before
+
+
+def test_the_import_scan_finds_every_import_a_syntax_tree_finds():
+    """The cache version reads only a module's import statements (cache.import_statements): for every
+    module of the package it finds the same imports as a walk of the whole syntax tree."""
+    import ast
+
+    from huiyi import graph
+    from huiyi.graph.run.cache import _imported
+
+    root = Path(graph.__file__).parent
+    modules = sorted(root.rglob("*.py"))
+    assert len(modules) > 30
+    for f in modules:
+        assert _imported(root, f) == _imported(root, f, lambda src: ast.walk(ast.parse(src))), f
+
+
+def test_the_import_scan_reads_imports_in_every_shape():
+    from huiyi.graph.run.cache import import_statements
+
+    source = """\"\"\"A docstring: import the data from here import nothing.\"\"\"
+from . import (a,
+    b)
+from .c import d, \\
+    e
+import huiyi.graph.f
+
+def g():
+    from ..h import i  # inside a function
+"""
+    found = [(type(n).__name__, getattr(n, "module", None), getattr(n, "level", 0), [a.name for a in n.names])
+             for n in import_statements(source)]
+    assert found == [("ImportFrom", None, 1, ["a", "b"]), ("ImportFrom", "c", 1, ["d", "e"]),
+                     ("Import", None, 0, ["huiyi.graph.f"]), ("ImportFrom", "h", 2, ["i"])]
