@@ -153,9 +153,9 @@ def process(task: Path | Document, *, max_mb: float = documents.DEFAULT_MAX_MB, 
 
 
 def warm_up() -> None:
-    """Load the segmenter's dictionaries (about a second): once per worker, before its first report."""
-    from ..text.segment import tokenizer
-    tokenizer()
+    """Load the segmenter's dictionaries (about a second): once per process, before its first report."""
+    from ..text import segment
+    segment.load()
 
 
 def _tasks(files: list[Path], max_mb: float, sizes: dict[Path, int]) -> Iterator[tuple[Path | Document, int]]:

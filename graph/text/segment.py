@@ -250,6 +250,13 @@ def policy_patterns() -> re.Pattern:
     return re.compile("|".join(f"(?:{p})" for p in data_lines("policies.txt")))
 
 
+def load() -> None:
+    """Load both dictionaries now (about a second), not at their first use: workers forked after it
+    share them with this process instead of each reading its own."""
+    tokenizer()
+    _tagged()
+
+
 def release() -> None:
     """Drop the dictionaries (the tokenizer's and the tagged one, some 130 MB) once a process has
     extracted its last report; they are loaded again if needed."""

@@ -23,6 +23,13 @@ def test_released_dictionaries_load_again_and_cut_the_same():
     assert segment.cut("省委常委会召开会议") == before and segment.word_tag("会议") == tagged != ""
 
 
+def test_load_reads_both_dictionaries_at_once():
+    segment.release()
+    assert segment.tokenizer.cache_info().currsize == segment._tagged.cache_info().currsize == 0
+    segment.load()
+    assert segment.tokenizer.cache_info().currsize == segment._tagged.cache_info().currsize == 1
+
+
 def test_jiebas_cache_read_whole_gives_the_dictionary_jieba_reads_itself():
     theirs = jieba.Tokenizer()
     theirs.initialize()  # (writes the cache if this machine has none yet)
