@@ -169,6 +169,7 @@ def _write(result: BuildResult, out: Path, *, html: bool, store: bool, jobs: int
     long-lived process that builds again may call `gc.unfreeze()`."""
     from huiyi.graph.text.segment import release
     release()  # the dictionaries are done with: their memory goes to writing the outputs
+    release_freed_memory()  # (before the writers fork: what they share is the heap still in use)
     gc.freeze()
     try:
         with collector_paused():
