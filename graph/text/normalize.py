@@ -263,7 +263,7 @@ def normalize(raw: str) -> tuple[Aligned, str]:
     """The whole normalisation: returns the clean aligned text and the script it was in."""
     a = fold_punctuation(Aligned.of(raw))
     glossed = has_glosses(a.text)
-    a = strip_glosses(a)
+    a = strip_glosses(a) if glossed else a  # (a text without glosses is not searched again)
     traditional = traditional_ratio(a.text) > 0.04
     if traditional:
         a = to_simplified(a)
