@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import re
+from itertools import islice
+from typing import Iterator
 
 from ..models import Document, Fact, Label, RelType, Role
 from ..text import segment
@@ -20,14 +22,23 @@ BYLINE_ROLE = rf"{BYLINE_ROLE_WORD}|审核|校对|监制|摄影|撰稿|作者|�
 # (a name never runs into a role: in 记者 A B 黄冈日报记者 C, 黄冈日报 is the next outlet, not a name)
 BYLINE_NAME = rf"(?!(?:{BYLINE_ROLE}|特约|首席|见习|实习|摄影))(?:{HAN}{{2,4}}(?:·{HAN}{{1,8}})?)(?!{BYLINE_ROLE_WORD})"
 BYLINE_OUTLET = rf"{HAN}{{2,8}}?(?:日报|晚报|中心|电视台|网)"  # 黄冈广播电视台记者
-BYLINE_RE = re.compile(
-    rf"(?:^|(?<=[(\n 讯。【])|(?<=、)(?=首席|摄影|见习|实习|特约|记者|通讯员|编辑|责编))"  # (记者A、实习生B: not 、文明村镇)
+BYLINE_AFTER_START = (
     rf"(?:{BYLINE_OUTLET})?(?P<role>{BYLINE_ROLE})\s*:?\s*"
     rf"(?P<names>{BYLINE_NAME}(?:[ 、,]+{BYLINE_NAME})*)"
-    rf"(?=\s*(?:摄|报道)?\s*(?:[)\n】]|$|\s{{2}}|[、,]?\s*(?:{BYLINE_OUTLET})?(?:{BYLINE_ROLE})))", re.M)  # 记者张辉、实习生王钬
+    rf"(?=\s*(?:摄|报道)?\s*(?:[)\n】]|$|\s{{2}}|[、,]?\s*(?:{BYLINE_OUTLET})?(?:{BYLINE_ROLE})))")  # 记者张辉、实习生王钬
+BYLINE_RE = re.compile(
+    r"(?:^|(?<=[(\n 讯。【])|(?<=、)(?=首席|摄影|见习|实习|特约|记者|通讯员|编辑|责编))"  # (记者A、实习生B: not 、文明村镇)
+    + BYLINE_AFTER_START, re.M)
+# A byline past the text's first character with the character before it: found at the speed of a
+# search for those characters, where BYLINE_RE tries its lookbehinds at every position. Most
+# reports hold none, and need no BYLINE_RE search.
+BYLINE_HINT_RE = re.compile(r"[(\n 讯。【、]" + BYLINE_AFTER_START, re.M)
 # The authors in a parenthesis closing a paragraph or standing on a line of its own, with no role:
 # …工作。(张云龙 王洁), …工作。 (张云龙 王洁)
 CLOSING_BYLINE_RE = re.compile(rf"(?:(?<=[。!?”])|^)[ \t]*\((?P<names>{HAN}{{2,4}}(?: +{HAN}{{2,4}}){{0,3}})\)[ \t]*(?=\n|$)", re.M)
+# how each of its matches ends: found at the speed of a search for ")", where CLOSING_BYLINE_RE tries
+# its lookbehind at every position (most reports hold no such line)
+CLOSING_HINT_RE = re.compile(r"\)[ \t]*$", re.M)
 ROLE_NAMES = {"责编": "编辑", "责任编辑": "编辑", "首席记者": "记者", "摄影记者": "记者", "见习记者": "记者",
               "实习记者": "记者", "特约记者": "记者", "特约通讯员": "通讯员", "摄影": "摄影", "摄": "摄影", "图": "摄影",
               "文": "记者", "撰稿": "记者"}
@@ -45,24 +56,28 @@ def publish_date(doc: Document) -> str | None:
     return found or doc.meta.date
 
 
+LABELLED_DATE_RE = Needing(re.compile(r"(?:发布时间|发布日期|时间|日期):\s*" + FULL_DATE_RE.pattern), ("时间:", "日期:"))
+# (tried only on a header with a ".": the pattern's lookbehind would be tried at every position)
+DMY_STAMP_HEADER_RE = Needing(DMY_STAMP_RE, (".",))
 # the report's own link, printed in its text (not a link to another story in a teaser block)
-# (?=本文|…|地址) first only for speed: the lookbehinds are tried only where such a word starts
-OWN_LINK_RE = re.compile(r"(?=本文|原文|文章|链接|网址|地址)(?<!相关)(?<!推荐)(?<!延伸)(?<!更多)(?:本文|原文|文章)?"
-                         r"(?:链接|网址|地址)\s*:?\s*(?=https?://)")
+# (?=本文|…|地址) first only for speed: the lookbehinds are tried only where such a word starts; and
+# only in texts that hold a link at all
+OWN_LINK_RE = Needing(re.compile(r"(?=本文|原文|文章|链接|网址|地址)(?<!相关)(?<!推荐)(?<!延伸)(?<!更多)(?:本文|原文|文章)?"
+                                 r"(?:链接|网址|地址)\s*:?\s*(?=https?://)"), ("http",))
 
 
 def printed_date(text: str, prose_ok: bool = True) -> str | None:
     """A date with its year printed outside the prose: 发布时间, the header's first full date or
     day.month.year stamp, the report's own link. When the file gave a date (`prose_ok` false), a full
     date inside a long line of prose (2017年9月25日,他在出差途中…) is something the report tells, not its date."""
-    m = re.search(r"(?:发布时间|发布日期|时间|日期):\s*" + FULL_DATE_RE.pattern, text)
+    m = LABELLED_DATE_RE.search(text)
     if m is None:  # the header's first full date, not one inside a link (the path of another story)
         m = next((d for d in FULL_DATE_RE.finditer(text[:HEADER_CHARS])
                   if not re.search(r"https?://\S*$", text[max(0, d.start() - 200):d.start()])
                   and (prose_ok or len(_line_at(text, d.start())) <= 60)), None)
     if m:
         return iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    if (m := DMY_STAMP_RE.search(text[:HEADER_CHARS])):
+    if (m := DMY_STAMP_HEADER_RE.search(text[:HEADER_CHARS])):
         return iso(int(m.group(3)), int(m.group(2)), int(m.group(1)))
     for lead in OWN_LINK_RE.finditer(text):
         if (u := URL_DATE_RE.match(text, lead.end())):
@@ -99,8 +114,8 @@ def with_text_year(date: str | None, text: str) -> str | None:
 
 def title(doc: Document) -> str | None:
     """The headline: an early short line that does not end a sentence (a lone line is body text)."""
-    lines = [ln.strip() for ln in doc.text.split("\n") if ln.strip()]
-    for line in lines[:6] if len(lines) > 1 else []:
+    lines = list(islice(filter(None, map(str.strip, doc.text.split("\n"))), 6))  # the first six that are not blank
+    for line in lines if len(lines) > 1 else []:
         if 6 <= len(line) <= 80 and not TITLE_SKIP_RE.search(line) and line[-1] not in "。;!?":
             return line
     return None
@@ -111,13 +126,24 @@ def outlet(doc: Document) -> str | None:
     return (m.group(1) or m.group(2)) if m else None
 
 
+def _bylines(text: str) -> Iterator[re.Match]:
+    """BYLINE_RE's matches, looked for only where BYLINE_HINT_RE finds one (or one starts the text)."""
+    if BYLINE_HINT_RE.search(text) or BYLINE_RE.match(text):
+        yield from BYLINE_RE.finditer(text)
+
+
+def _closing_bylines(text: str) -> Iterator[re.Match]:
+    if CLOSING_HINT_RE.search(text):
+        yield from CLOSING_BYLINE_RE.finditer(text)
+
+
 class MetadataExtractor:
     name = "metadata"
 
     def __call__(self, doc: Document) -> Findings:
         found = Findings(meta={"title": title(doc), "date": publish_date(doc), "outlet": outlet(doc)})
-        bylines = [(m, ROLE_NAMES.get(m.group("role"), m.group("role"))) for m in BYLINE_RE.finditer(doc.text)]
-        bylines += [(m, "记者") for m in CLOSING_BYLINE_RE.finditer(doc.text)]
+        bylines = [(m, ROLE_NAMES.get(m.group("role"), m.group("role"))) for m in _bylines(doc.text)]
+        bylines += [(m, "记者") for m in _closing_bylines(doc.text)]
         seen: set[int] = set()
         for m, role in bylines:
             for nm in re.finditer(rf"{HAN}+(?:·{HAN}+)?", m.group("names")):

@@ -92,12 +92,11 @@ class BuildResult:
 def prepare(doc: Document) -> Document:
     """Normalise the text (keeping the offset map) and split it into sentences."""
     aligned, script = normalize(doc.raw)
-    doc.text, doc.offsets = aligned.text, list(aligned.offsets)
+    doc.text, doc.offsets = text, offsets = aligned.text, list(aligned.offsets)
     doc.meta.script = script
-    doc.sentences = []
-    for s, e in split_sentences(doc.text):
-        os_, oe = doc.orig_span(s, e)
-        doc.sentences.append(Sentence(text=doc.text[s:e], start=s, end=e, orig_start=os_, orig_end=oe))
+    # a sentence is never empty: in the original it runs from its first character to its last
+    # (Document.orig_span, without a call per sentence)
+    doc.sentences = [Sentence(text[s:e], s, e, offsets[s], offsets[e - 1] + 1) for s, e in split_sentences(text)]
     return doc
 
 

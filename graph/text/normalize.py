@@ -58,6 +58,7 @@ CHROME_LINE_RE = Needing(re.compile(
     ("ICP", "许可证", "举报", "爆料", "投稿邮箱", "版权所有", "opyright", "All Rights Reserved", "未经", "订阅", "微信",
      "位置", ">>", "网站声明", "广告报价", "温馨提示", "未读", "下载", "浏览", "收藏", "点赞", "分享到", "扫一扫",
      "打印本页", "关闭窗口", "【字体", "一篇", "文库", "【详细】", "|"))
+CHROME_WORD_RE = re.compile("|".join(map(re.escape, CHROME_LINE_RE.words)))  # any of them
 # A line holding only one of these starts a block of teasers for other stories: drop to the end.
 TEASER_MARKERS = {"推荐阅读", "相关阅读", "相关新闻", "延伸阅读", "要闻", "热点新闻", "热门推荐", "猜你喜欢",
                   "相关推荐", "专题资讯", "更多新闻", "精彩推荐", "今日推荐", "图片新闻", "热点推荐", "相关文章",
@@ -171,13 +172,14 @@ def drop_chrome(a: Aligned) -> Aligned:
     """Drop footers, navigation and banners, and teaser blocks for other stories."""
     spans = _lines(a)
     total = len(a.text) or 1
+    chrome_words = CHROME_WORD_RE.search(a.text) is not None  # (most reports: no line to try)
     dropped: list[tuple[int, int]] = []
     for s, e in spans:
         line = a.text[s:e].strip()
         if line in TEASER_MARKERS and s > total * 0.3:
             dropped.append((s, len(a.text)))
             break
-        if line in TEASER_MARKERS or (line and CHROME_LINE_RE.search(line)):
+        if line in TEASER_MARKERS or (chrome_words and line and CHROME_LINE_RE.search(line)):
             dropped.append((s, min(e + 1, len(a.text))))
     return _delete(a, dropped)
 
@@ -261,7 +263,7 @@ def normalize(raw: str) -> tuple[Aligned, str]:
     """The whole normalisation: returns the clean aligned text and the script it was in."""
     a = fold_punctuation(Aligned.of(raw))
     glossed = has_glosses(a.text)
-    a = strip_glosses(a)
+    a = strip_glosses(a) if glossed else a  # (a text without glosses is not searched again)
     traditional = traditional_ratio(a.text) > 0.04
     if traditional:
         a = to_simplified(a)
@@ -278,16 +280,20 @@ def normalize(raw: str) -> tuple[Aligned, str]:
     return a, script
 
 
-SENTENCE_END_RE = re.compile(r"[。!?;]+[”’」』]?|\n+")
+# [。!?;]+[”’」』]?|\n+, written to start with a class of characters: the engine skips to one at the
+# speed of a character search instead of trying both alternatives at every position
+SENTENCE_END_RE = re.compile(r"[。!?;\n](?:(?<=\n)\n*|[。!?;]*[”’」』]?)")
+NOT_BLANK_RE = re.compile(r"\S")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans of the clean text (closing quotes stay with their sentence)."""
     spans, start = [], 0
     for m in SENTENCE_END_RE.finditer(text):
-        end = m.end() if m.group().strip() else m.start()
-        if text[start:end].strip():
-            spans.append((start, end))
+        if text[m.start()] != "\n":  # ended by punctuation: never blank
+            spans.append((start, m.end()))
+        elif NOT_BLANK_RE.search(text, start, m.start()):
+            spans.append((start, m.start()))
         start = m.end()
     if text[start:].strip():
         spans.append((start, len(text)))

@@ -1,5 +1,6 @@
 """Normalisation: each case of the issue, and the map back to the original text."""
 from huiyi.graph.text.normalize import (
+    CHROME_LINE_RE,
     FOLD,
     Aligned,
     collapse_digit_spaces,
@@ -69,6 +70,16 @@ def test_footer_lines_are_dropped():
     assert "钱霓" in text
     for junk in ("订阅", "爆料", "ICP", "举报", "授权"):
         assert junk not in text
+
+
+def test_a_footer_line_is_dropped_whichever_of_its_words_the_text_holds():
+    # (drop_chrome tries lines only in a text holding one of the words: each word must be found)
+    body = "会议强调要做好防控工作。\n"
+    for word in CHROME_LINE_RE.words:
+        line = f"{word}2023"
+        dropped = drop_chrome(Aligned.of(body + line + "\n")).text == body
+        assert dropped == bool(CHROME_LINE_RE.search(line)), word
+    assert drop_chrome(Aligned.of(body + "打印本页\n")).text == body
 
 
 def test_document_library_banner_is_dropped():

@@ -2,12 +2,13 @@
 text maps back to a character of the original that it equals or is the folded / Simplified form of."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from huiyi.graph.text.normalize import FOLD, normalize
+from huiyi.graph.text.normalize import FOLD, normalize, split_sentences
 
 # Text shaped like the reports: Chinese (both scripts), pinyin glosses, full-width forms, line breaks.
 REPORT_ALPHABET = list("会議议發发展长長書书记記省委市縣县召开開会议主持出席强调。，、：；！？（）()“”「」"
@@ -59,3 +60,22 @@ def test_every_seed_edge_evidence_is_its_span_of_the_original(seed_build):
     assert edges
     for _, _, d in edges:
         assert d["evidence"] == raw[d["doc_id"]][d["start"]:d["end"]].strip(), d
+
+
+def plain_split_sentences(text: str) -> list[tuple[int, int]]:
+    """split_sentences as first written: its pattern as it reads, and a sentence kept if not blank."""
+    spans, start = [], 0
+    for m in re.finditer(r"[。!?;]+[”’」』]?|\n+", text):
+        end = m.end() if m.group().strip() else m.start()
+        if text[start:end].strip():
+            spans.append((start, end))
+        start = m.end()
+    if text[start:].strip():
+        spans.append((start, len(text)))
+    return spans
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(list("。!?;”’」』\n \u3000\t会议强调(")), max_size=40).map("".join))
+def test_sentences_are_split_as_the_plain_pattern_splits_them(text):
+    assert split_sentences(text) == plain_split_sentences(text)
