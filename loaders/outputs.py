@@ -6,16 +6,16 @@ graph/cli.py does): the graph side, pipeline.build_graph, knows nothing of the o
 module, which writes them, is where the two meet.
 
 A large graph's store (or any with more than one worker) is written by a process of its own
-(loaders/store_process.py) while this one writes the JSON: the outputs are independent and the
-store's rows and load are the longest of them, so they take the second core. With more than one
-worker the page is drawn by a forked child too. The children read the edges from the build's
-spill (graph/spill.py) with positional reads, so nothing of the graph is copied to them.
+(loaders/store_process.py) while this one writes the JSON and then the page: the outputs are
+independent and the store's rows and load are the longest of them, so they take the second core.
+The child reads the edges from the build's spill (graph/spill.py) with positional reads, so
+nothing of the graph is copied to it. (The page drawn by a third process was no faster on two
+cores, and held ~90 MB more at the build's peak.)
 """
 from __future__ import annotations
 
 import gc
 import json
-import multiprocessing
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,7 +30,7 @@ from huiyi.graph.run.pipeline import BuildResult, build_graph
 from huiyi.graph.run.progress import OnProgress
 
 from .atomic import OutLock, writable_folder, write_text
-from .child import Child, collector_paused, release_freed_memory
+from .child import collector_paused, release_freed_memory
 from .embedded_store import STORE_NAME, write_store
 from .json_export import write_json
 from .store_process import start_store
@@ -47,18 +47,11 @@ def write_outputs(G: GraphSource | nx.MultiDiGraph, out: str | Path, *, html: bo
     out.mkdir(parents=True, exist_ok=True)
     pending = start_store(G, out / STORE_NAME) \
         if store and (jobs > 1 or G.number_of_edges() >= SEPARATE_STORE_EDGES) else None
-    page = None
-    if html:
-        from .html_view import write_html
-        if jobs > 1 and "fork" in multiprocessing.get_all_start_methods():
-            page = Child(write_html, G, out / "graph.html", what=f"{out / 'graph.html'}: the page writer")
     try:
         written = [write_json(G, out / "graph.json")]
         if html:
-            if page is None:
-                write_html(G, out / "graph.html")
-            else:
-                page.wait()
+            from .html_view import write_html
+            write_html(G, out / "graph.html")
             written.append(out / "graph.html")
         if store:
             if pending is None:
@@ -67,20 +60,18 @@ def write_outputs(G: GraphSource | nx.MultiDiGraph, out: str | Path, *, html: bo
                 release_freed_memory()  # this process's writers are done; the store's load still grows
                 pending.wait()
             written.append(out / STORE_NAME)
-    except Exception:  # a writer failed: the others finish (below), so their outputs are whole
+    except Exception:  # a writer failed: the store's process finishes (below), so its output is whole
         raise
-    except BaseException:  # Ctrl-C: the other writers' work is not wanted either
-        for child in (page, pending):
-            if child is not None:
-                child.stop()
+    except BaseException:  # Ctrl-C: the store's work is not wanted either
+        if pending is not None:
+            pending.stop()
         raise
     finally:  # a writer that failed first leaves no other process behind (waiting again is free)
-        for child in (page, pending):
-            if child is not None:
-                try:
-                    child.wait()
-                except HuiyiError:
-                    pass
+        if pending is not None:
+            try:
+                pending.wait()
+            except HuiyiError:
+                pass
     return written
 
 

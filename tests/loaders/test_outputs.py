@@ -59,7 +59,7 @@ def test_the_separate_loader_reports_what_went_wrong(seed_graph, tmp_path):
     assert not (tmp_path / "out" / "graph.lbug").exists()
 
 
-def test_a_page_drawn_by_a_child_that_fails_fails_the_build(seed_graph, tmp_path, monkeypatch):
+def test_a_page_that_fails_fails_the_build_and_the_store_is_still_waited_for(seed_graph, tmp_path, monkeypatch):
     from huiyi.graph.models import HuiyiError
     from huiyi.loaders import html_view
 
@@ -67,7 +67,7 @@ def test_a_page_drawn_by_a_child_that_fails_fails_the_build(seed_graph, tmp_path
         raise html_view.ConfigError("layout 'spiral' unknown; choose auto, seed or physics")
     monkeypatch.setattr(html_view, "write_html", broken)
     with pytest.raises(HuiyiError, match="spiral"):
-        outputs.write_outputs(seed_graph, tmp_path, jobs=2)  # the page is drawn by a forked child
+        outputs.write_outputs(seed_graph, tmp_path, jobs=2)  # the store is written by a forked child
     assert (tmp_path / "graph.json").exists()
     with EmbeddedStore(tmp_path / "graph.lbug") as store:  # the store's process was still waited for
         assert store.counts() == summary(seed_graph)
