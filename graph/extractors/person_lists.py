@@ -52,24 +52,25 @@ NAME_THEN_AND_RE = re.compile(rf"^({HAN}{{2,4}}?)(?:以及|和|及)")
 LIST_END_VERB_RE = re.compile(rf"(?:等|等人|{ATTEND_VERBS}|{CHAIR_VERBS}|{SPEAK_VERBS})")
 
 
-def _split_items(clause: str) -> list[tuple[int, str]]:
-    """The items of a list clause as (position in the clause, text): split on 、, and on 和/及 where
-    they join the last two names (A、B和秘书长C, A和西藏自治区领导B; but 胡和平, 金幼和 keep their 和)."""
-    items, pos = [], 0
-    for part in clause.split("、"):
+def _split_items(clause: str) -> Iterator[tuple[int, str, bool]]:
+    """The items of a list clause as (position in the clause, text, whether it ends the clause): split
+    on 、, and on 和/及 where they join the last two names (A、B和秘书长C, A和西藏自治区领导B; but 胡和平,
+    金幼和 keep their 和). Read lazily: most clauses are no list from their first item on."""
+    parts = clause.split("、")
+    pos = 0
+    for k, part in enumerate(parts, 1):
         m = NAME_THEN_AND_RE.match(part)
-        if m and "、" in clause and plausible_name(m.group(1)) and is_surname_start(m.group(1)):
+        if m and len(parts) > 1 and plausible_name(m.group(1)) and is_surname_start(m.group(1)):
             rest = part[m.end():]
             cut = _title_cut(rest)  # A和西藏自治区领导B: 和 joins a titled name
             if title_re().match(rest) or (0 < cut < len(rest) and is_surname_start(rest[cut:], weak=True)) or any(
                     is_surname_start(rest[:n], weak=True) and plausible_name(rest[:n]) and boundary_at(rest, n)
                     for n in (3, 2)):
-                items.append((pos, m.group(1)))
+                yield pos, m.group(1), False
                 pos += m.end()
                 part = rest
-        items.append((pos, part))
+        yield pos, part, k == len(parts)
         pos += len(part) + 1
-    return items
 
 
 def _title_cut(body: str) -> int:
@@ -117,13 +118,11 @@ def _item_name(body: str, last: bool, strong: bool, known: set[str]) -> tuple[st
     return shaped, False
 
 
-def _up_to_close(items: list[tuple[int, str]]) -> Iterator[tuple[int, str, bool]]:
+def _up_to_close(items: Iterator[tuple[int, str, bool]]) -> Iterator[tuple[int, str, bool]]:
     """The items of a list up to the one that closes it (戚某等16位常委、委员作发言: the list ends at
-    its 等), each with whether it is the last; read lazily, as most clauses are no list from their
-    first item on."""
-    for k, (ipos, item) in enumerate(items):
-        last = k == len(items) - 1 or bool((close := LIST_CLOSE_RE.search(item, 2))
-                                           and ROLE_TAIL_RE.fullmatch(item[close.start():]))
+    its 等), each with whether it is the last."""
+    for ipos, item, at_end in items:
+        last = at_end or bool((close := LIST_CLOSE_RE.search(item, 2)) and ROLE_TAIL_RE.fullmatch(item[close.start():]))
         yield ipos, item, last
         if last:
             return
