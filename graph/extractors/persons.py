@@ -21,6 +21,7 @@ import ahocorasick
 from ..models import Document, Fact, Label, RelType, Role
 from ..text import gazetteer, segment
 from .base import Findings, Needing, make_mention
+from .first_chars import first_chars
 from .grammar import ADDRESS_POST, ADDRESS_TITLES, LIST_INTRO, LIST_ONLY_TITLES, WORD_CONTEXT
 from .lexicon import (
     ATTEND_VERBS,
@@ -48,6 +49,13 @@ ROLE_ONLY_POSTFIX = {"局长", "主任", "部长", "会长", "院长", "校长",
                      "镇长", "乡长", "董事长", "常委"}  # 常委: a standing member of a CPPCC (张某常委代表…发言)
 STRONG_POSTFIX = {"总书记", "副总理", "总理", "委员长", "同志"}
 COLLECTIVE_RE = re.compile(r"班子|成员|同志|干部|代表团|人员|群众|督导组|工作组|专家组|领导|单位|部门|队伍|委员会")
+
+
+def opening_class(alts: str) -> str:
+    """A character class of the characters the alternatives `alts` open with."""
+    return "[" + re.escape("".join(sorted(first_chars(alts)))) + "]"
+
+
 # An introduction, then items separated by commas up to the end of the sentence (出席会议的有王某,李某).
 INTRO_COMMA_LIST_RE = re.compile(rf"(?:(?<=[。;:!?\n])|^)\s*(?:{LIST_INTRO})[^。;!?\n、]{{2,12}}(?:,[^。;!?\n、,]{{2,12}})+")
 LIST_VERB = rf"(?:{ATTEND_VERBS}|分别作了?[^,。;]{{0,6}}发言|逐一发言|先后发言)"
@@ -62,8 +70,16 @@ THOUGHT_AUTHOR_RE = Needing(re.compile(rf"(?:(?<=[以用和及与、,“:\s])|(?
 SPEECH_PASSED_ON_RE = Needing(re.compile(rf"(?:学习|传达|贯彻)了?(?P<name>{HAN}{{2,3}}?)(?:同志)?在[^,。;]{{2,40}}?上?的(?:重要)?讲话"),
                               ("讲话",))
 APPOINT_RE = re.compile(rf"(?:任命|免去|选举|补选|新任命的|接受)(?P<name>{HAN}{{2,3}}?)(?=为|的|同志|担任|辞去|[,、。])")
+# What follows a clause's subject: its verb (perhaps after 等 or 分别…), 就, 对…进行, 围绕…讲话
+SUBJECT_ADVERBS = "分别|先后|依次|也|还|均|一同"
+SUBJECT_VERBS = f"{SPEAK_VERBS}|{CHAIR_VERBS}|{ATTEND_VERBS}"
+SUBJECT_NEXT = (rf"(?:等(?:同志|人)?)?(?:{SUBJECT_ADVERBS})?(?:{SUBJECT_VERBS})|就|对[^,。]{{2,30}}进行|"
+                rf"(?:围绕|结合)[^,。;]{{2,30}}?(?:{SPEAK_VERBS})")
+# (the characters SUBJECT_NEXT opens with, checked first: each length of the name is then ruled out
+# with one test, not with a test of each of the eighty words that may follow it)
+SUBJECT_NEXT_OPENING = opening_class(f"等|{SUBJECT_ADVERBS}|{SUBJECT_VERBS}|就|对|围绕|结合")
 SUBJECT_RE = re.compile(rf"(?:^|(?<=[,。;:!?\n]))\s*(?:会上|会议上|随后|最后|其后|同时|此外|另外|期间)?,?\s*"
-                        rf"(?P<name>{HAN}{{2,5}}?)(?=(?:等(?:同志|人)?)?(?:分别|先后|依次|也|还|均|一同)?(?:{SPEAK_VERBS}|{CHAIR_VERBS}|{ATTEND_VERBS})|就|对[^,。]{{2,30}}进行|(?:围绕|结合)[^,。;]{{2,30}}?(?:{SPEAK_VERBS}))")
+                        rf"(?P<name>{HAN}{{2,5}}?)(?={SUBJECT_NEXT_OPENING})(?={SUBJECT_NEXT})")
 # (a name alone may close with 等 before its verb: 穆某等参加, the others unnamed)
 # A name joined by · at a clause's start, perhaps with a post after it, before its verb: 雪克来提·扎克尔参加,
 # 迪丽娜尔·阿布拉委员发言, 嘉木样·洛桑久美·图丹却吉尼玛主任主持会议 (its last part ends before the post or verb)
