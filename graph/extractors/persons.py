@@ -346,8 +346,9 @@ def known_name_again(r: _Reading) -> None:
     """Every further occurrence of a known name."""
     doc, text, found, taken, known = r.doc, r.text, r.found, r.taken, r.known
     for at, name in all_occurrences(text, known):
-        if boundary_at(text, at + len(name)):
-            _add_person(found, doc, at, at + len(name), taken, rule="known_name_again", titles=[])
+        end = at + len(name)
+        if not any(taken[at:end]) and boundary_at(text, end):  # (most are mentions already: that test first)
+            _add_person(found, doc, at, end, taken, rule="known_name_again", titles=[])
 
 
 def surname_and_post(r: _Reading) -> None:
