@@ -52,7 +52,7 @@ def title_chain(text: str, end: int) -> tuple[int, list[str]]:
         while j >= 0 and text[j] not in ",;:。!?\n()、“”" and i - j <= 60:
             j -= 1
         seg, was_cut = _title_suffix(text[j + 1:i])
-        if not seg or not title_end_re().search(seg):
+        if not seg or not position_word(seg):
             break
         titles.insert(0, seg)
         start = i - len(seg)
