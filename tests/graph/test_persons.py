@@ -3,7 +3,7 @@ import re
 
 import pytest
 
-from huiyi.graph.extractors.persons import SUBJECT_NEXT_OPENING, SUBJECT_RE, opening_class
+from huiyi.graph.extractors.persons import LIST_VERB_RE, LIST_VERBS, SUBJECT_NEXT_OPENING, SUBJECT_RE, opening_class
 from huiyi.graph.models import Label, RelType
 from tests.graph.helpers import persons, run
 
@@ -308,3 +308,10 @@ def test_the_subject_pattern_finds_what_it_finds_without_its_opening_class(text)
     assert unguarded.pattern != SUBJECT_RE.pattern
     want = [m.span("name") for m in unguarded.finditer(text)]
     assert want and [m.span("name") for m in SUBJECT_RE.finditer(text)] == want
+
+
+def test_the_flat_list_verb_pattern_finds_what_its_nested_form_finds():
+    nested = re.compile(rf"(?:等(?:同志)?)?(?:{LIST_VERBS})")
+    text = "王某、李某等同志出席会议,赵某 钱某分别作了重要发言,孙某在主席台就座,周某等列席。"
+    want = [m.span() for m in nested.finditer(text)]
+    assert len(want) == 4 and [m.span() for m in LIST_VERB_RE.finditer(text)] == want
