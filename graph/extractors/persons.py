@@ -56,8 +56,12 @@ def opening_class(alts: str) -> str:
     return "[" + re.escape("".join(sorted(first_chars(alts)))) + "]"
 
 
+# Where a sentence or a clause starts: at the text's start or after its punctuation, written as "no
+# character but that punctuation before" (one test at each position, not two: ^ and a lookbehind)
+SENTENCE_START = r"(?<![^。;:!?\n])"
+CLAUSE_START = r"(?<![^,。;:!?\n])"
 # An introduction, then items separated by commas up to the end of the sentence (出席会议的有王某,李某).
-INTRO_COMMA_LIST_RE = re.compile(rf"(?:(?<=[。;:!?\n])|^)\s*(?:{LIST_INTRO})[^。;!?\n、]{{2,12}}(?:,[^。;!?\n、,]{{2,12}})+")
+INTRO_COMMA_LIST_RE = re.compile(rf"{SENTENCE_START}\s*(?:{LIST_INTRO})[^。;!?\n、]{{2,12}}(?:,[^。;!?\n、,]{{2,12}})+")
 LIST_VERBS = rf"{ATTEND_VERBS}|分别作了?[^,。;]{{0,6}}发言|逐一发言|先后发言"
 # (one flat alternation, not 等 as an optional group nor the verbs inside a group of their own: every
 # alternative then opens with a character, and re tries the pattern only where 等 or a verb's first
@@ -79,12 +83,12 @@ SUBJECT_NEXT = (rf"(?:等(?:同志|人)?)?(?:{SUBJECT_ADVERBS})?(?:{SUBJECT_VERB
 # (the characters SUBJECT_NEXT opens with, checked first: each length of the name is then ruled out
 # with one test, not with a test of each of the eighty words that may follow it)
 SUBJECT_NEXT_OPENING = opening_class(f"等|{SUBJECT_ADVERBS}|{SUBJECT_VERBS}|就|对|围绕|结合")
-SUBJECT_RE = re.compile(rf"(?:^|(?<=[,。;:!?\n]))\s*(?:会上|会议上|随后|最后|其后|同时|此外|另外|期间)?,?\s*"
+SUBJECT_RE = re.compile(rf"{CLAUSE_START}\s*(?:会上|会议上|随后|最后|其后|同时|此外|另外|期间)?,?\s*"
                         rf"(?P<name>{HAN}{{2,5}}?)(?={SUBJECT_NEXT_OPENING})(?={SUBJECT_NEXT})")
 # (a name alone may close with 等 before its verb: 穆某等参加, the others unnamed)
 # A name joined by · at a clause's start, perhaps with a post after it, before its verb: 雪克来提·扎克尔参加,
 # 迪丽娜尔·阿布拉委员发言, 嘉木样·洛桑久美·图丹却吉尼玛主任主持会议 (its last part ends before the post or verb)
-ETHNIC_SUBJECT_RE = Needing(re.compile(rf"(?:^|(?<=[,。;:!?\n]))\s*(?:会上|会议上|随后|最后|同时|此外|期间)?,?\s*"
+ETHNIC_SUBJECT_RE = Needing(re.compile(rf"{CLAUSE_START}\s*(?:会上|会议上|随后|最后|同时|此外|期间)?,?\s*"
                                        rf"(?P<name>{HAN}{{1,4}}(?:·{HAN}{{1,8}}?)+?)"
                                        rf"{ADDRESS_POST}?(?=在[^,。;]{{0,12}}?(?:发言|致辞|讲话)|{SPEAK_VERBS}|{CHAIR_VERBS}|"
                                        rf"{ATTEND_VERBS})"), ("·",))  # (tried only where a · is)
