@@ -95,8 +95,6 @@ def _title_cut(body: str) -> int:
 def _item_name(body: str, last: bool, strong: bool, known: set[str]) -> tuple[str | None, bool]:
     """The name an item starts with, and whether it is surely one (known, or a surname starts it);
     a name only by its shape is (name, False)."""
-    if not last and len(body) > 4 and "·" not in body:
-        return None, False  # only the last item has a tail after its name; no name is longer (cheap test first)
     shaped = None
     for n, four in ((4, False), (3, False), (2, False), (4, True)):  # 格日勒图 only if 杨杰+出席 fails
         cand, tail = body[:n], body[n:]
@@ -128,12 +126,19 @@ def _up_to_close(items: Iterator[tuple[int, str, bool]]) -> Iterator[tuple[int, 
             return
 
 
+def _surely_people(clause: str) -> bool:
+    """An introduction before the list (出席会议的有…), or 等 or a meeting verb in its last item: the
+    clause is surely a list of people."""
+    last = clause.split("、")[-1].strip()
+    return bool(LIST_INTRO_RE.match(clause.strip())) or bool(LIST_END_VERB_RE.search(last[2:]))
+
+
 def list_names(clause: str, offset: int, known: set[str]) -> list[tuple[int, int, str]]:
     """Names in an attendance or speaker list clause, as (start, end, rule) in the document."""
-    last = clause.split("、")[-1].strip()
-    strong = bool(LIST_INTRO_RE.match(clause.strip())) or bool(LIST_END_VERB_RE.search(last[2:]))
     found: list[tuple[int, int, bool]] = []
     titled = False
+    strong: bool | None = None  # _surely_people(clause), read when an item first needs it (nine clauses in ten are
+    # no list from their first item on: they never do)
     for k, (ipos, item, last_item) in enumerate(_up_to_close(_split_items(clause))):
         lead = len(item) - len(item.lstrip())
         body = item.strip()
@@ -149,6 +154,10 @@ def list_names(clause: str, offset: int, known: set[str]) -> list[tuple[int, int
             if cut == len(body) or (last_item and ROLE_TAIL_RE.fullmatch(body[cut:])):
                 continue  # only a title (市委副书记、市政府市长叶某文), or 和委员等21人出席会议
             lead, body = lead + cut, body[cut:]
+        if not last_item and len(body) > 4 and "·" not in body:
+            return []  # only the last item has a tail after its name; no name is longer (the cheap test first)
+        if strong is None:
+            strong = _surely_people(clause)
         name, sure = _item_name(body, last_item, strong, known)
         if not name:
             return []  # not a list of people
