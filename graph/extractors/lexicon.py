@@ -150,9 +150,14 @@ def name_shaped(s: str, *, surname: bool = True) -> bool:
 
 @lru_cache(maxsize=1)
 def title_re() -> re.Pattern:
-    """A title chain's last position word (e.g. 书记 in 云南省委书记)."""
-    words = [t for t in segment.titles() if t not in {"同志"}]
-    return re.compile("|".join(map(re.escape, words)))
+    """A title chain's last position word (e.g. 书记 in 云南省委书记). The words are grouped by their
+    first character, each group in the words' order (省(?:委书记|长)|市(?:…)…): the same matches, but
+    re tries at each place only the words that open with its character, not all two hundred."""
+    groups: dict[str, list[str]] = {}
+    for word in segment.titles():
+        if word != "同志":
+            groups.setdefault(word[0], []).append(re.escape(word[1:]))
+    return re.compile("|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in groups.items()))
 
 
 @lru_cache(maxsize=1)

@@ -52,24 +52,25 @@ NAME_THEN_AND_RE = re.compile(rf"^({HAN}{{2,4}}?)(?:以及|和|及)")
 LIST_END_VERB_RE = re.compile(rf"(?:等|等人|{ATTEND_VERBS}|{CHAIR_VERBS}|{SPEAK_VERBS})")
 
 
-def _split_items(clause: str) -> list[tuple[int, str]]:
-    """The items of a list clause as (position in the clause, text): split on 、, and on 和/及 where
-    they join the last two names (A、B和秘书长C, A和西藏自治区领导B; but 胡和平, 金幼和 keep their 和)."""
-    items, pos = [], 0
-    for part in clause.split("、"):
+def _split_items(clause: str) -> Iterator[tuple[int, str, bool]]:
+    """The items of a list clause as (position in the clause, text, whether it ends the clause): split
+    on 、, and on 和/及 where they join the last two names (A、B和秘书长C, A和西藏自治区领导B; but 胡和平,
+    金幼和 keep their 和). Read lazily: most clauses are no list from their first item on."""
+    parts = clause.split("、")
+    pos = 0
+    for k, part in enumerate(parts, 1):
         m = NAME_THEN_AND_RE.match(part)
-        if m and "、" in clause and plausible_name(m.group(1)) and is_surname_start(m.group(1)):
+        if m and len(parts) > 1 and plausible_name(m.group(1)) and is_surname_start(m.group(1)):
             rest = part[m.end():]
             cut = _title_cut(rest)  # A和西藏自治区领导B: 和 joins a titled name
             if title_re().match(rest) or (0 < cut < len(rest) and is_surname_start(rest[cut:], weak=True)) or any(
                     is_surname_start(rest[:n], weak=True) and plausible_name(rest[:n]) and boundary_at(rest, n)
                     for n in (3, 2)):
-                items.append((pos, m.group(1)))
+                yield pos, m.group(1), False
                 pos += m.end()
                 part = rest
-        items.append((pos, part))
+        yield pos, part, k == len(parts)
         pos += len(part) + 1
-    return items
 
 
 def _title_cut(body: str) -> int:
@@ -94,8 +95,6 @@ def _title_cut(body: str) -> int:
 def _item_name(body: str, last: bool, strong: bool, known: set[str]) -> tuple[str | None, bool]:
     """The name an item starts with, and whether it is surely one (known, or a surname starts it);
     a name only by its shape is (name, False)."""
-    if not last and len(body) > 4 and "·" not in body:
-        return None, False  # only the last item has a tail after its name; no name is longer (cheap test first)
     shaped = None
     for n, four in ((4, False), (3, False), (2, False), (4, True)):  # 格日勒图 only if 杨杰+出席 fails
         cand, tail = body[:n], body[n:]
@@ -117,24 +116,29 @@ def _item_name(body: str, last: bool, strong: bool, known: set[str]) -> tuple[st
     return shaped, False
 
 
-def _up_to_close(items: list[tuple[int, str]]) -> Iterator[tuple[int, str, bool]]:
+def _up_to_close(items: Iterator[tuple[int, str, bool]]) -> Iterator[tuple[int, str, bool]]:
     """The items of a list up to the one that closes it (戚某等16位常委、委员作发言: the list ends at
-    its 等), each with whether it is the last; read lazily, as most clauses are no list from their
-    first item on."""
-    for k, (ipos, item) in enumerate(items):
-        last = k == len(items) - 1 or bool((close := LIST_CLOSE_RE.search(item, 2))
-                                           and ROLE_TAIL_RE.fullmatch(item[close.start():]))
+    its 等), each with whether it is the last."""
+    for ipos, item, at_end in items:
+        last = at_end or bool((close := LIST_CLOSE_RE.search(item, 2)) and ROLE_TAIL_RE.fullmatch(item[close.start():]))
         yield ipos, item, last
         if last:
             return
 
 
+def _surely_people(clause: str) -> bool:
+    """An introduction before the list (出席会议的有…), or 等 or a meeting verb in its last item: the
+    clause is surely a list of people."""
+    last = clause.split("、")[-1].strip()
+    return bool(LIST_INTRO_RE.match(clause.strip())) or bool(LIST_END_VERB_RE.search(last[2:]))
+
+
 def list_names(clause: str, offset: int, known: set[str]) -> list[tuple[int, int, str]]:
     """Names in an attendance or speaker list clause, as (start, end, rule) in the document."""
-    last = clause.split("、")[-1].strip()
-    strong = bool(LIST_INTRO_RE.match(clause.strip())) or bool(LIST_END_VERB_RE.search(last[2:]))
     found: list[tuple[int, int, bool]] = []
     titled = False
+    strong: bool | None = None  # _surely_people(clause), read when an item first needs it (nine clauses in ten are
+    # no list from their first item on: they never do)
     for k, (ipos, item, last_item) in enumerate(_up_to_close(_split_items(clause))):
         lead = len(item) - len(item.lstrip())
         body = item.strip()
@@ -150,6 +154,10 @@ def list_names(clause: str, offset: int, known: set[str]) -> list[tuple[int, int
             if cut == len(body) or (last_item and ROLE_TAIL_RE.fullmatch(body[cut:])):
                 continue  # only a title (市委副书记、市政府市长叶某文), or 和委员等21人出席会议
             lead, body = lead + cut, body[cut:]
+        if not last_item and len(body) > 4 and "·" not in body:
+            return []  # only the last item has a tail after its name; no name is longer (the cheap test first)
+        if strong is None:
+            strong = _surely_people(clause)
         name, sure = _item_name(body, last_item, strong, known)
         if not name:
             return []  # not a list of people

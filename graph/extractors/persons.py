@@ -21,6 +21,7 @@ import ahocorasick
 from ..models import Document, Fact, Label, RelType, Role
 from ..text import gazetteer, segment
 from .base import Findings, Needing, make_mention
+from .first_chars import first_chars
 from .grammar import ADDRESS_POST, ADDRESS_TITLES, LIST_INTRO, LIST_ONLY_TITLES, WORD_CONTEXT
 from .lexicon import (
     ATTEND_VERBS,
@@ -48,12 +49,24 @@ ROLE_ONLY_POSTFIX = {"局长", "主任", "部长", "会长", "院长", "校长",
                      "镇长", "乡长", "董事长", "常委"}  # 常委: a standing member of a CPPCC (张某常委代表…发言)
 STRONG_POSTFIX = {"总书记", "副总理", "总理", "委员长", "同志"}
 COLLECTIVE_RE = re.compile(r"班子|成员|同志|干部|代表团|人员|群众|督导组|工作组|专家组|领导|单位|部门|队伍|委员会")
+
+
+def opening_class(alts: str) -> str:
+    """A character class of the characters the alternatives `alts` open with."""
+    return "[" + re.escape("".join(sorted(first_chars(alts)))) + "]"
+
+
+# Where a sentence or a clause starts: at the text's start or after its punctuation, written as "no
+# character but that punctuation before" (one test at each position, not two: ^ and a lookbehind)
+SENTENCE_START = r"(?<![^。;:!?\n])"
+CLAUSE_START = r"(?<![^,。;:!?\n])"
 # An introduction, then items separated by commas up to the end of the sentence (出席会议的有王某,李某).
-INTRO_COMMA_LIST_RE = re.compile(rf"(?:(?<=[。;:!?\n])|^)\s*(?:{LIST_INTRO})[^。;!?\n、]{{2,12}}(?:,[^。;!?\n、,]{{2,12}})+")
-LIST_VERB = rf"(?:{ATTEND_VERBS}|分别作了?[^,。;]{{0,6}}发言|逐一发言|先后发言)"
-# (等 as an alternative of its own, not an optional group: re then tests the first character at each
-# position, and the scan takes half the time; the same matches)
-LIST_VERB_RE = re.compile(rf"等(?:同志)?{LIST_VERB}|{LIST_VERB}")
+INTRO_COMMA_LIST_RE = re.compile(rf"{SENTENCE_START}\s*(?:{LIST_INTRO})[^。;!?\n、]{{2,12}}(?:,[^。;!?\n、,]{{2,12}})+")
+LIST_VERBS = rf"{ATTEND_VERBS}|分别作了?[^,。;]{{0,6}}发言|逐一发言|先后发言"
+# (one flat alternation, not 等 as an optional group nor the verbs inside a group of their own: every
+# alternative then opens with a character, and re tries the pattern only where 等 or a verb's first
+# character stands, a fifth of the scan's time; the same matches)
+LIST_VERB_RE = re.compile(rf"等(?:同志)?(?:{LIST_VERBS})|{LIST_VERBS}")
 # 以习某某新时代中国特色社会主义思想为指导: the thought is named after the person who set it out
 # (the name stands where a phrase begins: 以/用/学习/贯彻…, or after punctuation; not 学懂弄通做实新时代…)
 THOUGHT_AUTHOR_RE = Needing(re.compile(rf"(?:(?<=[以用和及与、,“:\s])|(?<=学习|贯彻|坚持|践行|落实|领悟|运用|宣传|宣讲))"
@@ -62,12 +75,20 @@ THOUGHT_AUTHOR_RE = Needing(re.compile(rf"(?:(?<=[以用和及与、,“:\s])|(?
 SPEECH_PASSED_ON_RE = Needing(re.compile(rf"(?:学习|传达|贯彻)了?(?P<name>{HAN}{{2,3}}?)(?:同志)?在[^,。;]{{2,40}}?上?的(?:重要)?讲话"),
                               ("讲话",))
 APPOINT_RE = re.compile(rf"(?:任命|免去|选举|补选|新任命的|接受)(?P<name>{HAN}{{2,3}}?)(?=为|的|同志|担任|辞去|[,、。])")
-SUBJECT_RE = re.compile(rf"(?:^|(?<=[,。;:!?\n]))\s*(?:会上|会议上|随后|最后|其后|同时|此外|另外|期间)?,?\s*"
-                        rf"(?P<name>{HAN}{{2,5}}?)(?=(?:等(?:同志|人)?)?(?:分别|先后|依次|也|还|均|一同)?(?:{SPEAK_VERBS}|{CHAIR_VERBS}|{ATTEND_VERBS})|就|对[^,。]{{2,30}}进行|(?:围绕|结合)[^,。;]{{2,30}}?(?:{SPEAK_VERBS}))")
+# What follows a clause's subject: its verb (perhaps after 等 or 分别…), 就, 对…进行, 围绕…讲话
+SUBJECT_ADVERBS = "分别|先后|依次|也|还|均|一同"
+SUBJECT_VERBS = f"{SPEAK_VERBS}|{CHAIR_VERBS}|{ATTEND_VERBS}"
+SUBJECT_NEXT = (rf"(?:等(?:同志|人)?)?(?:{SUBJECT_ADVERBS})?(?:{SUBJECT_VERBS})|就|对[^,。]{{2,30}}进行|"
+                rf"(?:围绕|结合)[^,。;]{{2,30}}?(?:{SPEAK_VERBS})")
+# (the characters SUBJECT_NEXT opens with, checked first: each length of the name is then ruled out
+# with one test, not with a test of each of the eighty words that may follow it)
+SUBJECT_NEXT_OPENING = opening_class(f"等|{SUBJECT_ADVERBS}|{SUBJECT_VERBS}|就|对|围绕|结合")
+SUBJECT_RE = re.compile(rf"{CLAUSE_START}\s*(?:会上|会议上|随后|最后|其后|同时|此外|另外|期间)?,?\s*"
+                        rf"(?P<name>{HAN}{{2,5}}?)(?={SUBJECT_NEXT_OPENING})(?={SUBJECT_NEXT})")
 # (a name alone may close with 等 before its verb: 穆某等参加, the others unnamed)
 # A name joined by · at a clause's start, perhaps with a post after it, before its verb: 雪克来提·扎克尔参加,
 # 迪丽娜尔·阿布拉委员发言, 嘉木样·洛桑久美·图丹却吉尼玛主任主持会议 (its last part ends before the post or verb)
-ETHNIC_SUBJECT_RE = Needing(re.compile(rf"(?:^|(?<=[,。;:!?\n]))\s*(?:会上|会议上|随后|最后|同时|此外|期间)?,?\s*"
+ETHNIC_SUBJECT_RE = Needing(re.compile(rf"{CLAUSE_START}\s*(?:会上|会议上|随后|最后|同时|此外|期间)?,?\s*"
                                        rf"(?P<name>{HAN}{{1,4}}(?:·{HAN}{{1,8}}?)+?)"
                                        rf"{ADDRESS_POST}?(?=在[^,。;]{{0,12}}?(?:发言|致辞|讲话)|{SPEAK_VERBS}|{CHAIR_VERBS}|"
                                        rf"{ATTEND_VERBS})"), ("·",))  # (tried only where a · is)
@@ -330,8 +351,9 @@ def known_name_again(r: _Reading) -> None:
     """Every further occurrence of a known name."""
     doc, text, found, taken, known = r.doc, r.text, r.found, r.taken, r.known
     for at, name in all_occurrences(text, known):
-        if boundary_at(text, at + len(name)):
-            _add_person(found, doc, at, at + len(name), taken, rule="known_name_again", titles=[])
+        end = at + len(name)
+        if not any(taken[at:end]) and boundary_at(text, end):  # (most are mentions already: that test first)
+            _add_person(found, doc, at, end, taken, rule="known_name_again", titles=[])
 
 
 def surname_and_post(r: _Reading) -> None:

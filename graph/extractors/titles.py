@@ -52,7 +52,7 @@ def title_chain(text: str, end: int) -> tuple[int, list[str]]:
         while j >= 0 and text[j] not in ",;:。!?\n()、“”" and i - j <= 60:
             j -= 1
         seg, was_cut = _title_suffix(text[j + 1:i])
-        if not seg or not title_end_re().search(seg):
+        if not seg or not position_word(seg):
             break
         titles.insert(0, seg)
         start = i - len(seg)
@@ -62,6 +62,7 @@ def title_chain(text: str, end: int) -> tuple[int, list[str]]:
     return start, titles
 
 
+@lru_cache(maxsize=4096)  # (the same titles come back in every report: 副省长, 省委书记)
 def position_word(title: str) -> str | None:
     m = title_end_re().search(title)
     return m.group() if m else None
@@ -69,6 +70,14 @@ def position_word(title: str) -> str | None:
 
 def body_of_title(title: str, doc: Document, level_hint: str | None = None) -> str | None:
     """The body a title names, absolute where the report's jurisdiction allows (None if it names none)."""
+    body = _body_named(title, level_hint)
+    return absolute_body(body, doc) if body is not None else None
+
+
+@lru_cache(maxsize=4096)
+def _body_named(title: str, level_hint: str | None) -> str | None:
+    """The body a title names, as the title says it (省政府), before the report's jurisdiction makes
+    it absolute (云南省政府)."""
     pos = position_word(title)
     if pos is None:
         return None
@@ -93,7 +102,7 @@ def body_of_title(title: str, doc: Document, level_hint: str | None = None) -> s
         prefix += "大使馆" if pos == "大使" else "总领事馆"
     if level_hint and prefix[0] not in "省市县区州镇乡中全国" and LEVELLED_BODY_RE.match(prefix):
         prefix = level_hint + prefix
-    return absolute_body(prefix, doc)
+    return prefix
 
 
 def absolute_body(body: str, doc: Document) -> str:
@@ -110,5 +119,6 @@ BODY_KINDS = (("group", r"领导小组|工作小组|专班"), ("command", r"指�
               ("media", r"日报|晚报|网$|电视台|新闻"))
 
 
+@lru_cache(maxsize=4096)  # (a report names the same bodies again and again)
 def body_kind(body: str) -> str:
     return first_kind(body, BODY_KINDS, "department")

@@ -1,6 +1,9 @@
 """People: the segmentation traps of the seed reports and the name shapes of other reports."""
+import re
+
 import pytest
 
+from huiyi.graph.extractors.persons import LIST_VERB_RE, LIST_VERBS, SUBJECT_NEXT_OPENING, SUBJECT_RE, opening_class
 from huiyi.graph.models import Label, RelType
 from tests.graph.helpers import persons, run
 
@@ -291,3 +294,24 @@ def test_a_city_title_at_a_paragraphs_start_after_a_blank_line():
     # 湖北省长江 is a place and a river, but a blank line before 市长 holds no place
     doc = run("5日,全市民营企业家座谈会召开。\n\n市长王一坤在讲话中表示,要落实政策。")
     assert "王一坤" in persons(doc)
+
+
+def test_opening_class_holds_the_first_characters_of_the_alternatives():
+    assert opening_class(r"(?:等(?:同志)?)?主持|作(?<![工]作)了?说明") == "[主作等]"
+
+
+@pytest.mark.parametrize("text", ["会上,刘智传达了文件精神,张斌汇报工作。", "穆某等参加。王某等同志分别发言。",
+                                  "李某就有关工作作说明。赵某对下一步工作进行部署;张某围绕主题作了讲话",
+                                  "随后,陈某某主持会议。工作人员宣读了决定"])
+def test_the_subject_pattern_finds_what_it_finds_without_its_opening_class(text):
+    unguarded = re.compile(SUBJECT_RE.pattern.replace(f"(?={SUBJECT_NEXT_OPENING})", ""))
+    assert unguarded.pattern != SUBJECT_RE.pattern
+    want = [m.span("name") for m in unguarded.finditer(text)]
+    assert want and [m.span("name") for m in SUBJECT_RE.finditer(text)] == want
+
+
+def test_the_flat_list_verb_pattern_finds_what_its_nested_form_finds():
+    nested = re.compile(rf"(?:等(?:同志)?)?(?:{LIST_VERBS})")
+    text = "王某、李某等同志出席会议,赵某 钱某分别作了重要发言,孙某在主席台就座,周某等列席。"
+    want = [m.span() for m in nested.finditer(text)]
+    assert len(want) == 4 and [m.span() for m in LIST_VERB_RE.finditer(text)] == want
