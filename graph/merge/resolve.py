@@ -48,10 +48,11 @@ class Evidence(NamedTuple):
     end: int
 Order = tuple  # (file name, document id, -1 the report | 0 a mention | 1 a fact, index): smaller first
 SKIPPED_PROPS = {"name"}  # the node's name is its own field
+_PERSON_SKIPPED = {*SKIPPED_PROPS, "role", "aliases"}  # (a person's are merged apart: see Merger._merge)
 RELATIVE_BODY = ("省", "市", "县", "区", "州", "镇", "乡")
 # Looked up once: reading an enum member off its class (or its .value) is slow in Python 3.11, and
 # the merge's last step does it per fact
-_MEETING = Label.MEETING
+_MEETING, _PERSON = Label.MEETING, Label.PERSON
 _OFFICIAL = Role.OFFICIAL.value
 _TYPE_NAME = {t: t.value for t in RelType}
 _LABEL_NAME = {label: label.value for label in Label}
@@ -228,7 +229,9 @@ class Merger:
 
     def _merge(self, eid: str, label: Label, order: Order, name: str, props: dict, original: str = "") -> None:
         node = self._node(eid, label, order, name)
-        if label == Label.PERSON:
+        skipped = SKIPPED_PROPS
+        if label == _PERSON:
+            skipped = _PERSON_SKIPPED
             role = props.get("role", _OFFICIAL)
             if role is not None and (node.role is None or order < node.role[0]):
                 node.role = (order, role)
@@ -238,8 +241,7 @@ class Merger:
             if original != name and (original not in aliases or (order, 0) < aliases[original]):
                 aliases[original] = (order, 0)
         for k, v in props.items():
-            if v is None or k in SKIPPED_PROPS or (k == "role" and label == Label.PERSON) \
-                    or (k == "aliases" and label == Label.PERSON):
+            if v is None or k in skipped:
                 continue
             if isinstance(v, list):
                 items = node.lists.setdefault(k, {})
