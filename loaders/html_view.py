@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 import networkx as nx
+import orjson
 
 from huiyi.graph.merge.source import GraphSource, as_source, edge_attributes
 from huiyi.graph.models import ConfigError, InputError
@@ -83,12 +84,25 @@ def vis_assets() -> tuple[str, str]:
     return re.sub(r"</(script)", r"<\\/\1", js, flags=re.I), re.sub(r"</(style)", r"<\\/\1", css, flags=re.I)
 
 
+# What must not appear literally in a <script> element's text, as JSON escapes (UTF-8: no byte of
+# a character beyond ASCII is one of these, so they are replaced in the encoded bytes)
+_UNSAFE_IN_SCRIPT = tuple((ch.encode("utf-8"), esc.encode("ascii")) for ch, esc in (
+    ("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029")))
+
+
 def script_json(obj: Any) -> str:
-    """JSON safe inside a <script> element: no `<`, `>`, `&` or line separators appear literally."""
-    text = json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
-    for ch, esc in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
-        text = text.replace(ch, esc)
-    return text
+    """JSON safe inside a <script> element: no `<`, `>`, `&` or line separators appear literally.
+    Encoded by orjson (a big page's data in a fraction of the time), as the standard encoder would
+    (compact, text as it is) but for floats under 1e-4, spelled out (0.00001, not 1e-05; the
+    page's own are positions to a tenth); what orjson refuses (e.g. keys that are not text) by the
+    standard encoder."""
+    try:
+        data = orjson.dumps(obj)
+    except orjson.JSONEncodeError:
+        data = json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
+    for ch, esc in _UNSAFE_IN_SCRIPT:
+        data = data.replace(ch, esc)
+    return data.decode("utf-8", "surrogatepass")
 
 
 def page_data(G: nx.MultiDiGraph, *, title: str | None = None, documents: Mapping[str, Mapping] | None = None,

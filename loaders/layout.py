@@ -57,7 +57,7 @@ def force_layout(pos: dict, weights: dict[tuple, float], *, iterations: int = 60
         for i, (dx, dy) in enumerate(zip(dxs, dys, strict=True)):
             d = math.sqrt(dx * dx + dy * dy)
             if d > 0:
-                step = min(d, temperature) / d
+                step = (d if d < temperature else temperature) / d  # (min(), without a call per node)
                 xs[i] += dx * step
                 ys[i] += dy * step
         temperature = max(temperature * 0.93, 0.02)
@@ -109,29 +109,45 @@ def _all_pairs_repulsion(nodes: list, xs: list[float], ys: list[float]) -> tuple
     return fxs, fys
 
 
+# The cells after a cell in sorted order among its eight neighbours (those before it are the
+# ones it comes after), in that order
+_LATER_CELLS = ((0, 1), (1, -1), (1, 0), (1, 1))
+
+
 def _near_repulsion(nodes: list, xs: list[float], ys: list[float], cell: float) -> tuple[list[float], list[float]]:
     """The push on each node from the others closer than `cell`, k^2 / d along the unit vector,
-    found among the nodes of its own and the eight neighbouring grid cells."""
+    found among the nodes of its own and the eight neighbouring grid cells. As in
+    `_all_pairs_repulsion`, a pair's push is worked out once: the cells are taken in sorted order,
+    which is the order a node's neighbouring cells are added up in, so its pushes from earlier
+    cells and from the nodes before it in its own cell reach it before its own row is added up."""
     grid: dict[tuple[int, int], list] = defaultdict(list)
     for i, (x, y) in enumerate(zip(xs, ys, strict=True)):
         grid[(int(x // cell), int(y // cell))].append((i, x, y))
     reach = cell * cell
     fxs, fys = [0.0] * len(nodes), [0.0] * len(nodes)
-    for (gx, gy), members in grid.items():
-        near = [m for dx in (-1, 0, 1) for dy in (-1, 0, 1) for m in grid.get((gx + dx, gy + dy), ())]
-        for a, ax, ay in members:
-            fx = fy = 0.0
-            for b, bx, by in near:
+    for gx, gy in sorted(grid):
+        members = grid[(gx, gy)]
+        later = [m for dx, dy in _LATER_CELLS for m in grid.get((gx + dx, gy + dy), ())]
+        for p, (a, ax, ay) in enumerate(members):
+            fx, fy = fxs[a], fys[a]  # the pushes from earlier cells and the nodes before it
+            for b, bx, by in members[p + 1:] + later:
                 dx = ax - bx
                 dy = ay - by
                 d2 = dx * dx + dy * dy
                 if d2 < reach:
-                    if d2 < 1e-6:  # itself, or one on top of it: apart in directions of their names
-                        if b == a:
-                            continue
-                        (dx, dy), d2 = _apart(nodes[a], nodes[b]), 0.01
-                    fx += dx / d2  # k^2 / d along the unit vector
-                    fy += dy / d2
+                    if d2 < 1e-6:  # on top of each other: apart in directions of their names (not symmetric)
+                        ua, ub = _apart(nodes[a], nodes[b])
+                        fx += ua / 0.01
+                        fy += ub / 0.01
+                        fxs[b] += ub / 0.01
+                        fys[b] += ua / 0.01
+                        continue
+                    tx = dx / d2  # k^2 / d along the unit vector
+                    ty = dy / d2
+                    fx += tx
+                    fy += ty
+                    fxs[b] -= tx
+                    fys[b] -= ty
             fxs[a], fys[a] = fx, fy
     return fxs, fys
 

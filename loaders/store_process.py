@@ -56,7 +56,7 @@ def _relation_jobs(G, nodes: dict, relations: dict) -> list[set[tuple[str, str, 
 def _write_tables(G, folder: Path, ready: Callable[[str, list], None]) -> Path:
     """Write G's store rows as Parquet files and a manifest into `folder`, telling `ready` what
     can be loaded as soon as it can: ("create", statements), then ("copy", [file entries]) for
-    the node tables and for each pass's relationship tables."""
+    each node table and for each pass's relationship tables."""
     import pyarrow.parquet as pq
 
     nodes = node_tables(G)
@@ -71,15 +71,15 @@ def _write_tables(G, folder: Path, ready: Callable[[str, list], None]) -> Path:
         copies.append({"table": table, "options": options, "file": name})
         return pq.ParquetWriter(str(folder / name), schema, compression="none")
 
-    copies: list[dict] = []
-    for label, table in nodes.items():
+    for label, table in nodes.items():  # each loaded as soon as it is written: the engine starts at once
         if len(table):
+            copies: list[dict] = []
             header, kinds = copy_header(label, columns, relation=False)
             data = arrow_table(header, table.data, kinds)
             with writer(label, "", data.schema, copies) as w:
                 w.write_table(data, row_group_size=ROW_GROUP)
-    plan["copy"] += copies
-    ready("copy", copies)
+            plan["copy"] += copies
+            ready("copy", copies)
     for group in _relation_jobs(G, nodes, relations):
         copies, writers = [], {}
         try:
@@ -201,5 +201,9 @@ class PendingStore:
 
 
 def start_store(G, path: str | Path) -> PendingStore:
-    """Begin writing G into a fresh store at `path` in another process (see the module docstring)."""
+    """Begin writing G into a fresh store at `path` in another process (see the module docstring).
+    The engine and the Parquet writer are imported here first: a forked writer starts at once, its
+    load being the longest of a build's outputs, while this process has time to spare."""
+    import ladybug  # noqa: F401
+    import pyarrow.parquet  # noqa: F401
     return PendingStore(Path(tempfile.mkdtemp(prefix="huiyi-store-")), path, G)

@@ -15,6 +15,7 @@ import re
 from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, Iterable, NamedTuple
 
 import networkx as nx
@@ -47,12 +48,16 @@ class Evidence(NamedTuple):
     end: int
 Order = tuple  # (file name, document id, -1 the report | 0 a mention | 1 a fact, index): smaller first
 SKIPPED_PROPS = {"name"}  # the node's name is its own field
+_PERSON_SKIPPED = {*SKIPPED_PROPS, "role", "aliases"}  # (a person's are merged apart: see Merger._merge)
 RELATIVE_BODY = ("省", "市", "县", "区", "州", "镇", "乡")
 # Looked up once: reading an enum member off its class (or its .value) is slow in Python 3.11, and
 # the merge's last step does it per fact
-_MEETING, _LOCATED_IN, _MENTIONED_IN = Label.MEETING, RelType.LOCATED_IN, RelType.MENTIONED_IN
+_MEETING, _PERSON = Label.MEETING, Label.PERSON
 _OFFICIAL = Role.OFFICIAL.value
 _TYPE_NAME = {t: t.value for t in RelType}
+_LABEL_NAME = {label: label.value for label in Label}
+_LOCATED_IN, _MENTIONED = RelType.LOCATED_IN.value, RelType.MENTIONED_IN.value
+_NODE_FIELDS = ("label", "name")  # a node's own fields, never among its properties
 
 
 def _count_mention(first_seen: dict[str, list], eid: str, evidence) -> None:
@@ -189,8 +194,13 @@ class _Node:
         for k, items in self.lists.items():
             out[k] = sorted(items, key=items.__getitem__)
         if self.role is not None:
-            out["role"] = Role.OFFICIAL.value if self.official else self.role[1]
+            out["role"] = _OFFICIAL if self.official else self.role[1]
         return out
+
+    def attributes(self) -> dict[str, Any]:
+        """The node's attributes as the graph holds them: label, name, then its properties by name."""
+        return {"label": _LABEL_NAME[self.label], "name": self.name[1],
+                **{k: clean_value(v) for k, v in sorted(self.props().items()) if k not in _NODE_FIELDS}}
 
 
 class Merger:
@@ -219,7 +229,9 @@ class Merger:
 
     def _merge(self, eid: str, label: Label, order: Order, name: str, props: dict, original: str = "") -> None:
         node = self._node(eid, label, order, name)
-        if label == Label.PERSON:
+        skipped = SKIPPED_PROPS
+        if label == _PERSON:
+            skipped = _PERSON_SKIPPED
             role = props.get("role", _OFFICIAL)
             if role is not None and (node.role is None or order < node.role[0]):
                 node.role = (order, role)
@@ -229,8 +241,7 @@ class Merger:
             if original != name and (original not in aliases or (order, 0) < aliases[original]):
                 aliases[original] = (order, 0)
         for k, v in props.items():
-            if v is None or k in SKIPPED_PROPS or (k == "role" and label == Label.PERSON) \
-                    or (k == "aliases" and label == Label.PERSON):
+            if v is None or k in skipped:
                 continue
             if isinstance(v, list):
                 items = node.lists.setdefault(k, {})
@@ -265,7 +276,7 @@ class Merger:
         meetings = []
         for i, (label, key, text, original, props, ev) in enumerate(report.mentions):
             if label == Label.MEETING:
-                meetings.append((i, key, text, props, ev))
+                meetings.append((i, key, text, props, tuple(ev)))
                 continue
             eid = self._id(report, label, key)
             self._merge(eid, label, (*base, 0, i), text, props, original)
@@ -284,15 +295,16 @@ class Merger:
                 if not (rtype == RelType.LOCATED_IN and is_target) and label != Label.DOCUMENT \
                         and eid not in first_seen:
                     first_seen[eid] = [ev, 1]
-            if None in ends:
-                facts.append((j, rtype, source if ends[0] is None else ends[0],
-                              target if ends[1] is None else ends[1], props, ev))
-            elif (rtype, *ends) not in done:
-                done.add((rtype, *ends))
-                records.append(_record(rtype, ends[0], ends[1], base, ev, props))
+            kind = _TYPE_NAME[rtype]
+            if None in ends:  # waits for the meeting ids: a meeting end as its local key, (key,)
+                facts.append((j, kind, (source[1],) if ends[0] is None else ends[0],
+                              (target[1],) if ends[1] is None else ends[1], _edge_props(props), tuple(ev)))
+            elif (kind, *ends) not in done:
+                done.add((kind, *ends))
+                records.append(_record(kind, ends[0], ends[1], base, ev, _edge_props(props)))
         for eid, (ev, count) in first_seen.items():
-            if eid != report.id and (RelType.MENTIONED_IN, eid, report.id) not in done:
-                records.append(_record(RelType.MENTIONED_IN, eid, report.id, base, ev, count))
+            if eid != report.id and (_MENTIONED, eid, report.id) not in done:
+                records.append(_record(_MENTIONED, eid, report.id, base, ev, count))
         self.relations.append((*base, 0), records)
         if meetings or facts:
             self.pending.append(base, [(meetings, facts)])
@@ -314,25 +326,30 @@ class Merger:
                 _count_mention(first_seen, eid, ev)
             done: set[tuple] = set()
             records = []
-            for j, rtype, source, target, props, ev in facts:
-                ends = []
-                for end, is_target in ((source, False), (target, True)):
-                    if isinstance(end, tuple):  # (Meeting, local key)
-                        eid = ids[(doc_id, end[1])]
-                        # (one this report named already, by a mention or an earlier fact, keeps its name)
-                        if eid not in first_seen:
-                            self._node(eid, _MEETING, (*base, 1, j), end[1])
-                            if not (rtype == _LOCATED_IN and is_target):
-                                first_seen[eid] = [ev, 1]
-                        end = eid
-                    ends.append(end)
-                if (rtype, *ends) not in done:
-                    done.add((rtype, *ends))
-                    records.append(_record(rtype, ends[0], ends[1], base, ev, props))
+            for j, kind, source, target, props, ev in facts:
+                if type(source) is tuple:
+                    source = self._meeting_end(ids[(doc_id, source[0])], source[0], base, j, first_seen, ev, True)
+                if type(target) is tuple:
+                    target = self._meeting_end(ids[(doc_id, target[0])], target[0], base, j, first_seen, ev,
+                                               kind != _LOCATED_IN)
+                if (kind, source, target) not in done:
+                    done.add((kind, source, target))
+                    records.append(_record(kind, source, target, base, ev, props))
             for eid, (ev, count) in first_seen.items():
-                if (_MENTIONED_IN, eid, doc_id) not in done:
-                    records.append(_record(_MENTIONED_IN, eid, doc_id, base, ev, count))
+                if (_MENTIONED, eid, doc_id) not in done:
+                    records.append(_record(_MENTIONED, eid, doc_id, base, ev, count))
             self.relations.append((*base, 1), records)  # after the report's other edges
+
+    def _meeting_end(self, eid: str, key: str, base: tuple, j: int, first_seen: dict, ev: tuple,
+                     mentioned: bool) -> str:
+        """A fact's meeting end, by its global id `eid`: a meeting this report has not named yet (by
+        a mention or an earlier fact) gets its local key as a name, and, if `mentioned`, this fact's
+        sentence as where the report mentions it."""
+        if eid not in first_seen:
+            self._node(eid, _MEETING, (*base, 1, j), key)
+            if mentioned:
+                first_seen[eid] = [ev, 1]
+        return eid
 
     def entities(self) -> list[Entity]:
         return [Entity(id=eid, label=n.label, name=n.name[1], props=n.props()) for eid, n in self.nodes.items()]
@@ -345,11 +362,7 @@ class Merger:
     def to_graph(self) -> EdgeListGraph:
         """The graph, compactly (see build.EdgeListGraph): nodes sorted by id, edges report by report
         in (file name, document id) order. Takes the merger's relations over (a spill stays out of the heap)."""
-        nodes = {}
-        for eid in sorted(self.nodes):
-            n = self.nodes[eid]
-            nodes[eid] = {"label": n.label.value, "name": n.name[1],
-                          **{k: clean_value(v) for k, v in sorted(n.props().items()) if k not in {"label", "name"}}}
+        nodes = {eid: self.nodes[eid].attributes() for eid in sorted(self.nodes)}
         rels, self.relations = self.relations, self.sinks.edges()
         rels.sort()  # once here, not in each process that reads it
         return EdgeListGraph(nodes, rels)
@@ -359,14 +372,25 @@ class Merger:
         return self.to_graph().to_networkx()
 
 
-def _record(rtype: RelType, source: str, target: str, base: tuple[str, str], ev: Evidence, props) -> EdgeRecord:
-    """One edge record (build.EdgeRecord) of a fact read in report `base` (file name, document id)."""
+def _edge_props(props: dict[str, Any] | None) -> dict[str, Any] | None:
+    """A fact's properties as its edge record keeps them (see build.EdgeRecord): by name, lists
+    cleaned, none left out as None; None when there are none."""
+    if props is None:
+        return None
+    return {k: clean_value(v) for k, v in sorted(props.items()) if v is not None} or None
+
+
+# An EdgeRecord made from its fields' tuple, with no Python call (the named tuple's own __new__ is one)
+_new_record = partial(tuple.__new__, EdgeRecord)
+
+
+def _record(kind: str, source: str, target: str, base: tuple[str, str], ev: tuple[str, int, int], more) -> EdgeRecord:
+    """One edge record (build.EdgeRecord) of a fact read in report `base` (file name, document id),
+    in the sentence `ev` (an Evidence's fields); `more`: its properties (see `_edge_props`) or a count."""
     name, doc_id = base
-    if props is not None and not isinstance(props, int):
-        props = {k: clean_value(v) for k, v in sorted(props.items()) if v is not None} or None
-    kind = _TYPE_NAME[rtype]
-    return EdgeRecord(relation_id(kind, source, target, doc_id, ev.start), source, target, kind, name, doc_id, *ev,
-                      props or None)
+    sentence, start, end = ev
+    return _new_record((relation_id(kind, source, target, doc_id, start), source, target, kind, name, doc_id,
+                        sentence, start, end, more))
 
 
 def _props(props) -> dict:

@@ -75,6 +75,19 @@ def test_names_and_evidence_cannot_break_out_of_the_page(page):
     assert '<title>&lt;/title&gt;&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;</title>' in titled
 
 
+
+def test_script_json_is_the_standard_encoding_escaped():
+    """orjson's bytes are the standard compact encoding's, text as it is; what orjson refuses
+    (keys that are not text) goes to the standard encoder."""
+    data = {"nodes": [{"id": "Person:张三", "x": 12.5, "y": -0.0, "degree": 3, "props": {"titles": ["省长"]}}],
+            "edges": [{"evidence": "第一\t二\x01\x7f</b>&\u2028", "dashes": [8, 4], "smooth": None, "on": True}]}
+    standard = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    for ch, esc in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028")):
+        standard = standard.replace(ch, esc)
+    assert script_json(data) == standard
+    assert script_json({1: "a<"}) == '{"1":"a\\u003c"}'
+
+
 def test_styles_tell_labels_and_presence_apart():
     assert len({s["color"] for s in LABEL_STYLES.values()}) == len({s["shape"] for s in LABEL_STYLES.values()}) == 6
     presence = [RELATION_STYLES[t] for t in ("CHAIRED", "ATTENDED", "SPOKE_AT", "DIRECTED")]

@@ -72,3 +72,46 @@ def test_separate_discs():
     for a in range(5):
         for b in range(a + 1, 5):
             assert math.dist(centres[a], centres[b]) >= 1.99
+
+
+def _near_repulsion_row_by_row(nodes, xs, ys, cell):
+    """The near repulsion worked out per node, every pair twice: what layout._near_repulsion,
+    which works each pair out once, must give to the last bit."""
+    from collections import defaultdict
+
+    from huiyi.loaders.layout import _apart
+
+    grid = defaultdict(list)
+    for i, (x, y) in enumerate(zip(xs, ys, strict=True)):
+        grid[(int(x // cell), int(y // cell))].append(i)
+    fxs, fys = [0.0] * len(nodes), [0.0] * len(nodes)
+    for a in range(len(nodes)):
+        gx, gy = int(xs[a] // cell), int(ys[a] // cell)
+        for b in (b for dx in (-1, 0, 1) for dy in (-1, 0, 1) for b in grid.get((gx + dx, gy + dy), ())):
+            dx, dy = xs[a] - xs[b], ys[a] - ys[b]
+            d2 = dx * dx + dy * dy
+            if b != a and d2 < cell * cell:
+                if d2 < 1e-6:
+                    (dx, dy), d2 = _apart(nodes[a], nodes[b]), 0.01
+                fxs[a] += dx / d2
+                fys[a] += dy / d2
+    return fxs, fys
+
+
+def test_near_repulsion_adds_each_push_in_order():
+    import random
+
+    from huiyi.loaders.layout import _near_repulsion
+
+    rnd = random.Random(7)
+    for _ in range(50):
+        nodes = [f"n{i}" for i in range(rnd.randint(2, 200))]
+        spread = rnd.choice([1.0, 6.0, 30.0])
+        xs = [rnd.uniform(-spread, spread) for _ in nodes]
+        ys = [rnd.uniform(-spread, spread) for _ in nodes]
+        for _ in range(3):  # some on top of each other
+            i, j = rnd.randrange(len(nodes)), rnd.randrange(len(nodes))
+            xs[j], ys[j] = xs[i], ys[i]
+        got = _near_repulsion(nodes, xs, ys, 2.0)
+        want = _near_repulsion_row_by_row(nodes, xs, ys, 2.0)
+        assert [v.hex() for v in got[0] + got[1]] == [v.hex() for v in want[0] + want[1]]

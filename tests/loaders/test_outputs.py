@@ -77,12 +77,15 @@ def test_the_store_writer_hands_each_table_to_the_loader_as_it_ends(seed_compact
     handed = []
     store_process._write_tables(seed_compact, tmp_path, lambda kind, items: handed.append((kind, items)))
     pairs = {pair for pair, n in seed_compact.pair_counts().items() if n}
-    assert [kind for kind, _ in handed] == ["create"] + ["copy"] * (1 + len(pairs))  # schema, nodes, a pass a pair
-    assert {c["table"] for c in handed[1][1]} == set(summary(seed_compact)["nodes"])
-    assert all(len(items) == 1 for _, items in handed[2:])  # one table each
-    assert {c["table"] for _, items in handed[2:] for c in items} == set(seed_compact.edge_type_counts())
+    labels = summary(seed_compact)["nodes"]
+    # the schema, then each node table, then a pass a pair: one table each
+    assert [kind for kind, _ in handed] == ["create"] + ["copy"] * (len(labels) + len(pairs))
+    assert all(len(items) == 1 for _, items in handed[1:])
+    nodes, relations = handed[1:1 + len(labels)], handed[1 + len(labels):]
+    assert {c["table"] for _, items in nodes for c in items} == set(labels)
+    assert {c["table"] for _, items in relations for c in items} == set(seed_compact.edge_type_counts())
     from huiyi.loaders.embedded_store import pair_options
-    files = {(c["table"], c["options"]): c["file"] for _, items in handed[2:] for c in items}
+    files = {(c["table"], c["options"]): c["file"] for _, items in relations for c in items}
     for (kind, source, target) in pairs:  # each file holds its pair's edges, all of them
         data = pq.read_table(tmp_path / files[(kind, pair_options((source, target)))])
         assert data.num_rows == seed_compact.pair_counts()[(kind, source, target)]
