@@ -57,13 +57,18 @@ def first_chars(alts: str) -> set[str]:
     return out
 
 
+def opening_class(alts: str) -> str:
+    """A character class of the characters the alternatives `alts` open with (see `first_chars`), for
+    a lookahead that rules a position out with one test: (?=[主作等])(?=主持|作了?说明|等…)."""
+    return "[" + re.escape("".join(sorted(first_chars(alts)))) + "]"
+
+
 class ByFirstChar:
     """`rx` (built of the alternations `alts`), searched only at the positions of their first characters."""
 
     def __init__(self, rx: re.Pattern, alts: tuple[str, ...]):
         self.rx = rx
-        chars = set().union(*(first_chars(a) for a in alts))
-        self.first = re.compile("[" + re.escape("".join(sorted(chars))) + "]")
+        self.first = re.compile(opening_class("|".join(alts)))
 
     def search(self, text: str, pos: int, end: int) -> re.Match | None:
         while (c := self.first.search(text, pos, end)):

@@ -21,7 +21,7 @@ import ahocorasick
 from ..models import Document, Fact, Label, RelType, Role
 from ..text import gazetteer, segment
 from .base import Findings, Needing, make_mention
-from .first_chars import first_chars
+from .first_chars import opening_class
 from .grammar import ADDRESS_POST, ADDRESS_TITLES, LIST_INTRO, LIST_ONLY_TITLES, WORD_CONTEXT
 from .lexicon import (
     ATTEND_VERBS,
@@ -49,11 +49,6 @@ ROLE_ONLY_POSTFIX = {"局长", "主任", "部长", "会长", "院长", "校长",
                      "镇长", "乡长", "董事长", "常委"}  # 常委: a standing member of a CPPCC (张某常委代表…发言)
 STRONG_POSTFIX = {"总书记", "副总理", "总理", "委员长", "同志"}
 COLLECTIVE_RE = re.compile(r"班子|成员|同志|干部|代表团|人员|群众|督导组|工作组|专家组|领导|单位|部门|队伍|委员会")
-
-
-def opening_class(alts: str) -> str:
-    """A character class of the characters the alternatives `alts` open with."""
-    return "[" + re.escape("".join(sorted(first_chars(alts)))) + "]"
 
 
 # Where a sentence or a clause starts: at the text's start or after its punctuation, written as "no

@@ -2,7 +2,7 @@ import re
 
 import pytest
 
-from huiyi.graph.extractors.first_chars import ByFirstChar, first_chars
+from huiyi.graph.extractors.first_chars import ByFirstChar, first_chars, opening_class
 
 
 def test_first_chars_of_words_groups_and_optional_groups():
@@ -25,3 +25,7 @@ def test_search_finds_what_the_pattern_finds():
         for end in (len(text), len(text) - 3, pos + 4):
             want, got = rx.search(text, pos, end), scan.search(text, pos, end)
             assert (want and (want.span(), want.lastgroup)) == (got and (got.span(), got.lastgroup))
+
+
+def test_opening_class_holds_the_first_characters_of_the_alternatives():
+    assert opening_class(r"(?:等(?:同志)?)?主持|作(?<![工]作)了?说明") == "[主作等]"
