@@ -78,34 +78,39 @@ def _apart(a, b) -> tuple[float, float]:
     return _unit(str(a)) - 0.5, _unit(str(b)) - 0.5
 
 
-def _all_pairs_repulsion(nodes: list, xs: list[float], ys: list[float]) -> tuple[list[float], list[float]]:
-    """The push on each node from every other one, k^2 / d along the unit vector. A pair's push
-    is worked out once: the other end's is its negative, exactly (a - b is -(b - a) in floating
-    point), and it reaches that end before the end's own row is added up, so the order of the
-    sums is unchanged."""
-    n = len(nodes)
-    fxs, fys = [0.0] * n, [0.0] * n
-    for i in range(n):
-        ax, ay = xs[i], ys[i]
-        fx, fy = fxs[i], fys[i]  # the pushes from the nodes before it
-        for j in range(i + 1, n):
-            dx = ax - xs[j]
-            dy = ay - ys[j]
+def _pair_pushes(nodes: list, members: list, later: list, reach: float, fxs: list[float], fys: list[float]) -> None:
+    """Add to fxs/fys the pushes, k^2 / d along the unit vector, between the nodes `members` ((index,
+    x, y) in order) and from each of them to the ones after it and to `later`, those closer than
+    `reach` (squared). A pair's push is worked out once: the other end's is its negative, exactly
+    (a - b is -(b - a) in floating point), and it reaches that end before the end's own row is
+    added up, so the order of the sums is that of a row-by-row sum."""
+    for p, (a, ax, ay) in enumerate(members):
+        fx, fy = fxs[a], fys[a]  # the pushes from the nodes before it
+        for b, bx, by in members[p + 1:] + later:
+            dx = ax - bx
+            dy = ay - by
             d2 = dx * dx + dy * dy
-            if d2 < 1e-6:  # on top of each other: apart in directions of their names (not symmetric)
-                ua, ub = _apart(nodes[i], nodes[j])
-                fx += ua / 0.01
-                fy += ub / 0.01
-                fxs[j] += ub / 0.01
-                fys[j] += ua / 0.01
-                continue
-            tx = dx / d2
-            ty = dy / d2
-            fx += tx
-            fy += ty
-            fxs[j] -= tx
-            fys[j] -= ty
-        fxs[i], fys[i] = fx, fy
+            if d2 < reach:
+                if d2 < 1e-6:  # on top of each other: apart in directions of their names (not symmetric)
+                    ua, ub = _apart(nodes[a], nodes[b])
+                    fx += ua / 0.01
+                    fy += ub / 0.01
+                    fxs[b] += ub / 0.01
+                    fys[b] += ua / 0.01
+                    continue
+                tx = dx / d2
+                ty = dy / d2
+                fx += tx
+                fy += ty
+                fxs[b] -= tx
+                fys[b] -= ty
+        fxs[a], fys[a] = fx, fy
+
+
+def _all_pairs_repulsion(nodes: list, xs: list[float], ys: list[float]) -> tuple[list[float], list[float]]:
+    """The push on each node from every other one (see `_pair_pushes`)."""
+    fxs, fys = [0.0] * len(nodes), [0.0] * len(nodes)
+    _pair_pushes(nodes, list(zip(range(len(nodes)), xs, ys, strict=True)), [], math.inf, fxs, fys)
     return fxs, fys
 
 
@@ -115,40 +120,17 @@ _LATER_CELLS = ((0, 1), (1, -1), (1, 0), (1, 1))
 
 
 def _near_repulsion(nodes: list, xs: list[float], ys: list[float], cell: float) -> tuple[list[float], list[float]]:
-    """The push on each node from the others closer than `cell`, k^2 / d along the unit vector,
-    found among the nodes of its own and the eight neighbouring grid cells. As in
-    `_all_pairs_repulsion`, a pair's push is worked out once: the cells are taken in sorted order,
-    which is the order a node's neighbouring cells are added up in, so its pushes from earlier
-    cells and from the nodes before it in its own cell reach it before its own row is added up."""
+    """The push on each node from the others closer than `cell`, found among the nodes of its own
+    and the eight neighbouring grid cells (see `_pair_pushes`). The cells are taken in sorted order,
+    which is the order a node's neighbouring cells are added up in, so its pushes from earlier cells
+    and from the nodes before it in its own cell reach it before its own row is added up."""
     grid: dict[tuple[int, int], list] = defaultdict(list)
     for i, (x, y) in enumerate(zip(xs, ys, strict=True)):
         grid[(int(x // cell), int(y // cell))].append((i, x, y))
-    reach = cell * cell
     fxs, fys = [0.0] * len(nodes), [0.0] * len(nodes)
     for gx, gy in sorted(grid):
-        members = grid[(gx, gy)]
         later = [m for dx, dy in _LATER_CELLS for m in grid.get((gx + dx, gy + dy), ())]
-        for p, (a, ax, ay) in enumerate(members):
-            fx, fy = fxs[a], fys[a]  # the pushes from earlier cells and the nodes before it
-            for b, bx, by in members[p + 1:] + later:
-                dx = ax - bx
-                dy = ay - by
-                d2 = dx * dx + dy * dy
-                if d2 < reach:
-                    if d2 < 1e-6:  # on top of each other: apart in directions of their names (not symmetric)
-                        ua, ub = _apart(nodes[a], nodes[b])
-                        fx += ua / 0.01
-                        fy += ub / 0.01
-                        fxs[b] += ub / 0.01
-                        fys[b] += ua / 0.01
-                        continue
-                    tx = dx / d2  # k^2 / d along the unit vector
-                    ty = dy / d2
-                    fx += tx
-                    fy += ty
-                    fxs[b] -= tx
-                    fys[b] -= ty
-            fxs[a], fys[a] = fx, fy
+        _pair_pushes(nodes, grid[(gx, gy)], later, cell * cell, fxs, fys)
     return fxs, fys
 
 
