@@ -171,6 +171,16 @@ def _stage(summary: str, name: str) -> float | None:
     return float(m.group(1)) if m else None
 
 
+def speedup_bound(seconds: float, extract: float, jobs: int) -> float:
+    """The most `--jobs` can give a build of `seconds` whose extraction stage takes `extract`
+    seconds with one worker, if that stage alone split perfectly over `jobs` processes and the rest
+    (start-up, the merge's last step, the writers) stayed as it is (Amdahl's law).
+
+    Example: speedup_bound(26.2, 22.1, 2) -> 1.73
+    """
+    return seconds / (seconds - extract + extract / jobs)
+
+
 def store_load(nodes: int, edges: int, workdir: Path) -> dict:
     """The embedded store's fresh load (write_store) of a synthetic graph, in a fresh process."""
     code = f"""
@@ -251,6 +261,7 @@ def measure(corpus: Path, size: float, reports: int, tag: str, args, workdir: Pa
     row["speedup"] = row["j1"]["seconds"] / row[f"j{args.jobs}"]["seconds"]
     stage = [_stage(row[k]["summary"], "extract") for k in ("j1", f"j{args.jobs}")]
     row["extract_speedup"] = stage[0] / stage[1] if all(stage) else None
+    row["speedup_bound"] = speedup_bound(row["j1"]["seconds"], stage[0], args.jobs) if stage[0] else None
     if args.repeat > 1:
         print("fastest of jieba: " + " / ".join(f"{x['seconds']:.1f}" for x in timed_jieba) + " s, "
               + ", ".join(f"-j{j}: " + " / ".join(f"{x:.1f}" for x in row[f"j{j}"]["runs"]) + " s" for j in sorted(runs)))
@@ -258,7 +269,9 @@ def measure(corpus: Path, size: float, reports: int, tag: str, args, workdir: Pa
     print(f"ratio to jieba.cut (one worker): {row['ratio']:.2f}   --jobs {args.jobs} speed-up: "
           f"{row['speedup']:.2f}x (extraction stage alone: "
           f"{row['extract_speedup'] or 0:.2f}x; {args.jobs} processes at once do {row['capacity']:.2f}x "
-          f"the work of one on this machine now)", flush=True)
+          f"the work of one on this machine now)\n"
+          f"a perfect split of the one-worker build's extraction stage over {args.jobs} processes would give "
+          f"{row['speedup_bound'] or 0:.2f}x: the rest of the build (start, merge, writing) is the same in both", flush=True)
     return row
 
 
@@ -323,11 +336,11 @@ def main(argv: list[str] | None = None) -> int:
         print("\n== summary")
         flag = f"-j{args.jobs}"
         print(f"{'corpus':<20} {'MB':>6} {'reports':>8} {'jieba MB/s':>10} {'-j1 MB/s':>9} {'ratio':>6} {'-j1 s':>7} "
-              f"{flag + ' s':>7} {'speed-up':>8} {'capacity':>8} {'peak MB -j1':>11} {'-j1 (all)':>9} {flag + ' (all)':>9}")
+              f"{flag + ' s':>7} {'speed-up':>8} {'bound':>6} {'capacity':>8} {'peak MB -j1':>11} {'-j1 (all)':>9} {flag + ' (all)':>9}")
         for r in rows:
             jn = r[f"j{args.jobs}"]
             print(f"{r['corpus'][:20]:<20} {r['mb']:6.1f} {r['reports']:8d} {r['jieba_mb_s']:10.2f} {r['j1']['mb_s']:9.2f} {r['ratio']:6.2f} "
-                  f"{r['j1']['seconds']:7.1f} {jn['seconds']:7.1f} {r['speedup']:7.2f}x {r['capacity']:7.2f}x {r['j1']['peak_mb']:11.0f} "
+                  f"{r['j1']['seconds']:7.1f} {jn['seconds']:7.1f} {r['speedup']:7.2f}x {r['speedup_bound'] or 0:5.2f}x {r['capacity']:7.2f}x {r['j1']['peak_mb']:11.0f} "
                   f"{r['j1']['peak_tree_mb']:9.0f} {jn['peak_tree_mb']:9.0f}")
         for small, big in zip(generated, generated[1:], strict=False):
             for key in sorted({"j1", f"j{args.jobs}"}):
