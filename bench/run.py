@@ -15,7 +15,9 @@ ratio to jieba and the speed-up. Then it times the embedded store's bulk load of
 
 On a shared machine one run's speed can differ from the next by a tenth: `--repeat 2` times
 everything twice, bare jieba, one worker and N workers in turn (so that each meets the machine as
-the others did), and reports the fastest of each (and the largest peak memory of any run). A virtual machine's cores may also be given to others for a
+the others did), and reports the fastest of each. Only the first run of each kind is watched for
+memory (the largest peak of the whole process tree, sampled four times a second); the later ones are
+timed alone, as watching takes CPU from a build that uses every core. A virtual machine's cores may also be given to others for a
 while: before the builds and after each corpus it times a fixed loop in one process and in N at
 once, and prints how much work N processes got done in units of one (`capacity`; N on cores of
 its own). The --jobs speed-up cannot exceed the capacity of the moment it was measured in.
@@ -137,25 +139,29 @@ class PeakMemory:
         self.thread.join()
 
 
-def run_measured(cmd: list[str], log: Path) -> dict:
-    """Run a command; its wall time, exit code, peak memory (its own, and with its workers)."""
+def run_measured(cmd: list[str], log: Path, *, sample: bool = True) -> dict:
+    """Run a command; its wall time, exit code, peak memory (its own, and with its workers).
+    `sample`: watch the memory of the whole process tree (PeakMemory) while it runs; without it
+    only the largest single process is known (peak_tree_mb None), and nothing takes CPU from it."""
     with log.open("w", encoding="utf-8") as out:
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, cwd=ROOT)
-        watch = PeakMemory(proc.pid)
+        watch = PeakMemory(proc.pid) if sample else None
         _, status, usage = os.wait4(proc.pid, 0)
         seconds = time.perf_counter() - start
-        watch.stop()
+        if watch is not None:
+            watch.stop()
     proc.returncode = os.waitstatus_to_exitcode(status)
     # ru_maxrss (kB): the largest single process among it and the children it waited for
-    return {"seconds": seconds, "exit": proc.returncode, "peak_mb": max(watch.peak, usage.ru_maxrss * 1024) / 2**20,
-            "peak_tree_mb": watch.peak_tree / 2**20, "log": str(log)}
+    largest = max(watch.peak if watch else 0, usage.ru_maxrss * 1024)
+    return {"seconds": seconds, "exit": proc.returncode, "peak_mb": largest / 2**20,
+            "peak_tree_mb": watch.peak_tree / 2**20 if watch else None, "log": str(log), "sampled": sample}
 
 
-def build(corpus: Path, out: Path, jobs: int, extra: list[str], logs: Path) -> dict:
+def build(corpus: Path, out: Path, jobs: int, extra: list[str], logs: Path, *, sample: bool = True) -> dict:
     shutil.rmtree(out, ignore_errors=True)
     cmd = [*HUIYI, "build", str(corpus), "--out", str(out), "--jobs", str(jobs), "--quiet", *extra]
-    result = run_measured(cmd, logs / f"build-{corpus.name}-j{jobs}.log")
+    result = run_measured(cmd, logs / f"build-{corpus.name}-j{jobs}.log", sample=sample)
     text = Path(result["log"]).read_text(encoding="utf-8", errors="replace")
     summary = re.findall(r"^[\d,]+ reports, .*$", text, re.M)
     result["summary"] = summary[-1] if summary else ""
@@ -232,29 +238,38 @@ def machine_capacity(jobs: int) -> float:
     return jobs * alone / min(spin(jobs) for _ in range(2))
 
 
+# Runs of each kind whose whole process tree is watched for memory. Watching reads every process's
+# /proc/PID/smaps_rollup four times a second, ~6 ms of kernel time for a 400 MB process: with --jobs 2,
+# some 2% of the machine's CPU taken from a build that uses both cores (a one-worker build leaves a
+# core idle for it), so the later runs of --repeat are timed alone. (Eight pairs of real-corpus builds,
+# watched and not: 17.5 s against 17.3 s with --jobs 2, within the host's noise.)
+SAMPLED_RUNS = 1
+
+
 def measure(corpus: Path, size: float, reports: int, tag: str, args, workdir: Path) -> dict:
     """Bare jieba.cut over a corpus's texts, then `huiyi build` with one and with N workers: the
     figures of one row of the summary (MB/s, reports/s, peak memory, ratio, speed-up)."""
     row = {"mb": size, "reports": reports}
     runs: dict[int, list[dict]] = {}
     timed_jieba: list[dict] = []
-    for _ in range(args.repeat):  # jieba, one worker and N workers in turn, so all meet the same machine
+    for rep in range(args.repeat):  # jieba, one worker and N workers in turn, so all meet the same machine
         timed_jieba.append(json.loads(subprocess.run([sys.executable, str(HERE / "run.py"), "--jieba-only", str(corpus)],
                                                      capture_output=True, text=True, check=True, cwd=ROOT).stdout))
         print(f"bare jieba.cut:   {size / timed_jieba[-1]['seconds']:6.2f} MB/s ({timed_jieba[-1]['seconds']:.1f} s)",
               flush=True)
         for jobs in sorted({1, args.jobs}):
-            r = build(corpus, workdir / f"out-{tag}-j{jobs}", jobs, args.build_arg, workdir)
+            # the first run of each kind is watched for memory, the others only timed (SAMPLED_RUNS)
+            r = build(corpus, workdir / f"out-{tag}-j{jobs}", jobs, args.build_arg, workdir, sample=rep < SAMPLED_RUNS)
             runs.setdefault(jobs, []).append(r)
+            tree = f"{r['peak_tree_mb']:.0f} MB all processes, PSS" if r["sampled"] else "timed only: not sampled"
             print(f"huiyi build -j{jobs}:  {size / r['seconds']:6.2f} MB/s, {reports / r['seconds']:5.0f} "
                   f"reports/s, {r['seconds']:6.1f} s, peak {r['peak_mb']:.0f} MB in one process "
-                  f"({r['peak_tree_mb']:.0f} MB all processes, PSS)\n                  {r['summary']}",
-                  flush=True)
+                  f"({tree})\n                  {r['summary']}", flush=True)
     for jobs, done in runs.items():  # the fastest run's time; the largest peak of any run
         r = min(done, key=lambda x: x["seconds"])
         row[f"j{jobs}"] = {**r, "mb_s": size / r["seconds"], "reports_s": reports / r["seconds"],
                            "peak_mb": max(x["peak_mb"] for x in done),
-                           "peak_tree_mb": max(x["peak_tree_mb"] for x in done),
+                           "peak_tree_mb": max(x["peak_tree_mb"] for x in done if x["sampled"]),
                            "runs": [x["seconds"] for x in done]}
     jieba_mbs = row["jieba_mb_s"] = size / min(x["seconds"] for x in timed_jieba)  # the fastest, as the builds'
     row["ratio"] = row["j1"]["mb_s"] / jieba_mbs
