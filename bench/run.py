@@ -16,11 +16,13 @@ ratio to jieba and the speed-up. Then it times the embedded store's bulk load of
 On a shared machine one run's speed can differ from the next by a tenth: `--repeat 2` times
 everything twice, bare jieba, one worker and N workers in turn (so that each meets the machine as
 the others did), and reports the fastest of each. Only the first run of each kind is watched for
-memory (the largest peak of the whole process tree, sampled four times a second); the later ones are
-timed alone, as watching takes CPU from a build that uses every core. A virtual machine's cores may also be given to others for a
-while: before the builds and after each corpus it times a fixed loop in one process and in N at
-once, and prints how much work N processes got done in units of one (`capacity`; N on cores of
-its own). The --jobs speed-up cannot exceed the capacity of the moment it was measured in.
+memory (the largest peak of the whole process tree, sampled four times a second); the later ones
+are timed alone, as watching takes CPU from a build that uses every core. A virtual machine's
+cores may also be given to others for a while: before the builds and after each corpus it times a
+fixed loop in one process and in N at once, and prints how much work N processes got done in units
+of one (`capacity`; N on cores of its own). The --jobs speed-up cannot exceed the capacity of the
+moment it was measured in, nor the bound it prints: the one-worker build with its extraction stage
+split perfectly over N processes (`speedup_bound`).
 """
 from __future__ import annotations
 
