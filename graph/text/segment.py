@@ -4,6 +4,7 @@ and the lexicon the extractors consult to tell names from ordinary words.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import marshal
 import os
 import re
@@ -13,6 +14,7 @@ from functools import lru_cache
 from importlib import resources
 from math import log
 from pathlib import Path
+from typing import NamedTuple
 
 
 def _import_jieba():
@@ -68,18 +70,78 @@ def _initialise(tk: jieba.Tokenizer) -> None:
     tk.initialize()
 
 
-@lru_cache(maxsize=1)
-def tokenizer() -> jieba.Tokenizer:
-    """A private tokenizer: jieba's dictionary plus the project's titles, so `省委书记` stays whole."""
+_JIEBA_DICTIONARY = Path(jieba.__file__).parent / "dict.txt"
+
+
+class Dictionaries(NamedTuple):
+    """The segmenter's dictionaries as made: the tokenizer's word frequencies (jieba's, with the
+    project's titles and place names added) and their total, the tags of the added words, and
+    jieba's dictionary with its part-of-speech tags (word -> (frequency, tag))."""
+    freq: dict[str, int]
+    total: int
+    added_tags: dict[str, str]
+    tagged: dict[str, tuple[int, str]]
+
+
+def _make_dictionaries() -> Dictionaries:
+    """The dictionaries from jieba's and the project's data (~0.7 s)."""
     jieba.setLogLevel(60)
     from . import gazetteer
 
     tk = jieba.Tokenizer()
     _initialise(tk)
-    for word in data_words("titles.txt"):
+    for word in data_words("titles.txt"):  # titles stay whole: 省委书记
         tk.add_word(word, freq=2000, tag="nnt")
     for name in gazetteer.all_names():  # place names stay whole: 西双版纳州, 河口公路口岸
         tk.add_word(name, freq=max(tk.FREQ.get(name, 0), 1500), tag="ns")
+    same = {w: w for w in tk.FREQ}  # the tagged words as the very strings of the tokenizer's: kept once
+    tagged = {same.get(w, w): entry for w, entry in _read_tagged(_JIEBA_DICTIONARY).items()}
+    return Dictionaries(tk.FREQ, tk.total, tk.user_word_tag_tab, tagged)
+
+
+def _kept_dictionaries_path() -> Path:
+    """Where the dictionaries are kept: the temporary folder (as jieba keeps its own), in a file
+    named by everything they are made from (jieba's dictionary, by version, size and time; the
+    project's data files and the code that adds them, by content; marshal's format), so that a
+    file of other dictionaries is never read."""
+    from . import gazetteer
+
+    made_of = hashlib.blake2b(digest_size=12)
+    stat = _JIEBA_DICTIONARY.stat()
+    made_of.update(f"{jieba.__version__} {stat.st_size} {stat.st_mtime_ns} {marshal.version} {sys.version_info[:2]}"
+                   .encode())
+    for source in (DATA / "titles.txt", gazetteer.PLACES_TSV, Path(__file__), Path(gazetteer.__file__)):
+        made_of.update(source.read_bytes())
+    return Path(tempfile.gettempdir()) / f"huiyi-dictionaries-{made_of.hexdigest()}.marshal"
+
+
+@lru_cache(maxsize=1)
+def _dictionaries() -> Dictionaries:
+    """The dictionaries, read whole from where they are kept (~0.4 s, the strings the two share
+    read once) or made and kept there; a file that cannot be read or written costs only the making."""
+    path = _kept_dictionaries_path()
+    kept = _marshalled(path)
+    if isinstance(kept, tuple) and len(kept) == len(Dictionaries._fields) \
+            and [type(part) for part in kept] == [dict, int, dict, dict] and kept[0] and kept[3]:
+        return Dictionaries(*kept)
+    made = _make_dictionaries()
+    partial = path.with_name(f"{path.name}.{os.getpid()}")  # renamed when whole: no reader sees half a file
+    try:
+        partial.write_bytes(marshal.dumps(tuple(made)))
+        os.replace(partial, path)
+    except OSError:  # a read-only temporary folder: made again next time
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
+    return made
+
+
+@lru_cache(maxsize=1)
+def tokenizer() -> jieba.Tokenizer:
+    """A private tokenizer: jieba's dictionary plus the project's titles, so `省委书记` stays whole."""
+    jieba.setLogLevel(60)
+    made = _dictionaries()
+    tk = jieba.Tokenizer()
+    tk.FREQ, tk.total, tk.user_word_tag_tab, tk.initialized = made.freq, made.total, made.added_tags, True
     return tk
 
 
@@ -195,25 +257,8 @@ def _read_tagged(path: Path) -> dict[str, tuple[int, str]]:
 
 @lru_cache(maxsize=1)
 def _tagged() -> dict[str, tuple[int, str]]:
-    """jieba's dictionary with POS tags: word -> (frequency, tag). Parsing its 350,000 lines takes
-    0.2 s of every worker's start, so the result is kept, like jieba's own cache, in the temporary
-    folder (named by the dictionary's size and time, so another jieba's dictionary is parsed anew),
-    and read back whole with `marshal` in a few hundredths of a second."""
-    path = Path(jieba.__file__).parent / "dict.txt"
-    stat = path.stat()
-    cache = Path(tempfile.gettempdir()) / f"huiyi-tagged-{stat.st_size}-{stat.st_mtime_ns}.marshal"
-    kept = _marshalled(cache)
-    if isinstance(kept, dict) and kept:
-        return kept
-    out = _read_tagged(path)  # no cache yet, or one that cannot be read: parse and (try to) keep it
-    partial = cache.with_name(f"{cache.name}.{os.getpid()}")  # renamed when whole: no reader sees half a file
-    try:
-        partial.write_bytes(marshal.dumps(out))
-        os.replace(partial, cache)
-    except OSError:  # a read-only temporary folder: parsed again next time
-        with contextlib.suppress(OSError):
-            partial.unlink(missing_ok=True)
-    return out
+    """jieba's dictionary with POS tags: word -> (frequency, tag) (see `Dictionaries`)."""
+    return _dictionaries().tagged
 
 
 def is_common_word(word: str, *, min_freq: int = 30) -> bool:
@@ -251,10 +296,14 @@ def policy_patterns() -> re.Pattern:
 
 
 def load() -> None:
-    """Load both dictionaries now (about a second), not at their first use: workers forked after it
-    share them with this process instead of each reading its own."""
+    """Load both dictionaries now (about half a second), and the gazetteer the place rules read, not
+    at their first use: workers forked after it share them with this process instead of each
+    reading its own."""
+    from . import gazetteer
+
     tokenizer()
     _tagged()
+    gazetteer.all_names()
 
 
 def release() -> None:
@@ -262,4 +311,5 @@ def release() -> None:
     extracted its last report; they are loaded again if needed."""
     tokenizer.cache_clear()
     _tagged.cache_clear()
+    _dictionaries.cache_clear()
     _log_probability.clear()

@@ -51,35 +51,58 @@ def test_without_a_usable_cache_jieba_loads_its_dictionary_itself(tmp_path, monk
     assert again.FREQ == tk.FREQ and again.total == tk.total
 
 
-def _tagged_afresh() -> dict:
-    segment._tagged.cache_clear()
+def _dictionaries_afresh() -> segment.Dictionaries:
+    """The dictionaries as this process would first load them (kept, or made and kept)."""
+    segment.release()
     try:
-        return segment._tagged()
+        return segment._dictionaries()
     finally:
-        segment._tagged.cache_clear()
+        segment.release()  # (the next test loads them from where they are kept normally)
 
 
-def test_the_tagged_dictionary_is_kept_and_read_back_the_same(tmp_path, monkeypatch):
+def test_the_dictionaries_are_kept_and_read_back_the_same(tmp_path, monkeypatch):
     import tempfile
-    from pathlib import Path
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
-    parsed = segment._read_tagged(Path(jieba.__file__).parent / "dict.txt")
-    assert parsed["会议"][1] == "n" and len(parsed) > 300_000
-    assert _tagged_afresh() == parsed  # parsed, and kept in the temporary folder
-    kept, = tmp_path.glob("huiyi-tagged-*.marshal")
-    monkeypatch.setattr(segment, "_read_tagged", lambda path: pytest.fail("parsed although it was kept"))
-    assert _tagged_afresh() == parsed  # read back
-    kept.write_bytes(b"not marshal data")
+    made = _dictionaries_afresh()  # made, and kept in the temporary folder
+    kept_file, = tmp_path.glob("huiyi-dictionaries-*.marshal")
+    assert made.tagged["会议"][1] == "n" and len(made.tagged) > 300_000
+    assert made.freq["常务副书记"] == 2000 and made.added_tags["常务副书记"] == "nnt"  # a title, added
+    assert made.added_tags["西双版纳州"] == "ns" and "西双版纳" in made.freq  # a place, and its prefixes
+    monkeypatch.setattr(segment, "_make_dictionaries", lambda: pytest.fail("made although they were kept"))
+    assert _dictionaries_afresh() == made  # read back whole
+    kept_file.write_bytes(b"not marshal data")
     monkeypatch.undo()
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
-    assert _tagged_afresh() == parsed and kept.read_bytes() != b"not marshal data"  # parsed again, kept anew
+    assert _dictionaries_afresh() == made and kept_file.read_bytes() != b"not marshal data"  # made again, kept anew
 
 
-def test_an_unwritable_temporary_folder_only_costs_the_parse(tmp_path, monkeypatch):
+def test_kept_dictionaries_give_the_tokenizer_and_words_of_made_ones():
+    made = segment._make_dictionaries()
+    segment.release()
+    tk = segment.tokenizer()  # from the kept file (the earlier tests made it)
+    assert (tk.FREQ, tk.total, tk.user_word_tag_tab) == (made.freq, made.total, made.added_tags)
+    assert segment._tagged() == made.tagged and tk.initialized
+
+
+def test_other_data_or_code_are_kept_in_another_file(tmp_path, monkeypatch):
+    from huiyi.graph.text import gazetteer
+    before = segment._kept_dictionaries_path()
+    places = tmp_path / "places.tsv"
+    places.write_bytes(gazetteer.PLACES_TSV.read_bytes() + b"\n")
+    monkeypatch.setattr(gazetteer, "PLACES_TSV", places)
+    changed_places = segment._kept_dictionaries_path()
+    monkeypatch.undo()
+    (tmp_path / "titles.txt").write_text("省委书记\n", encoding="utf-8")
+    monkeypatch.setattr(segment, "DATA", tmp_path)
+    changed_titles = segment._kept_dictionaries_path()
+    assert len({before, changed_places, changed_titles}) == 3 and before.parent == changed_titles.parent
+
+
+def test_an_unwritable_temporary_folder_only_costs_the_making(tmp_path, monkeypatch):
     import tempfile
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "missing"))  # nothing can be written there
-    tagged = _tagged_afresh()
-    assert tagged["会议"][1] == "n" and not (tmp_path / "missing").exists()
+    made = _dictionaries_afresh()
+    assert made.tagged["会议"][1] == "n" and not (tmp_path / "missing").exists()
 
 
 def test_jieba_is_imported_without_pkg_resources_and_still_finds_its_data():
