@@ -21,3 +21,13 @@ def test_speedup_bound_is_amdahls_law():
     assert run.speedup_bound(26.2, 22.1, 2) == pytest.approx(26.2 / (4.1 + 11.05))
     assert run.speedup_bound(10.0, 10.0, 2) == pytest.approx(2.0)  # all of it splits
     assert run.speedup_bound(10.0, 0.0, 4) == pytest.approx(1.0)  # none of it does
+
+
+def test_a_run_is_timed_alone_or_watched_for_the_memory_of_its_process_tree(tmp_path):
+    code = "import subprocess, sys; x = bytearray(64 << 20); subprocess.run([sys.executable, '-c', 'import time; time.sleep(0.6)'])"
+    watched = run.run_measured([sys.executable, "-c", code], tmp_path / "watched.log")
+    alone = run.run_measured([sys.executable, "-c", code], tmp_path / "alone.log", sample=False)
+    assert watched["exit"] == alone["exit"] == 0 and watched["sampled"] and not alone["sampled"]
+    assert alone["peak_tree_mb"] is None and alone["peak_mb"] >= 64  # the largest process, from wait4
+    if Path("/proc/self/smaps_rollup").exists():  # (Linux: the tree is sampled)
+        assert watched["peak_tree_mb"] >= 64
