@@ -267,7 +267,7 @@ def measure(corpus: Path, size: float, reports: int, tag: str, args, workdir: Pa
             print(f"huiyi build -j{jobs}:  {size / r['seconds']:6.2f} MB/s, {reports / r['seconds']:5.0f} "
                   f"reports/s, {r['seconds']:6.1f} s, peak {r['peak_mb']:.0f} MB in one process "
                   f"({tree})\n                  {r['summary']}", flush=True)
-    for jobs, done in runs.items():  # the fastest run's time; the largest peak of any run
+    for jobs, done in runs.items():  # the fastest run's time; the largest peaks of any run (the tree's: of those sampled)
         r = min(done, key=lambda x: x["seconds"])
         row[f"j{jobs}"] = {**r, "mb_s": size / r["seconds"], "reports_s": reports / r["seconds"],
                            "peak_mb": max(x["peak_mb"] for x in done),

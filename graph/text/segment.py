@@ -138,7 +138,6 @@ def _dictionaries() -> Dictionaries:
 @lru_cache(maxsize=1)
 def tokenizer() -> jieba.Tokenizer:
     """A private tokenizer: jieba's dictionary plus the project's titles, so `省委书记` stays whole."""
-    jieba.setLogLevel(60)
     made = _dictionaries()
     tk = jieba.Tokenizer()
     tk.FREQ, tk.total, tk.user_word_tag_tab, tk.initialized = made.freq, made.total, made.added_tags, True
