@@ -42,3 +42,8 @@ def run() -> None:
         app()
     except Interrupted:
         _stop_now()
+    finally:
+        # the command is done (its outputs and exit code are decided): a Ctrl-C while the interpreter
+        # shuts down changes nothing. Left to Python, whose shutdown puts back the default handler,
+        # it would end the process by the signal, after a finished build had said it was done.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)

@@ -89,6 +89,14 @@ def test_ctrl_c_with_two_workers_stops_quietly_and_leaves_no_process(corpus, tmp
         assert not alive(seen), f"attempt {attempt}: processes left: {alive(seen)}"
 
 
+def test_a_finished_command_ignores_ctrl_c_while_the_interpreter_shuts_down():
+    code = ("import signal, sys; from graph.entry import run; sys.argv = ['huiyi', '--help']\n"
+            "try:\n    run()\nexcept SystemExit as done:\n"
+            "    print(done.code, signal.getsignal(signal.SIGINT) is signal.SIG_IGN)")
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert done.stdout.split()[-2:] == ["0", "True"], done.stderr
+
+
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads processes from /proc (Linux)")
 def test_sigkill_of_the_build_takes_its_workers_with_it(corpus, tmp_path):
     proc = start(corpus, tmp_path / "out")
