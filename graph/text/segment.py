@@ -10,6 +10,8 @@ import os
 import re
 import sys
 import tempfile
+import time
+import zlib
 from functools import lru_cache
 from importlib import resources
 from math import log
@@ -101,18 +103,34 @@ def _make_dictionaries() -> Dictionaries:
 
 def _kept_dictionaries_path() -> Path:
     """Where the dictionaries are kept: the temporary folder (as jieba keeps its own), in a file
-    named by everything they are made from (jieba's dictionary, by version, size and time; the
-    project's data files and the code that adds them, by content; marshal's format), so that a
-    file of other dictionaries is never read."""
+    named by everything they are made from (jieba's dictionary by version and content, not by its
+    file's time, which every new install changes; the project's data files and the code that adds
+    them; marshal's format), so that a file of other dictionaries is never read, and installs of
+    the same code share one."""
     from . import gazetteer
 
     made_of = hashlib.blake2b(digest_size=12)
-    stat = _JIEBA_DICTIONARY.stat()
-    made_of.update(f"{jieba.__version__} {stat.st_size} {stat.st_mtime_ns} {marshal.version} {sys.version_info[:2]}"
-                   .encode())
+    jieba_words = zlib.crc32(_JIEBA_DICTIONARY.read_bytes())  # (5 MB, read and summed in ~8 ms)
+    made_of.update(f"{jieba.__version__} {jieba_words} {marshal.version} {sys.version_info[:2]}".encode())
     for source in (DATA / "titles.txt", gazetteer.PLACES_TSV, Path(__file__), Path(gazetteer.__file__)):
         made_of.update(source.read_bytes())
-    return Path(tempfile.gettempdir()) / f"huiyi-dictionaries-{made_of.hexdigest()}.marshal"
+    return Path(tempfile.gettempdir()) / f"{KEPT_PREFIX}{made_of.hexdigest()}.marshal"
+
+
+KEPT_PREFIX = "huiyi-dictionaries-"
+# Kept files of other code or data (an older version, another checkout) that no one has written
+# for this long are removed when a new one is kept: each is 15 MB, and the temporary folder would
+# gather one per version. One still in use is only made again (~0.7 s), once.
+KEPT_DAYS = 7
+_EARLIER_KEPT = "huiyi-tagged-*.marshal"  # the tagged dictionary alone, as earlier versions kept it
+
+
+def _remove_stale_kept(folder: Path, keep: Path, *, now: float) -> None:
+    """Remove the kept dictionaries of other code or data (and half-written ones) older than KEPT_DAYS."""
+    for old in [*folder.glob(f"{KEPT_PREFIX}*.marshal*"), *folder.glob(_EARLIER_KEPT)]:
+        with contextlib.suppress(OSError):  # (another process may be removing it too)
+            if old != keep and now - old.stat().st_mtime > KEPT_DAYS * 86400:
+                old.unlink()
 
 
 @lru_cache(maxsize=1)
@@ -129,6 +147,7 @@ def _dictionaries() -> Dictionaries:
     try:
         partial.write_bytes(marshal.dumps(tuple(made)))
         os.replace(partial, path)
+        _remove_stale_kept(path.parent, path, now=time.time())
     except OSError:  # a read-only temporary folder: made again next time
         with contextlib.suppress(OSError):
             partial.unlink(missing_ok=True)

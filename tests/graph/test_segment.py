@@ -98,6 +98,35 @@ def test_other_data_or_code_are_kept_in_another_file(tmp_path, monkeypatch):
     assert len({before, changed_places, changed_titles}) == 3 and before.parent == changed_titles.parent
 
 
+def test_installs_of_the_same_jieba_share_a_kept_file_and_its_words_name_it(tmp_path, monkeypatch):
+    import os
+    words = tmp_path / "dict.txt"  # jieba's dictionary as another install has it: the same words, a later time
+    words.write_bytes(segment._JIEBA_DICTIONARY.read_bytes())
+    os.utime(words, (1, 1))
+    before = segment._kept_dictionaries_path()
+    monkeypatch.setattr(segment, "_JIEBA_DICTIONARY", words)
+    assert segment._kept_dictionaries_path() == before
+    words.write_bytes(words.read_bytes().replace("会议 ".encode(), "會議 ".encode(), 1))  # other words
+    assert segment._kept_dictionaries_path() != before
+
+
+def test_keeping_new_dictionaries_removes_those_of_other_versions_left_for_a_week(tmp_path, monkeypatch):
+    import os
+    import tempfile
+    import time
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    week_ago = time.time() - (segment.KEPT_DAYS + 1) * 86400
+    old, recent, earlier, other = (tmp_path / name for name in (
+        "huiyi-dictionaries-0ld.marshal", "huiyi-dictionaries-recent.marshal", "huiyi-tagged-1-2.marshal", "other.marshal"))
+    for path in (old, recent, earlier, other):
+        path.write_bytes(b"x")
+    for path in (old, earlier, other):
+        os.utime(path, (week_ago, week_ago))
+    _dictionaries_afresh()  # made and kept: the stale ones go
+    assert not old.exists() and not earlier.exists() and recent.exists() and other.exists()
+    assert len(list(tmp_path.glob("huiyi-dictionaries-*.marshal"))) == 2  # the new one and the recent one
+
+
 def test_an_unwritable_temporary_folder_only_costs_the_making(tmp_path, monkeypatch):
     import tempfile
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "missing"))  # nothing can be written there
