@@ -152,7 +152,7 @@ def process(task: Path | Document, *, max_mb: float = documents.DEFAULT_MAX_MB, 
 
 
 def warm_up() -> None:
-    """Load the segmenter's dictionaries (about a second): once per process, before its first report."""
+    """Load the segmenter's dictionaries (~0.5 s) before workers fork, so that they share them."""
     from ..text import segment
     segment.load()
 

@@ -55,6 +55,20 @@ def test_adding_a_report_extracts_only_it_and_equals_a_full_build(tmp_path, corp
     assert node_link(again.graph) == node_link(build_graph([corpus]).graph)
 
 
+def test_a_build_whose_reports_are_all_cached_never_loads_the_segmenter(tmp_path, corpus):
+    from huiyi.graph.text import segment
+    cache = tmp_path / "cache"
+    first = build_graph([corpus], cache_dir=cache)
+    segment.release()
+    try:
+        again = build_graph([corpus], cache_dir=cache)
+        assert counts(again) == {"read": 0, "cached": 4, "skipped": 0}
+        assert segment._dictionaries.cache_info().currsize == 0  # (some 0.5 s of a rebuild's start)
+        assert node_link(again.graph) == node_link(first.graph)
+    finally:
+        segment.release()
+
+
 def test_a_changed_report_is_extracted_again(tmp_path, corpus):
     cache = tmp_path / "cache"
     build_graph([corpus], cache_dir=cache)
