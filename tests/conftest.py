@@ -12,6 +12,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 GOLD = Path(__file__).resolve().parent / "gold"
 DEVSET = ROOT.parent / "shared" / "devset"  # beside the clone, as on CI; its texts are never read here
+REAL_CORPUS = ROOT.parent / "shared" / "corpus" / "real.jsonl"  # 5,523 real reports, JSON Lines; beside it too
 
 
 @pytest.fixture(scope="session")
@@ -46,17 +47,18 @@ def seed_compact():
 
 @pytest.fixture(scope="session")
 def built_out(tmp_path_factory):
-    """`huiyi build FOLDER --out TMP` run once per folder per session; returns TMP (graph.json in it).
-    A folder that is not there is skipped, with the reason."""
+    """`huiyi build FOLDER --out TMP` (a folder of reports or a JSON Lines file) run once per input
+    per session, with two processes; returns TMP (graph.json in it). An input that is not there is
+    skipped, with the reason."""
     made: dict[Path, Path] = {}
 
     def build(folder: Path) -> Path:
-        if not folder.is_dir():
+        if not folder.exists():
             pytest.skip(f"{folder} is not here (the shared folder beside the clone)")
         if folder not in made:
-            out = tmp_path_factory.mktemp(folder.name)
+            out = tmp_path_factory.mktemp(folder.stem)
             done = subprocess.run([sys.executable, "-m", "huiyi.graph.cli", "build", str(folder), "--out", str(out),
-                                   "--no-html", "--no-store", "--no-cache", "--quiet"],
+                                   "--no-html", "--no-store", "--no-cache", "--quiet", "--jobs", "2"],
                                   capture_output=True, text=True, cwd=ROOT)
             assert (out / "graph.json").exists(), f"huiyi build {folder} failed: {done.stderr[-2000:]}"
             made[folder] = out

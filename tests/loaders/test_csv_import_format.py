@@ -7,7 +7,7 @@ from datetime import date
 
 import networkx as nx
 import pytest
-from conftest import DEVSET, SEEDS
+from conftest import DEVSET, REAL_CORPUS, SEEDS
 from cypher_fixtures import tiny_graph
 from neo4j_import import Options, Refused, parse_header, read_import, split_records
 
@@ -91,7 +91,7 @@ def test_values_that_do_not_fit_their_column_type_are_written_so_the_import_read
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("folder", [SEEDS, DEVSET], ids=["seeds", "devset"])
+@pytest.mark.parametrize("folder", [SEEDS, DEVSET, REAL_CORPUS], ids=["seeds", "devset", "real-corpus"])
 def test_a_build_reads_back_whole(built_out, folder, tmp_path):
     G = read_json(built_out(folder) / "graph.json")
     imported = assert_round_trip(G, tmp_path / "import")

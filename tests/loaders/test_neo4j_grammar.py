@@ -1,9 +1,10 @@
 """Every statement `huiyi load neo4j` sends (as `--dry-run` prints them) passes Neo4j 5's own
-Cypher parser and semantic checks (tests/cypher_lint.py), for the seeds and for the devset."""
+Cypher parser and semantic checks (tests/cypher_lint.py), for the seeds, the devset and the real
+corpus."""
 from __future__ import annotations
 
 import pytest
-from conftest import DEVSET, SEEDS
+from conftest import DEVSET, REAL_CORPUS, SEEDS
 from cypher_lint import assert_no_errors, needs_lint, parameters_of
 from typer.testing import CliRunner
 
@@ -22,7 +23,7 @@ def printed_statements(out) -> list[str]:
     return result.stdout[:-len("\n;\n")].split("\n;\n")
 
 
-@pytest.mark.parametrize("folder", [SEEDS, DEVSET], ids=["seeds", "devset"])
+@pytest.mark.parametrize("folder", [SEEDS, DEVSET, REAL_CORPUS], ids=["seeds", "devset", "real-corpus"])
 def test_every_statement_of_a_load_passes_neo4j_checks(built_out, folder):
     out = built_out(folder)
     steps = dry_run(read_json(out / "graph.json"), wipe=True)

@@ -1,10 +1,11 @@
 """Every value `huiyi load neo4j` sends is one a Neo4j 5 server stores (tests/neo4j_rules.py): for
-the seeds, the devset and a graph of awkward values; full dates go through Cypher's date()."""
+the seeds, the devset, the real corpus (5,523 reports) and a graph of awkward values; full dates go
+through Cypher's date()."""
 from __future__ import annotations
 
 import networkx as nx
 import pytest
-from conftest import DEVSET, SEEDS
+from conftest import DEVSET, REAL_CORPUS, SEEDS
 from neo4j_rules import date_problem, property_problem
 
 from huiyi.loaders.json_export import read_json
@@ -64,7 +65,7 @@ def test_awkward_values_are_sent_as_neo4j_stores_them():
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("folder", [SEEDS, DEVSET], ids=["seeds", "devset"])
+@pytest.mark.parametrize("folder", [SEEDS, DEVSET, REAL_CORPUS], ids=["seeds", "devset", "real-corpus"])
 def test_every_value_loaded_from_a_build_is_one_neo4j_stores(built_out, folder):
     G = read_json(built_out(folder) / "graph.json")
     assert G.number_of_edges() > 0
