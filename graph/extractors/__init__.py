@@ -17,3 +17,6 @@ from .roles import RoleExtractor
 EXTRACTORS: list[Extractor] = [MetadataExtractor(), JurisdictionExtractor(), PersonExtractor(), MeetingExtractor(),
                                 RoleExtractor(), ReportedExtractor(), PolicyExtractor(), PlaceExtractor(),
                                 BodyExtractor()]
+# The one extractor whose mentions are meetings (the others only read them): a report in which it
+# finds none is dropped by the build, which so runs nothing after it there (pipeline.extract).
+FINDS_MEETINGS = MeetingExtractor.name
