@@ -5,8 +5,7 @@ import ctypes
 import gc
 import multiprocessing
 import sys
-from contextlib import contextmanager
-from typing import Any, Callable, Iterator
+from typing import Any, Callable
 
 from huiyi.graph.models import HuiyiError
 from huiyi.graph.run.parallel import child_process_setup
@@ -78,16 +77,3 @@ def release_freed_memory() -> None:
     if arrow is not None:
         arrow.default_memory_pool().release_unused()
 
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """No cyclic garbage collection inside (as it was again after): a writer makes a million small
-    containers, rows or edge dicts, and almost no cycles, and each collection would walk what it
-    holds again (a tenth of the JSON's and the page's time on the real corpus)."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if collecting:
-            gc.enable()

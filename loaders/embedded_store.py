@@ -18,8 +18,8 @@ from typing import Any, Callable, Iterator
 import networkx as nx
 
 from huiyi.graph.models import StoreError
+from huiyi.graph.run.parallel import collector_paused
 
-from .child import collector_paused
 from .rows import BOOL, DATE, FLOAT, INT, STRING, STRINGS, GraphRows, NodeTable, RelTable, graph_rows
 from .store_errors import cypher_error
 

@@ -26,11 +26,12 @@ import networkx as nx
 from huiyi.graph.merge.source import GraphSource
 from huiyi.graph.models import HuiyiError
 from huiyi.graph.run.outcomes import EXIT_STRICT, EXIT_USAGE, Outcome, StoppedAtProblem, report
+from huiyi.graph.run.parallel import collector_paused
 from huiyi.graph.run.pipeline import BuildResult, build_graph
 from huiyi.graph.run.progress import OnProgress
 
 from .atomic import OutLock, writable_folder, write_text
-from .child import collector_paused, release_freed_memory
+from .child import release_freed_memory
 from .embedded_store import STORE_NAME, write_store
 from .json_export import write_json
 from .store_process import start_store

@@ -4,7 +4,6 @@ and the lexicon the extractors consult to tell names from ordinary words.
 from __future__ import annotations
 
 import contextlib
-import gc
 import hashlib
 import marshal
 import os
@@ -18,6 +17,8 @@ from importlib import resources
 from math import log
 from pathlib import Path
 from typing import NamedTuple
+
+from ..run.parallel import collector_paused
 
 
 def _import_jieba():
@@ -54,15 +55,11 @@ def _marshalled(path: Path):
     """What a marshal file holds, or None when it is missing or cannot be read. Read with the cyclic
     collector paused: the 350,000 tuples of the tagged dictionary would set it off hundreds of
     times, each walking them again (~0.05 s of every process's start)."""
-    collecting = gc.isenabled()
-    gc.disable()
     try:
-        return marshal.loads(path.read_bytes())
+        with collector_paused():
+            return marshal.loads(path.read_bytes())
     except (OSError, ValueError, EOFError, TypeError):
         return None
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _initialise(tk: jieba.Tokenizer) -> None:
