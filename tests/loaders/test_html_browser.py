@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import base64
 import json
+import os
 import shutil
 import subprocess
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -34,12 +36,15 @@ class Browser:
     """One headless Chromium and one page, spoken to over the DevTools protocol."""
 
     def __init__(self, profile: Path, width: int = 1400, height: int = 900):
+        # chromium's own temporary files (a lock socket's folder, left behind at every start) go in a
+        # folder removed at close: a short path, as a socket's path may not pass 107 bytes
+        self.temp = tempfile.mkdtemp(prefix="huiyi-chromium-")
         self.proc = subprocess.Popen(
             [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
              "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-extensions",
              "--disable-default-apps", "--mute-audio", f"--user-data-dir={profile}",
              "--remote-debugging-port=0", f"--window-size={width},{height}", "about:blank"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, "TMPDIR": self.temp})
         port_file = profile / "DevToolsActivePort"
         deadline = time.monotonic() + 30
         while not (port_file.exists() and port_file.read_text().strip()):
@@ -117,6 +122,8 @@ class Browser:
             self.proc.wait(10)
         except subprocess.TimeoutExpired:
             self.proc.kill()
+            self.proc.wait()
+        shutil.rmtree(self.temp, ignore_errors=True)
 
 
 @pytest.fixture
