@@ -342,6 +342,8 @@ def iter_records(stream: IO[bytes], *, max_bytes: int, give_up_after: int = 5) -
             good += 1
         yield record
         if bad >= give_up_after and not good:
-            yield Record(number, problem=f"the first {bad} records are not JSON; not a JSON Lines file, "
-                                         "the rest of it is not read")
+            # (each said why; they may be JSON, only not reports: a scraper's export with other keys)
+            yield Record(number, problem=f"none of the first {bad} records could be read (each is listed with "
+                                         'its reason): not a JSON Lines file of reports, one {"id", "text"} '
+                                         "object a line; the rest of it is not read")
             return

@@ -250,6 +250,21 @@ def test_json_lines_bad_lines_are_reported_by_number_and_the_rest_is_read(tmp_pa
     assert [d.name for d in result.documents] == ["x.jsonl#ok"] and result.exit_code == 1
 
 
+@pytest.mark.parametrize("line", ["{not json", '{"url": "https://example.cn/1", "content": "会议"}'])
+def test_a_file_whose_first_records_are_all_unreadable_is_given_up_and_says_why(tmp_path, seed_texts, line):
+    # Five unreadable records and none read: not JSON Lines of reports (another export's keys, or not
+    # JSON at all); the closing line says so in words true of both, and the rest is not read.
+    good = json.dumps({"id": "late", "text": seed_texts["003_d3c6fe3a4f49bc7c"]}, ensure_ascii=False)
+    (tmp_path / "x.jsonl").write_text("\n".join([line] * 5 + [good]), encoding="utf-8")
+    result = build_graph([tmp_path])
+    problems = {o.input: o.reason for o in result.outcomes if o.outcome == "skipped"}
+    where = str(tmp_path / "x.jsonl")
+    assert problems[f"{where}:1"].startswith("not JSON" if line.startswith("{not") else "no \"id\"")
+    assert "none of the first 5 records could be read" in problems[f"{where}:5"]
+    assert '{"id", "text"}' in problems[f"{where}:5"] and "not JSON;" not in problems[f"{where}:5"]
+    assert f"{where}:6" not in problems and result.documents == []
+
+
 def test_json_lines_records_over_the_size_limit_are_skipped_while_streaming(tmp_path, seed_texts):
     big = json.dumps({"id": "big", "text": "会" * 300_000}, ensure_ascii=False)
     small = json.dumps({"id": "small", "text": seed_texts["003_d3c6fe3a4f49bc7c"]}, ensure_ascii=False)
