@@ -281,6 +281,18 @@ class Record:
 
 
 RECORD_FIELDS = ("title", "date", "url", "source")
+LONE_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+def _unicode(value: str) -> str:
+    """A JSON string as text. JSON may escape half of a UTF-16 pair alone (`\\ud83d`: an emoji cut in
+    two by the exporter), which is no character and which no UTF-8 output can hold: U+FFFD stands for
+    it, as a decoder's "replace" does for bad bytes."""
+    try:
+        value.encode("utf-8")  # (the quick test: only a lone half fails it)
+        return value
+    except UnicodeEncodeError:
+        return LONE_SURROGATE_RE.sub("\ufffd", value)
 
 
 def parse_record(line: bytes, number: int) -> Record | None:
@@ -298,10 +310,11 @@ def parse_record(line: bytes, number: int) -> Record | None:
     rid, text = obj.get("id"), obj.get("text")
     if not isinstance(rid, (str, int)) or isinstance(rid, bool) or not str(rid).strip():
         return Record(number, problem="no \"id\" (a string or number)")
-    rid = str(rid).strip()
+    rid = _unicode(str(rid).strip())
     if not isinstance(text, str) or not text.strip():
         return Record(number, rid, problem=f"record {rid} has no \"text\", or it is empty")
-    meta = {k: str(obj[k]).strip() for k in RECORD_FIELDS
+    text = _unicode(text)
+    meta = {k: _unicode(str(obj[k]).strip()) for k in RECORD_FIELDS
             if isinstance(obj.get(k), (str, int)) and not isinstance(obj.get(k), bool) and str(obj[k]).strip()}
     if "date" in meta and not (date := iso_date(meta["date"])):
         del meta["date"]

@@ -265,6 +265,25 @@ def test_a_file_whose_first_records_are_all_unreadable_is_given_up_and_says_why(
     assert f"{where}:6" not in problems and result.documents == []
 
 
+def test_half_an_emoji_escaped_alone_in_json_lines_is_read_as_a_replacement_character(tmp_path, seed_texts):
+    # `\\ud83d` without its second half (an exporter cut the emoji) is valid JSON but no character:
+    # graph.json, the page and the store could not hold it, and the whole build stopped on it.
+    from huiyi.loaders.json_export import read_json, write_json
+    text = seed_texts["003_d3c6fe3a4f49bc7c"]
+    cut, whole = "\ud83d", "\ud83d\ude00"  # (json.dumps escapes both: the file holds them as escapes)
+    at = text.index("主持会议") + 4  # in the sentence that gives the chair: an edge's evidence
+    lines = [json.dumps({"id": "a" + cut, "text": text[:at] + cut + text[at:], "title": "标题" + cut}),
+             json.dumps({"id": "b", "text": whole + text})]
+    (tmp_path / "x.jsonl").write_text("\n".join(lines), encoding="utf-8")
+    result = build_graph([tmp_path], keep_text=True)
+    first, second = result.documents
+    assert (first.name, first.meta.title) == ("x.jsonl#a\ufffd", "标题\ufffd")
+    assert first.raw == text[:at] + "\ufffd" + text[at:] and second.raw == "\U0001F600" + text
+    write_json(result.graph, tmp_path / "graph.json")
+    evidence = [d["evidence"] for _, _, d in read_json(tmp_path / "graph.json").edges(data=True)]
+    assert any("\ufffd" in e for e in evidence) and not any("\ud83d" in e for e in evidence)
+
+
 def test_json_lines_records_over_the_size_limit_are_skipped_while_streaming(tmp_path, seed_texts):
     big = json.dumps({"id": "big", "text": "会" * 300_000}, ensure_ascii=False)
     small = json.dumps({"id": "small", "text": seed_texts["003_d3c6fe3a4f49bc7c"]}, ensure_ascii=False)
