@@ -187,7 +187,7 @@ class Entity:
 
 
 def read_file(path: Path, options: Options) -> list[Entity]:
-    records = split_records(path.read_text(encoding="utf-8"), options)
+    records = split_records(path.read_bytes().decode("utf-8"), options)  # (no newline translation: \r is data)
     if not records:
         raise Refused(f"{path.name}: no header")
     columns = parse_header([value for value, _ in records[0]])

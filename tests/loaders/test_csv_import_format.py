@@ -70,6 +70,19 @@ def test_the_tiny_graph_reads_back_whole(tmp_path):
     assert imported.nodes[(None, "Person:甲")].properties["titles"] == ["省长", "组长, 副组长"]
 
 
+def test_line_ends_and_control_characters_in_values_read_back_as_they_are(tmp_path):
+    # A report's text or a record's id may hold \r, \r\n or a control character: in a quoted field
+    # they are data (RFC 4180), and the reader in tests/neo4j_import.py sees the file's very characters
+    G = nx.MultiDiGraph()
+    G.add_node("Document:d", label="Document", name="x.jsonl#a\rb", title="标题\r\n第二行\x0c", path="p")
+    G.add_node("Person:a", label="Person", name="张三")
+    G.add_edge("Person:a", "Document:d", key="MENTIONED_IN:1", type="MENTIONED_IN", doc="x.jsonl#a\rb",
+               doc_id="Document:d", evidence="一句\r二句\x1b", start=0, end=4)
+    imported = assert_round_trip(G, tmp_path)
+    assert imported.nodes[(None, "Document:d")].properties["title"] == "标题\r\n第二行\x0c"
+    assert imported.relationships[0].properties["evidence"] == "一句\r二句\x1b"
+
+
 def test_values_that_do_not_fit_their_column_type_are_written_so_the_import_reads_them(tmp_path):
     G = nx.MultiDiGraph()
     G.add_node("Person:a", label="Person", name="a", big=2**70, score=float("nan"), share=math.inf, flag=True)
