@@ -8,6 +8,7 @@ build keeps only those and a small `DocumentSummary` per report, never the texts
 from __future__ import annotations
 
 import time
+import traceback
 import uuid
 from collections import deque
 from dataclasses import dataclass, field, replace
@@ -150,10 +151,32 @@ def process_document(doc: Document, *, cache: CacheUse | None = None, keep_text:
 def process(task: Path | Document, *, max_mb: float = documents.DEFAULT_MAX_MB, cache: CacheUse | None = None,
             keep_text: bool = False) -> list[Extracted | documents.Skipped]:
     """All the work on one input, a pure function of it: a report file is read and extracted, a
-    Document (a JSON Lines record) extracted. Problems come back as Skipped."""
-    items = [task] if isinstance(task, Document) else documents.read_path(Path(task), max_mb=max_mb)
-    return [item if isinstance(item, documents.Skipped) else
-            process_document(item, cache=cache, keep_text=keep_text) for item in items]
+    Document (a JSON Lines record) extracted. Problems come back as Skipped, a defect of Huiyi's met
+    on one input too (`failed_on`): the other inputs go on."""
+    results: list[Extracted | documents.Skipped] = []
+    where = task.path if isinstance(task, Document) else documents.shown(task)
+    try:
+        for item in [task] if isinstance(task, Document) else documents.read_path(Path(task), max_mb=max_mb):
+            where = item.path
+            results.append(item if isinstance(item, documents.Skipped) else
+                           process_document(item, cache=cache, keep_text=keep_text))
+    except MemoryError:  # not this input's fault alone: the build must stop (and say so)
+        raise
+    except Exception as exc:  # noqa: BLE001 - whatever a defect raises, the report is named and skipped
+        results.append(documents.Skipped(where, failed_on(exc)))
+    return results
+
+
+_GRAPH_PACKAGE = Path(__file__).resolve().parents[1]  # graph/: where a defect met in reading or extraction lies
+
+
+def failed_on(exc: Exception) -> str:
+    """Why an input was skipped when Huiyi itself failed on it: the error and the last place in
+    graph/ it passed, for the bug report the user is asked to send."""
+    ours = [f for f in traceback.extract_tb(exc.__traceback__) if Path(f.filename).is_relative_to(_GRAPH_PACKAGE)]
+    at = f" at graph/{Path(ours[-1].filename).relative_to(_GRAPH_PACKAGE).as_posix()}:{ours[-1].lineno}" if ours else ""
+    return (f"Huiyi failed on it ({type(exc).__name__}{at}: {str(exc)[:200]}): a defect in Huiyi, not in "
+            "the report; the other reports were read. Please report it with this file")
 
 
 def warm_up() -> None:
