@@ -107,8 +107,10 @@ def decode(data: bytes, *, declared: str | None = None) -> tuple[str, str]:
         codec = ALIASES.get(declared.lower(), declared.lower())
         try:
             return _refuse_mojibake(data.decode(codec), codec), codec
-        except (LookupError, UnicodeDecodeError):
-            pass  # a wrong or unknown declaration: detect instead
+        except (LookupError, UnicodeDecodeError, FormatError):
+            # an unknown declaration, or a wrong one: bytes it cannot decode, or mojibake when read by
+            # it (a UTF-8 page a template declares iso-8859-1, which decodes any bytes): detect instead
+            pass
     has_nul = b"\x00" in data
     utf8_error = None
     if not has_nul:

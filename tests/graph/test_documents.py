@@ -148,6 +148,16 @@ def test_html_pages_give_the_seeds_graph(tmp_path, seed_texts, seed_graph):
     assert_same_graph(read_all(write_all(tmp_path, seed_texts, write)).graph, seed_graph)
 
 
+@pytest.mark.parametrize("declared", ["iso-8859-1", "latin1", "utf-16", "windows-1252", "big5", "no-such-charset"])
+def test_a_utf8_page_that_declares_another_charset_is_read_as_utf8(tmp_path, seed_texts, declared):
+    # Templates and servers often declare a charset the page is not in; iso-8859-1 decodes any bytes,
+    # so its mojibake refused the page (as "UTF-8 read as Latin-1 and saved again", which it was not)
+    text = seed_texts["000_fbcf11dee7c9eea9"]
+    (tmp_path / "a.html").write_bytes(page(text, charset=declared).encode("utf-8"))
+    (doc,) = documents.read_path(tmp_path / "a.html")
+    assert "云南省委书记陈豪强调" in doc.raw
+
+
 def test_html_keeps_the_article_and_drops_the_page_chrome(seed_texts):
     text = seed_texts["000_fbcf11dee7c9eea9"]
     got = formats.html_to_text(page(text, date="2020-02-21"))
